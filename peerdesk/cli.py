@@ -1,0 +1,64 @@
+"""Command-line front: the GUI by default, headless sub-commands for scripts.
+
+Contract (DESIGN.md "Command line"): expected failures print one line on stderr and exit 1,
+usage errors exit 2, and no expected failure ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from peerdesk import __version__
+from peerdesk.errors import PeerDeskError, UsageError
+
+# Each module has `register(subparsers)`, adding its sub-commands with a `run(args) -> int`.
+COMMAND_MODULES: tuple[str, ...] = (
+    "peerdesk.commands.core",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="peerdesk",
+        description="PeerDesk: private journal and program reports for peer-support programs. "
+        "Without a command it opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
+    parser.add_argument("--journal", metavar="PATH", help="journal file (default: PEERDESK_JOURNAL "
+                        "or the per-user data folder)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from peerdesk.ui.app import run_app  # Qt is imported only when the GUI is wanted
+
+    return run_app(journal=args.journal)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return _run_gui(args)
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"peerdesk: {exc}", file=sys.stderr)
+        return 2
+    except PeerDeskError as exc:
+        print(f"peerdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("peerdesk: interrupted; nothing more was written.", file=sys.stderr)
+        return 130

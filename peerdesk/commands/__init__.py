@@ -1,0 +1,1 @@
+"""Headless sub-commands, one module per area; `peerdesk.cli` wires them into argparse."""

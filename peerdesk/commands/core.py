@@ -1,0 +1,46 @@
+"""`peerdesk init` and `peerdesk check`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from peerdesk.commands.common import add_journal_argument, journal_path, open_vault, read_passphrase
+from peerdesk.errors import PeerDeskError
+from peerdesk.vault import Vault, VaultNotFoundError, strength_hint
+from peerdesk.vault.integrity import check_integrity
+
+
+def register(subparsers: Any) -> None:
+    init = subparsers.add_parser("init", help="create a new encrypted journal")
+    add_journal_argument(init)
+    init.set_defaults(run=run_init)
+
+    check = subparsers.add_parser("check", help="verify the journal's encryption and structure")
+    add_journal_argument(check)
+    check.set_defaults(run=run_check)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    path = journal_path(args)
+    passphrase = read_passphrase(confirm=True)
+    hint = strength_hint(passphrase)
+    Vault.create(path, passphrase).close()
+    print(f"Created an encrypted journal at {path}.")
+    print(f"Passphrase: {hint.message} It cannot be recovered if forgotten.")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path = journal_path(args)
+    if not path.exists():
+        raise VaultNotFoundError(path)
+    with open_vault(args) as vault:
+        problems = check_integrity(vault)
+    if problems:
+        raise PeerDeskError(
+            f"The journal at {path} is damaged ({problems[0]}). Do not write to it; restore "
+            "your newest backup."
+        )
+    print(f"The journal at {path} is intact (encryption and structure checked).")
+    return 0

@@ -1,0 +1,62 @@
+"""The only module that knows where PeerDesk's files live.
+
+Nothing here touches the disk at import time; folders are created by the code that writes
+into them (with mode 0700, see `peerdesk.fileio.ensure_private_dir`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "PeerDesk"
+JOURNAL_FILE_NAME = "journal.peerdesk"
+JOURNAL_ENV = "PEERDESK_JOURNAL"
+PASSPHRASE_ENV = "PEERDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+
+
+def data_dir() -> Path:
+    """Per-user data folder (journal, automatic backups)."""
+    return platformdirs.user_data_path(APP_DIR_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """Per-user configuration folder: only settings that reveal nothing (window geometry)."""
+    return platformdirs.user_config_path(APP_DIR_NAME, appauthor=False)
+
+
+def default_journal_path() -> Path:
+    return data_dir() / JOURNAL_FILE_NAME
+
+
+def resolve_journal_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """`--journal PATH` wins, then `PEERDESK_JOURNAL`, then the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser().absolute()
+    env_value = os.environ.get(JOURNAL_ENV)
+    if env_value:
+        return Path(env_value).expanduser().absolute()
+    return default_journal_path()
+
+
+def ui_state_file() -> Path:
+    return config_dir() / "window-state.json"
+
+
+def backups_dir(journal_path: Path) -> Path:
+    """Automatic encrypted backups live beside the journal they belong to."""
+    return journal_path.parent / "backups"
+
+
+def resources_dir() -> Path:
+    """Shipped read-only resources: taxonomy, guides, scenarios, schemas, referral packs."""
+    override = os.environ.get("PEERDESK_RESOURCES")
+    if override:
+        return Path(override)
+    bundle_root = getattr(sys, "_MEIPASS", None)  # set inside a PyInstaller build
+    if bundle_root:
+        return Path(bundle_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

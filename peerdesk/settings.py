@@ -1,0 +1,112 @@
+"""Every user setting, declared once as data; the settings dialog is built from this list.
+
+Values live inside the encrypted journal (`settings` table), because some reveal something
+(org units, say). Window geometry is not a setting: it lives in `paths.ui_state_file()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from peerdesk.errors import PeerDeskError
+
+
+class SettingsBackend(Protocol):
+    def read_setting(self, key: str) -> Any | None: ...
+    def write_setting(self, key: str, value: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    default: Any
+    type: type  # bool, int, str or list (a list of strings)
+    label: str
+    group: str
+    help: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[SettingDef, ...] = (
+    SettingDef("auto_lock_minutes", 5, int, "Lock after idle minutes", "Security",
+               "Lock the journal after this many minutes without input (0 turns it off).", 0, 240),
+    SettingDef("lock_on_minimise", False, bool, "Lock when minimised", "Security"),
+    SettingDef("clipboard_clear_seconds", 30, int, "Clear copied text after seconds", "Security",
+               "Text copied from a session is cleared from the clipboard after this long "
+               "(0 keeps it).", 0, 600),
+    SettingDef("export_period", "week", str, "Period in exports", "Export",
+               "Sessions are exported by ISO week or by month, never by date.",
+               choices=("week", "month")),
+    SettingDef("export_peer_key", True, bool, "Include keyed peer hash in exports", "Export",
+               "Lets the coordinator count repeat contacts without learning peer codes."),
+    SettingDef("org_units", [], list, "Organisation units", "Export",
+               "Units the coordinator supplies; a session may name one. Empty: no unit is "
+               "exported."),
+    SettingDef("disclosure_threshold", 5, int, "Smallest count shown", "Reports",
+               "Counts from 1 to this minus one are shown as '<k'.", 3, 50),
+    SettingDef("backups_keep", 7, int, "Automatic backups to keep", "Backups",
+               "Daily encrypted backups kept in the data folder (0 turns them off).", 0, 90),
+    SettingDef("retention_months", 0, int, "Delete sessions older than months", "Retention",
+               "Off when 0. You are shown how many sessions will go before anything is deleted.",
+               0, 240),
+    SettingDef("stale_resource_months", 12, int, "Warn on resources unverified for months",
+               "Resources", minimum=1, maximum=120),
+    SettingDef("language", "system", str, "Language", "Appearance",
+               choices=("system", "en", "es")),
+    SettingDef("default_workspace", "journal", str, "Open at start", "Appearance",
+               choices=("journal", "follow_ups", "resources", "guides", "program")),
+)
+
+_BY_KEY = {definition.key: definition for definition in SETTINGS}
+
+
+def setting_def(key: str) -> SettingDef:
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise KeyError(f"unknown setting {key!r}") from None
+
+
+def validate_setting(key: str, value: Any) -> Any:
+    """Return `value` if it fits the declaration, else raise a clear `PeerDeskError`."""
+    definition = setting_def(key)
+    if definition.type is list:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise PeerDeskError(f"'{definition.label}' must be a list of names.")
+        return [v.strip() for v in value if v.strip()]
+    if definition.type is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise PeerDeskError(f"'{definition.label}' must be a whole number.")
+    if not isinstance(value, definition.type):
+        raise PeerDeskError(f"'{definition.label}' has the wrong kind of value.")
+    if isinstance(value, int) and definition.minimum is not None and value < definition.minimum:
+        raise PeerDeskError(f"'{definition.label}' must be at least {definition.minimum}.")
+    if isinstance(value, int) and definition.maximum is not None and value > definition.maximum:
+        raise PeerDeskError(f"'{definition.label}' must be at most {definition.maximum}.")
+    if definition.choices and value not in definition.choices:
+        raise PeerDeskError(
+            f"'{definition.label}' must be one of: {', '.join(definition.choices)}."
+        )
+    return value
+
+
+class Settings:
+    """Typed access to the declared settings of one open journal."""
+
+    def __init__(self, backend: SettingsBackend) -> None:
+        self._backend = backend
+
+    def get(self, key: str) -> Any:
+        definition = setting_def(key)
+        stored = self._backend.read_setting(key)
+        if stored is None:
+            return definition.default
+        try:
+            return validate_setting(key, stored)
+        except PeerDeskError:
+            return definition.default
+
+    def set(self, key: str, value: Any) -> None:
+        self._backend.write_setting(key, validate_setting(key, value))

@@ -1,0 +1,1 @@
+"""Everything Qt lives here; nothing outside `peerdesk.ui` imports Qt widgets."""

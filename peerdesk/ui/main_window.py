@@ -1,0 +1,270 @@
+"""The one main window: the start screen while locked, the workspaces while unlocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk import APP_NAME, __version__
+from peerdesk.settings import Settings
+from peerdesk.ui.start_screen import StartScreen
+from peerdesk.ui.tasks import Progress, run_in_background
+from peerdesk.ui.window_state import restore_geometry, save_geometry
+from peerdesk.ui.workspaces import (
+    AppContext,
+    Workspace,
+    journal_menu_providers,
+    workspace_classes,
+)
+from peerdesk.vault import Vault
+
+
+class WorkspaceShell(QWidget):
+    """Navigation on the left, the current workspace on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Workspaces"))
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setSpacing(2)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setVisible(False)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            "background: #fff3c4; color: #5c4400; padding: 6px; font-weight: bold;")
+        self.stack = QStackedWidget()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addLayout(right, 1)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.workspaces: list[Workspace] = []
+
+    def add_workspace(self, workspace: Workspace) -> None:
+        item = QListWidgetItem(workspace.title())
+        item.setData(Qt.ItemDataRole.UserRole, workspace.workspace_id)
+        self.navigation.addItem(item)
+        self.stack.addWidget(workspace)
+        self.workspaces.append(workspace)
+        row = self.navigation.count() - 1
+        workspace.badge_changed.connect(
+            lambda text, row=row, ws=workspace: self._set_badge(row, ws, text)
+        )
+
+    def _set_badge(self, row: int, workspace: Workspace, text: str) -> None:
+        item = self.navigation.item(row)
+        if item is not None:
+            item.setText(f"{workspace.title()}  ({text})" if text else workspace.title())
+
+    def show_workspace(self, workspace_id: str) -> bool:
+        for row, workspace in enumerate(self.workspaces):
+            if workspace.workspace_id == workspace_id:
+                self.navigation.setCurrentRow(row)
+                return True
+        return False
+
+    def remove_all(self) -> None:
+        for workspace in self.workspaces:
+            self.stack.removeWidget(workspace)
+            workspace.setParent(None)
+            workspace.deleteLater()
+        self.workspaces.clear()
+        self.navigation.clear()
+        self.banner.clear()
+        self.banner.setVisible(False)
+
+
+class MainWindow(QMainWindow):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, journal_path: Path, *, demo: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.journal_path = journal_path
+        self.demo = demo
+        self.context: AppContext | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(900, 600)
+
+        self.pages = QStackedWidget()
+        self.start = StartScreen()
+        self.shell = WorkspaceShell()
+        self.pages.addWidget(self.start)
+        self.pages.addWidget(self.shell)
+        self.setCentralWidget(self.pages)
+
+        self.start.create_page.create_requested.connect(self._create_journal)
+        self.start.unlock_page.unlock_requested.connect(self._unlock_journal)
+        self.shell.stack.currentChanged.connect(self._workspace_shown)
+
+        self._session_menus: list[QMenu] = []
+        self._session_actions: list[QAction] = []
+        self._build_menus()
+        if not restore_geometry(self):
+            self.resize(1200, 800)
+        self.show_start()
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.journal_menu = self.menuBar().addMenu(self.tr("&Journal"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.setEnabled(False)
+        self.journal_menu.addAction(self.lock_action)
+        self._journal_menu_separator = self.journal_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.journal_menu.addAction(quit_action)
+
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About PeerDesk"), self)
+        about.triggered.connect(self._about)
+        self.help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About PeerDesk"), self.tr(
+            "<b>PeerDesk {0}</b><p>A private journal and program reports for workplace "
+            "peer-support programs.</p><p>Your journal is one encrypted file on this computer. "
+            "PeerDesk never connects to a network; only de-identified summaries you export "
+            "yourself ever leave this machine.</p>").format(__version__))
+
+    # -- start, create, unlock ---------------------------------------------------------------
+
+    def show_start(self) -> None:
+        self.start.show_for(self.journal_path)
+        self.pages.setCurrentWidget(self.start)
+        self.setWindowTitle(APP_NAME)
+
+    def _create_journal(self, passphrase: str) -> None:
+        path = self.journal_path
+
+        def create(_: Progress) -> Vault:
+            return Vault.create(path, passphrase)
+
+        run_in_background(self, self.tr("Creating your journal…"), create, self.open_session,
+                          lambda exc: self.start.create_page.show_error(str(exc)),
+                          show_progress=False)
+
+    def _unlock_journal(self, passphrase: str) -> None:
+        path = self.journal_path
+
+        def unlock(_: Progress) -> Vault:
+            return Vault.open(path, passphrase)
+
+        run_in_background(self, self.tr("Unlocking…"), unlock, self.open_session,
+                          lambda exc: self.start.unlock_page.show_error(str(exc)),
+                          show_progress=False)
+
+    def open_session(self, vault: Vault) -> None:
+        """Show the workspaces for an unlocked vault."""
+        self.start.create_page.clear()
+        self.start.unlock_page.clear()
+        context = AppContext(vault=vault, journal_path=self.journal_path,
+                             settings=Settings(vault), demo=self.demo)
+        self.context = context
+        for cls in workspace_classes():
+            self.shell.add_workspace(cls(context))
+        for workspace in self.shell.workspaces:
+            actions = workspace.menu_actions()
+            if actions:
+                menu = QMenu(workspace.title(), self)
+                menu.addActions(actions)
+                self.menuBar().insertMenu(self.go_menu.menuAction(), menu)
+                self._session_menus.append(menu)
+        for provider in journal_menu_providers():
+            for action in provider(self, context):
+                self.journal_menu.insertAction(self._journal_menu_separator, action)
+                self._session_actions.append(action)
+        for index, workspace in enumerate(self.shell.workspaces[:9], start=1):
+            action = QAction(workspace.title(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(
+                lambda _=False, ws=workspace.workspace_id: self.shell.show_workspace(ws))
+            self.go_menu.addAction(action)
+            self._session_actions.append(action)
+        if self.demo:
+            self.shell.banner.setText(self.tr(
+                "Demo data — a throwaway journal with synthetic sessions, deleted when you quit."))
+            self.shell.banner.setVisible(True)
+        self.lock_action.setEnabled(True)
+        self.pages.setCurrentWidget(self.shell)
+        start_at = str(context.settings.get("default_workspace"))
+        if not self.shell.show_workspace(start_at) and self.shell.workspaces:
+            self.shell.navigation.setCurrentRow(0)
+        self.setWindowTitle(f"{APP_NAME} — {self.journal_path.name}")
+        self.unlocked.emit()
+
+    def _workspace_shown(self, index: int) -> None:
+        widget = self.shell.stack.widget(index)
+        if isinstance(widget, Workspace):
+            widget.activated()
+
+    # -- lock ---------------------------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.context is not None
+
+    def lock(self) -> None:
+        """Save drafts, close the file, destroy every widget that held decrypted data."""
+        context = self.context
+        if context is None:
+            return
+        for workspace in self.shell.workspaces:
+            workspace.prepare_lock()
+        self.shell.remove_all()
+        for menu in self._session_menus:
+            self.menuBar().removeAction(menu.menuAction())
+            menu.deleteLater()
+        self._session_menus.clear()
+        for action in self._session_actions:
+            for menu in (self.journal_menu, self.go_menu):
+                menu.removeAction(action)
+            action.deleteLater()
+        self._session_actions.clear()
+        self.context = None
+        context.vault.close()
+        self.lock_action.setEnabled(False)
+        self.show_start()
+        self.locked.emit()
+
+    # -- quit -----------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.context is not None and not all(
+            ws.confirm_close() for ws in self.shell.workspaces
+        ):
+            event.ignore()
+            return
+        save_geometry(self)
+        self.lock()
+        event.accept()

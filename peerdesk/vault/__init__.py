@@ -1,0 +1,27 @@
+"""The encrypted journal file (SQLCipher 4)."""
+
+from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, strength_hint
+from peerdesk.vault.vault import (
+    Vault,
+    VaultAccessError,
+    VaultError,
+    VaultExistsError,
+    VaultLockedError,
+    VaultNotFoundError,
+    VaultOpenError,
+    VaultTooNewError,
+)
+
+__all__ = [
+    "PassphraseError",
+    "Vault",
+    "VaultAccessError",
+    "VaultError",
+    "VaultExistsError",
+    "VaultLockedError",
+    "VaultNotFoundError",
+    "VaultOpenError",
+    "VaultTooNewError",
+    "normalize_passphrase",
+    "strength_hint",
+]

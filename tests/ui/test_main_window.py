@@ -1,0 +1,97 @@
+"""The app shell: create → lock → wrong passphrase → right passphrase."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from peerdesk.paths import ui_state_file
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot: QtBot, journal_path: Path) -> MainWindow:
+    main = MainWindow(journal_path)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def unlock_with(qtbot: QtBot, window: MainWindow, passphrase: str) -> None:
+    page = window.start.unlock_page
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+
+
+def test_first_start_offers_create_with_warning(window: MainWindow) -> None:
+    page = window.start.create_page
+    assert window.start.currentWidget() is page
+    warning = page.findChild(QLabel, "forgetWarning")
+    assert "forget" in warning.text()
+    assert not page.create_button.isEnabled()
+    page.passphrase.setText("short")
+    page.repeat.setText("short")
+    assert "Too short" in page.strength.text()
+    assert not page.create_button.isEnabled()
+    page.repeat.setText("different passphrase")
+    assert "differ" in page.error.text()
+
+
+def test_create_lock_unlock_cycle(qtbot: QtBot, window: MainWindow, journal_path: Path) -> None:
+    page = window.start.create_page
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.repeat, PASSPHRASE)
+    assert page.create_button.isEnabled()
+    with qtbot.waitSignal(window.unlocked, timeout=10000):
+        qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
+    assert journal_path.exists()
+    assert window.is_unlocked
+    assert window.pages.currentWidget() is window.shell
+    vault = window.context.vault if window.context else None
+    assert vault is not None
+
+    with qtbot.waitSignal(window.locked):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_unlocked
+    assert not vault.is_open
+    assert window.start.currentWidget() is window.start.unlock_page
+    assert window.shell.navigation.count() == 0
+
+    unlock_page = window.start.unlock_page
+    unlock_with(qtbot, window, "wrong passphrase")
+    qtbot.waitUntil(lambda: "passphrase is wrong" in unlock_page.error.text(), timeout=10000)
+    assert unlock_page.passphrase.text() == ""
+    assert unlock_page.passphrase.isEnabled()
+    assert not window.is_unlocked
+
+    with qtbot.waitSignal(window.unlocked, timeout=10000):
+        unlock_with(qtbot, window, PASSPHRASE)
+    assert window.is_unlocked
+
+
+def test_existing_journal_shows_unlock(qtbot: QtBot, journal_path: Path) -> None:
+    Vault.create(journal_path, PASSPHRASE).close()
+    main = MainWindow(journal_path)
+    qtbot.addWidget(main)
+    assert main.start.currentWidget() is main.start.unlock_page
+
+
+def test_geometry_is_remembered(qtbot: QtBot, journal_path: Path) -> None:
+    first = MainWindow(journal_path)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(930, 641)
+    first.close()
+    state = ui_state_file()
+    assert stat.S_IMODE(state.stat().st_mode) == 0o600
+    second = MainWindow(journal_path)
+    qtbot.addWidget(second)
+    # The offscreen screen is narrow, so Qt clamps the width; the height survives as saved.
+    assert second.height() == 641
