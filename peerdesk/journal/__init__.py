@@ -1,0 +1,1 @@
+"""Support sessions: model, repository, search, follow-ups, drafts, CSV import, demo data."""
