@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/peerdesk $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check peerdesk tests benchmarks
+	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy peerdesk
