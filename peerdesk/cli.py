@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
     parser.add_argument("--journal", metavar="PATH", help="journal file (default: PEERDESK_JOURNAL "
                         "or the per-user data folder)")
+    # For packaging checks: open the window, let the event loop run once, quit.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace) -> int:
     from peerdesk.ui.app import run_app  # Qt is imported only when the GUI is wanted
 
-    return run_app(journal=args.journal)
+    return run_app(journal=args.journal, smoke_test=args.smoke_test)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
