@@ -28,6 +28,7 @@ class SettingDef:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()  # shown instead of the codes in `choices`
 
 
 SETTINGS: tuple[SettingDef, ...] = (
@@ -39,7 +40,7 @@ SETTINGS: tuple[SettingDef, ...] = (
                "(0 keeps it).", 0, 600),
     SettingDef("export_period", "week", str, "Period in exports", "Export",
                "Sessions are exported by ISO week or by month, never by date.",
-               choices=("week", "month")),
+               choices=("week", "month"), choice_labels=("ISO week", "Month")),
     SettingDef("export_peer_key", True, bool, "Include keyed peer hash in exports", "Export",
                "Lets the coordinator count repeat contacts without learning peer codes."),
     SettingDef("org_units", [], list, "Organisation units", "Export",
@@ -55,9 +56,11 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("stale_resource_months", 12, int, "Warn on resources unverified for months",
                "Resources", minimum=1, maximum=120),
     SettingDef("language", "system", str, "Language", "Appearance",
-               choices=("system", "en", "es")),
+               choices=("system", "en", "es"),
+               choice_labels=("As the system", "English", "Español")),
     SettingDef("default_workspace", "journal", str, "Open at start", "Appearance",
-               choices=("journal", "follow_ups", "resources", "guides", "program")),
+               choices=("journal", "follow_ups", "resources", "guides", "program"),
+               choice_labels=("Journal", "Follow-ups", "Resources", "Guides", "Program")),
 )
 
 _BY_KEY = {definition.key: definition for definition in SETTINGS}

@@ -99,6 +99,7 @@ class WorkspaceShell(QWidget):
 class MainWindow(QMainWindow):
     unlocked = Signal()
     locked = Signal()
+    settings_changed = Signal(list)  # keys of settings the user just changed
 
     def __init__(self, journal_path: Path, *, demo: bool = False) -> None:
         super().__init__()

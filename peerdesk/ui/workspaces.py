@@ -23,7 +23,9 @@ WORKSPACES: tuple[str, ...] = ()
 
 # "module:function" taking (MainWindow, AppContext) and returning actions for the Journal menu
 # (change passphrase, backups, …). Built on unlock, removed on lock.
-JOURNAL_MENU_PROVIDERS: tuple[str, ...] = ()
+JOURNAL_MENU_PROVIDERS: tuple[str, ...] = (
+    "peerdesk.ui.settings_dialog:settings_action",
+)
 
 
 @dataclass

@@ -1,0 +1,148 @@
+"""The settings dialog, built from the declared list in `peerdesk.settings.SETTINGS`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerDeskError
+from peerdesk.settings import SETTINGS, SettingDef, Settings, validate_setting
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+class SettingsDialog(QDialog):
+    """One tab per group; one editor per setting; nothing is saved until OK."""
+
+    settings_saved = Signal(list)  # keys whose value changed
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(720)
+        self._settings = settings
+        self._editors: dict[str, QWidget] = {}
+        tabs = QTabWidget()
+        forms: dict[str, QFormLayout] = {}
+        for definition in SETTINGS:
+            if definition.group not in forms:
+                page = QWidget()
+                forms[definition.group] = QFormLayout(page)
+                tabs.addTab(page, _tr(definition.group))
+            editor = self._editor_for(definition, settings.get(definition.key))
+            editor.setObjectName(f"setting_{definition.key}")
+            editor.setAccessibleName(_tr(definition.label))
+            if definition.help:
+                editor.setToolTip(_tr(definition.help))
+                editor.setAccessibleDescription(_tr(definition.help))
+            label = QLabel(_tr(definition.label) + ":")
+            label.setBuddy(editor)
+            forms[definition.group].addRow(label, editor)
+            if definition.help:
+                hint = QLabel(_tr(definition.help))
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color: #5f6368;")
+                forms[definition.group].addRow("", hint)
+            self._editors[definition.key] = editor
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _editor_for(self, definition: SettingDef, value: Any) -> QWidget:
+        if definition.type is bool:
+            box = QCheckBox()
+            box.setChecked(bool(value))
+            return box
+        if definition.type is int:
+            spin = QSpinBox()
+            spin.setRange(definition.minimum if definition.minimum is not None else 0,
+                          definition.maximum if definition.maximum is not None else 1_000_000)
+            spin.setValue(int(value))
+            if definition.minimum == 0:
+                spin.setSpecialValueText(self.tr("Off"))
+            return spin
+        if definition.choices:
+            combo = QComboBox()
+            labels = definition.choice_labels or definition.choices
+            for code, label in zip(definition.choices, labels, strict=True):
+                combo.addItem(_tr(label), code)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            return combo
+        if definition.type is list:
+            text = QPlainTextEdit("\n".join(value))
+            text.setPlaceholderText(self.tr("One per line"))
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(90)
+            return text
+        raise TypeError(f"no editor for setting {definition.key}")
+
+    def value_of(self, key: str) -> Any:
+        editor = self._editors[key]
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QPlainTextEdit):
+            return [line.strip() for line in editor.toPlainText().splitlines() if line.strip()]
+        raise TypeError(key)
+
+    def save(self) -> None:
+        """Validate every value first; write only if all are valid."""
+        try:
+            values = {d.key: validate_setting(d.key, self.value_of(d.key)) for d in SETTINGS}
+        except PeerDeskError as exc:
+            self.error.setText(str(exc))
+            return
+        changed = [key for key, value in values.items() if value != self._settings.get(key)]
+        for key in changed:
+            self._settings.set(key, values[key])
+        self.settings_saved.emit(changed)
+        self.accept()
+
+
+def settings_action(window: Any, context: Any) -> list[QAction]:
+    """Journal menu entry "Settings…" (Ctrl+,)."""
+    action = QAction(window.tr("&Settings…"), window)
+    action.setObjectName("settingsAction")
+    action.setShortcut(QKeySequence.StandardKey.Preferences)
+    if action.shortcut().isEmpty():
+        action.setShortcut(QKeySequence("Ctrl+,"))
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    def open_dialog() -> None:
+        dialog = SettingsDialog(context.settings, window)
+        dialog.settings_saved.connect(window.settings_changed.emit)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
+    return [action]

@@ -1,0 +1,56 @@
+"""The settings dialog is generated from the declared list and saves only valid values."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from peerdesk.settings import SETTINGS, Settings
+from peerdesk.ui.settings_dialog import SettingsDialog
+from peerdesk.vault import Vault
+
+
+def make_dialog(qtbot: QtBot, vault: Vault) -> tuple[SettingsDialog, Settings]:
+    settings = Settings(vault)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    return dialog, settings
+
+
+def test_every_declared_setting_has_a_labelled_editor(qtbot: QtBot, vault: Vault) -> None:
+    dialog, settings = make_dialog(qtbot, vault)
+    for definition in SETTINGS:
+        editor = dialog.findChild(QWidget, f"setting_{definition.key}")
+        assert isinstance(editor, QCheckBox | QSpinBox | QComboBox | QPlainTextEdit), definition.key
+        assert editor.accessibleName()
+        assert dialog.value_of(definition.key) == settings.get(definition.key)
+
+
+def test_changes_are_saved_into_the_journal(qtbot: QtBot, vault: Vault) -> None:
+    dialog, settings = make_dialog(qtbot, vault)
+    dialog.findChild(QSpinBox, "setting_auto_lock_minutes").setValue(12)
+    combo = dialog.findChild(QComboBox, "setting_export_period")
+    combo.setCurrentIndex(combo.findData("month"))
+    dialog.findChild(QPlainTextEdit, "setting_org_units").setPlainText("North\n\n  South \n")
+    with qtbot.waitSignal(dialog.settings_saved) as saved:
+        dialog.save()
+    assert sorted(saved.args[0]) == ["auto_lock_minutes", "export_period", "org_units"]
+    assert settings.get("auto_lock_minutes") == 12
+    assert vault.read_setting("export_period") == "month"
+    assert settings.get("org_units") == ["North", "South"]
+
+
+def test_spin_boxes_enforce_declared_bounds(qtbot: QtBot, vault: Vault) -> None:
+    dialog, settings = make_dialog(qtbot, vault)
+    threshold = dialog.findChild(QSpinBox, "setting_disclosure_threshold")
+    threshold.setValue(1)  # below the floor of 3: the editor refuses it
+    assert threshold.value() == 3
+    dialog.save()
+    assert settings.get("disclosure_threshold") == 3
+
+
+def test_cancel_saves_nothing(qtbot: QtBot, vault: Vault) -> None:
+    dialog, settings = make_dialog(qtbot, vault)
+    dialog.findChild(QCheckBox, "setting_lock_on_minimise").setChecked(True)
+    dialog.reject()
+    assert settings.get("lock_on_minimise") is False
