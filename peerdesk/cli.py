@@ -17,6 +17,7 @@ from peerdesk.errors import PeerDeskError, UsageError
 # Each module has `register(subparsers)`, adding its sub-commands with a `run(args) -> int`.
 COMMAND_MODULES: tuple[str, ...] = (
     "peerdesk.commands.core",
+    "peerdesk.commands.resources",
 )
 
 

@@ -1,0 +1,251 @@
+"""Resource packs: a referral directory (or part of it) as a versioned JSON file.
+
+A coordinator exports a pack; supporters import it. Reading is strict, because a pack comes
+from someone else: size cap before reading, UTF-8, no duplicate keys, no NaN/Infinity, the
+format and version checked first (so a newer pack gets a clear "update PeerDesk" message),
+then the JSON Schema `resources/schema/resource-pack-v1.schema.json` (unknown keys rejected),
+then what a schema cannot say (unique ids, real dates). Any problem raises `PackError` naming
+it — with its JSON path where one applies — before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from peerdesk.errors import PeerDeskError
+from peerdesk.fileio import write_atomic
+from peerdesk.paths import resources_dir
+from peerdesk.referrals.model import OWN_ORIGIN, Resource, content_dict, validated
+
+FORMAT = "peerdesk.resource-pack"
+VERSION = 1
+MAX_PACK_BYTES = 5 * 1024 * 1024
+MAX_PACK_NAME = 100
+SCHEMA_FILE = "resource-pack-v1.schema.json"
+STARTER_PACK_FILE = "starter-pack.json"
+
+
+class PackError(PeerDeskError):
+    """A pack file cannot be used; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class ResourcePack:
+    name: str
+    created_at: str
+    resources: tuple[Resource, ...]
+    description: str = ""
+
+
+def schema_path() -> Path:
+    return resources_dir() / "schema" / SCHEMA_FILE
+
+
+def starter_pack_path() -> Path:
+    return resources_dir() / "referrals" / STARTER_PACK_FILE
+
+
+@functools.cache
+def pack_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_path().read_text("utf-8"))
+    return schema
+
+
+@functools.cache
+def _validator() -> Any:
+    schema = pack_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _json_path(parts: Iterable[object]) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _describe(error: Any) -> str:
+    """One sentence for a jsonschema ValidationError, naming where it is."""
+    where = _json_path(error.absolute_path)
+    if error.validator == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - known) if isinstance(error.instance, dict) else []
+        return f"unknown key {', '.join(repr(k) for k in extra)} at {where}"
+    if error.validator == "required":
+        return f"{error.message} at {where}"
+    if error.validator == "enum":
+        return f"{error.instance!r} at {where} is not one of the known values"
+    if error.validator == "not" and where == "$.name":
+        return "the pack name 'own' is reserved for your own entries"
+    return f"{where}: {error.message}"
+
+
+def _fail(source: str, problem: str) -> PackError:
+    return PackError(
+        f"{source} was not imported: {problem}. Nothing was changed; ask whoever made the pack "
+        "for a corrected file."
+    )
+
+
+def parse_pack(data: bytes, source: str = "The resource pack") -> ResourcePack:
+    """Validate pack bytes and return the pack, or raise `PackError` naming the problem."""
+    if len(data) > MAX_PACK_BYTES:
+        raise _fail(source, f"it is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(source, f"it is not UTF-8 text (byte {exc.start})") from exc
+    try:
+        document = json.loads(text, object_pairs_hook=_no_duplicates,
+                              parse_constant=_no_constants)
+    except _DuplicateKey as exc:
+        raise _fail(source, f"the key {exc.args[0]!r} appears twice in one object") from exc
+    except json.JSONDecodeError as exc:
+        raise _fail(source, f"it is not valid JSON ({exc.msg} at line {exc.lineno}, "
+                            f"column {exc.colno})") from exc
+    except (ValueError, RecursionError) as exc:
+        raise _fail(source, f"it is not valid JSON ({exc})") from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _fail(source, "it is not a PeerDesk resource pack (no \"format\": "
+                            f"\"{FORMAT}\")")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _fail(source, "its \"version\" is missing or not a whole number")
+    if version > VERSION:
+        raise PackError(
+            f"{source} was made by a newer version of PeerDesk (pack version {version}; this "
+            f"version reads version {VERSION}). Update PeerDesk to import it. Nothing was changed."
+        )
+    errors = sorted(_validator().iter_errors(document),
+                    key=lambda e: (list(map(str, e.absolute_path)), str(e.message)))
+    if errors:
+        best = jsonschema.exceptions.best_match(errors)
+        raise _fail(source, _describe(best))
+    return _build(document, source)
+
+
+def _build(document: dict[str, Any], source: str) -> ResourcePack:
+    name = " ".join(str(document["name"]).split())
+    seen: dict[str, int] = {}
+    resources: list[Resource] = []
+    for index, entry in enumerate(document["resources"]):
+        where = f"$.resources[{index}]"
+        entry_id = entry["id"]
+        if entry_id in seen:
+            raise _fail(source, f"the id {entry_id!r} at {where}.id is already used at "
+                                f"$.resources[{seen[entry_id]}].id")
+        seen[entry_id] = index
+        verified: dt.date | None = None
+        if entry.get("last_verified") is not None:
+            try:
+                verified = dt.date.fromisoformat(entry["last_verified"])
+            except ValueError as exc:
+                raise _fail(source, f"{where}.last_verified: {entry['last_verified']!r} is not "
+                                    "a real date") from exc
+        try:
+            resource = validated(Resource(
+                id=entry_id, name=entry["name"], type=entry["type"],
+                offers=entry.get("offers", ""), when_to_refer=entry.get("when_to_refer", ""),
+                phone=entry.get("phone", ""), email=entry.get("email", ""),
+                web=entry.get("web", ""), place=entry.get("place", ""),
+                hours=entry.get("hours", ""), languages=tuple(entry.get("languages", ())),
+                region=entry.get("region", ""), confidential=entry.get("confidential", False),
+                last_verified=verified,
+                needs_local_details=entry.get("needs_local_details", False),
+                origin=name,
+            ))
+        except PeerDeskError as exc:
+            raise _fail(source, f"{where}: {exc}") from exc
+        resources.append(resource)
+    return ResourcePack(name=name, created_at=document["created_at"],
+                        resources=tuple(resources),
+                        description=str(document.get("description", "")))
+
+
+def read_pack(path: Path) -> ResourcePack:
+    """Read and validate the pack at `path` (size checked before reading)."""
+    path = Path(path)
+    source = f"The resource pack {path.name}"
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACK_BYTES:
+            raise _fail(source, f"it is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PACK_BYTES + 1)  # the file may have grown since stat()
+    except FileNotFoundError as exc:
+        raise PackError(f"There is no file at {path}. Check the name and try again.") from exc
+    except IsADirectoryError as exc:
+        raise PackError(f"{path} is a folder, not a resource pack file.") from exc
+    except OSError as exc:
+        raise PackError(f"{path} could not be read: {exc.strerror or exc}.") from exc
+    return parse_pack(data, source)
+
+
+def read_starter_pack() -> ResourcePack:
+    return read_pack(starter_pack_path())
+
+
+def utc_now_text() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def pack_document(name: str, resources: Sequence[Resource], *, created_at: str | None = None,
+                  description: str = "") -> dict[str, Any]:
+    name = " ".join(name.split())
+    if not name or name.casefold() == OWN_ORIGIN or len(name) > MAX_PACK_NAME:
+        raise PackError(
+            f"Choose a pack name of 1 to {MAX_PACK_NAME} characters other than "
+            f"'{OWN_ORIGIN}'; supporters see it as the origin of each entry."
+        )
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": name,
+        "created_at": created_at or utc_now_text(),
+    }
+    if description:
+        document["description"] = description
+    document["resources"] = [content_dict(r) for r in sorted(resources, key=lambda r: r.id)]
+    return document
+
+
+def pack_bytes(name: str, resources: Sequence[Resource], *, created_at: str | None = None,
+               description: str = "") -> bytes:
+    """The pack as UTF-8 JSON; checked against the schema so we never write what we'd reject."""
+    document = pack_document(name, resources, created_at=created_at, description=description)
+    data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    parse_pack(data, "The pack being exported")
+    return data
+
+
+def write_pack(path: Path, name: str, resources: Sequence[Resource], *,
+               description: str = "") -> int:
+    """Write a pack file atomically (0600); return the number of entries written."""
+    write_atomic(Path(path), pack_bytes(name, resources, description=description))
+    return len(resources)
