@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from peerdesk import APP_NAME, __version__
+from peerdesk import APP_NAME
 from peerdesk.settings import Settings
+from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.ui.window_state import restore_geometry, save_geometry
@@ -147,16 +147,24 @@ class MainWindow(QMainWindow):
 
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setObjectName("shortcutsAction")
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(self._show_shortcuts)
+        self.help_menu.addAction(shortcuts)
         about = QAction(self.tr("&About PeerDesk"), self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
 
+    def _show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About PeerDesk"), self.tr(
-            "<b>PeerDesk {0}</b><p>A private journal and program reports for workplace "
-            "peer-support programs.</p><p>Your journal is one encrypted file on this computer. "
-            "PeerDesk never connects to a network; only de-identified summaries you export "
-            "yourself ever leave this machine.</p>").format(__version__))
+        box = AboutBox(self, self.journal_path)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- start, create, unlock ---------------------------------------------------------------
 
