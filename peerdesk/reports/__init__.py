@@ -1,0 +1,1 @@
+"""PDF (reportlab) and CSV writers."""
