@@ -1,0 +1,605 @@
+"""Storing, finding and following up support sessions in the encrypted journal.
+
+All SQL about sessions lives here. Lists use light `SessionRow`s, paged and sorted in SQL
+(indexes for every sort key and filter keep 100,000 sessions quick); full sessions come
+from `get`, `peer_timeline` and `sessions_between`. Deleted text leaves the file: the vault
+runs with `secure_delete` and the full-text index with FTS5 'secure-delete'.
+
+Never run ANALYZE on the journal: with STAT4, `sqlite_stat4` would keep copies of indexed
+values (peer codes) that survive their session's deletion.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from peerdesk.errors import PeerDeskError
+from peerdesk.journal.model import Session
+from peerdesk.journal.search import (
+    SNIPPET_CLOSE,
+    SNIPPET_ELLIPSIS,
+    SNIPPET_OPEN,
+    SNIPPET_TOKENS,
+    fts_query,
+)
+from peerdesk.journal.validation import MULTI_CODED_FIELDS, SINGLE_CODED_FIELDS, validate_session
+from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.vault import Vault
+from peerdesk.vault.vault import Connection
+
+SORT_KEYS = ("date", "peer_code", "contact", "channel", "duration", "follow_up_date", "consent")
+
+# Sort key -> ORDER BY columns; each matches an index of migration 0002, id breaks ties.
+_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "date": ("s.date", "s.start_time"),
+    "peer_code": ("s.peer_code", "s.date", "s.start_time"),
+    "contact": ("s.contact", "s.date", "s.start_time"),
+    "channel": ("s.channel", "s.date", "s.start_time"),
+    "duration": ("s.duration_minutes", "s.date", "s.start_time"),
+    "follow_up_date": ("s.follow_up_date", "s.date", "s.start_time"),
+    "consent": ("s.consent_to_count", "s.date", "s.start_time"),
+}
+
+_BATCH = 500
+
+_SESSION_COLUMNS = (
+    "id", "summary_id", "revision", "date", "start_time", "duration_minutes", "kind",
+    "group_size", "contact", "channel", "origin", "behaviours", "persistence",
+    "source_relation", "impacts", "risk_flags", "support_given", "referral_types", "next_step",
+    "follow_up_date", "follow_up_done", "consent_to_count", "conflict_of_interest", "peer_code",
+    "org_unit", "notes", "reflection", "created_at", "updated_at",
+)
+_SELECT_SESSION = "SELECT " + ", ".join(f"s.{c}" for c in _SESSION_COLUMNS) + " FROM session s"
+
+_ROW_COLUMNS = (
+    "s.id, s.date, s.start_time, s.duration_minutes, s.kind, s.contact, s.channel, s.peer_code, "
+    "s.behaviours, s.risk_flags, s.consent_to_count, s.follow_up_date, s.follow_up_done"
+)
+
+# Written columns (everything but id and search_labels, which are handled separately).
+_WRITE_COLUMNS = (
+    "summary_id", "revision", "date", "start_time", "duration_minutes", "kind", "group_size",
+    "contact", "channel", "origin", "behaviours", "persistence", "source_relation", "impacts",
+    "risk_flags", "support_given", "referral_types", "next_step", "follow_up_date",
+    "follow_up_done", "consent_to_count", "conflict_of_interest", "peer_code", "org_unit",
+    "notes", "reflection", "search_labels", "created_at", "updated_at",
+)
+_INSERT_SQL = (
+    f"INSERT INTO session ({', '.join(_WRITE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _WRITE_COLUMNS)})"
+)
+_UPDATE_SQL = (
+    "UPDATE session SET "
+    + ", ".join(f"{c} = ?" for c in _WRITE_COLUMNS if c not in ("summary_id", "created_at"))
+    + " WHERE id = ?"
+)
+
+
+class SessionNotFound(PeerDeskError):
+    def __init__(self, session_id: int) -> None:
+        super().__init__(
+            f"Session {session_id} is not in the journal (it may have been deleted). "
+            "Refresh the list and try again."
+        )
+        self.session_id = session_id
+
+
+class SessionAlreadySaved(PeerDeskError):
+    """`add` was given a session that is already stored (same summary id)."""
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    behaviour: str | None = None
+    channel: str | None = None
+    consent: bool | None = None
+    follow_up_due: bool = False  # due = follow-up date set, not done, <= today
+    text: str = ""  # full-text query (FTS5) over notes, peer code, labels
+    peer_code: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A light row for lists; `snippet` is set only for text searches."""
+
+    id: int
+    date: dt.date
+    start_time: dt.time | None
+    duration_minutes: int
+    kind: str
+    contact: str
+    channel: str
+    peer_code: str
+    behaviours: frozenset[str]
+    risk_flags: frozenset[str]
+    consent_to_count: bool
+    follow_up_date: dt.date | None
+    follow_up_done: bool
+    snippet: str | None
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    """Open follow-ups: overdue (oldest first), due today, upcoming (soonest first)."""
+
+    overdue: list[SessionRow]
+    due_today: list[SessionRow]
+    upcoming: list[SessionRow]
+
+    @property
+    def due_count(self) -> int:
+        """Overdue plus due today: the number shown on the navigation entry."""
+        return len(self.overdue) + len(self.due_today)
+
+
+# -- conversions ------------------------------------------------------------------------------
+
+def _codes_text(codes: frozenset[str]) -> str:
+    return " ".join(sorted(codes))
+
+
+def _codes(text: str | None) -> frozenset[str]:
+    return frozenset(text.split()) if text else frozenset()
+
+
+def _date_or_none(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _time_or_none(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+def _datetime_or_none(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def search_labels(session: Session, taxonomy: Taxonomy) -> str:
+    """The labels of the session's coded values, indexed so people can search by them."""
+    labels: list[str] = []
+    for attribute, key in SINGLE_CODED_FIELDS.items():
+        code = getattr(session, attribute)
+        if code is not None:
+            labels.append(taxonomy.field(key).label_for(code))
+    for attribute, key in MULTI_CODED_FIELDS.items():
+        field = taxonomy.field(key)
+        labels.extend(field.label_for(code) for code in sorted(getattr(session, attribute)))
+    return " · ".join(labels)
+
+
+def _write_values(session: Session, taxonomy: Taxonomy) -> dict[str, object]:
+    return {
+        "summary_id": session.summary_id,
+        "revision": session.revision,
+        "date": session.date.isoformat(),
+        "start_time": session.start_time.isoformat() if session.start_time else None,
+        "duration_minutes": session.duration_minutes,
+        "kind": session.kind,
+        "group_size": session.group_size,
+        "contact": session.contact,
+        "channel": session.channel,
+        "origin": session.origin,
+        "behaviours": _codes_text(session.behaviours),
+        "persistence": session.persistence,
+        "source_relation": session.source_relation,
+        "impacts": _codes_text(session.impacts),
+        "risk_flags": _codes_text(session.risk_flags),
+        "support_given": _codes_text(session.support_given),
+        "referral_types": _codes_text(session.referral_types),
+        "next_step": session.next_step,
+        "follow_up_date": session.follow_up_date.isoformat() if session.follow_up_date else None,
+        "follow_up_done": int(session.follow_up_done),
+        "consent_to_count": int(session.consent_to_count),
+        "conflict_of_interest": int(session.conflict_of_interest),
+        "peer_code": session.peer_code,
+        "org_unit": session.org_unit,
+        "notes": session.notes,
+        "reflection": session.reflection,
+        "search_labels": search_labels(session, taxonomy),
+        "created_at": session.created_at.isoformat() if session.created_at else None,
+        "updated_at": session.updated_at.isoformat() if session.updated_at else None,
+    }
+
+
+def _session_from_row(row: Sequence[Any], referrals: tuple[str, ...]) -> Session:
+    v = dict(zip(_SESSION_COLUMNS, row, strict=True))
+    return Session(
+        id=int(v["id"]),
+        summary_id=str(v["summary_id"]),
+        revision=int(v["revision"]),
+        date=dt.date.fromisoformat(v["date"]),
+        start_time=_time_or_none(v["start_time"]),
+        duration_minutes=int(v["duration_minutes"]),
+        kind=str(v["kind"]),
+        group_size=None if v["group_size"] is None else int(v["group_size"]),
+        contact=str(v["contact"]),
+        channel=str(v["channel"]),
+        origin=v["origin"],
+        behaviours=_codes(v["behaviours"]),
+        persistence=v["persistence"],
+        source_relation=v["source_relation"],
+        impacts=_codes(v["impacts"]),
+        risk_flags=_codes(v["risk_flags"]),
+        support_given=_codes(v["support_given"]),
+        referral_types=_codes(v["referral_types"]),
+        referral_resource_ids=referrals,
+        next_step=v["next_step"],
+        follow_up_date=_date_or_none(v["follow_up_date"]),
+        follow_up_done=bool(v["follow_up_done"]),
+        consent_to_count=bool(v["consent_to_count"]),
+        conflict_of_interest=bool(v["conflict_of_interest"]),
+        peer_code=str(v["peer_code"]),
+        org_unit=v["org_unit"],
+        notes=str(v["notes"]),
+        reflection=str(v["reflection"]),
+        created_at=_datetime_or_none(v["created_at"]),
+        updated_at=_datetime_or_none(v["updated_at"]),
+    )
+
+
+def _row_from_sql(row: Sequence[Any], snippet: str | None = None) -> SessionRow:
+    return SessionRow(
+        id=int(row[0]),
+        date=dt.date.fromisoformat(row[1]),
+        start_time=_time_or_none(row[2]),
+        duration_minutes=int(row[3]),
+        kind=str(row[4]),
+        contact=str(row[5]),
+        channel=str(row[6]),
+        peer_code=str(row[7]),
+        behaviours=_codes(row[8]),
+        risk_flags=_codes(row[9]),
+        consent_to_count=bool(row[10]),
+        follow_up_date=_date_or_none(row[11]),
+        follow_up_done=bool(row[12]),
+        snippet=snippet,
+    )
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class _NoMatches(Exception):
+    """The filter can match nothing (a search of punctuation only)."""
+
+
+class SessionRepository:
+    """Sessions of one open journal.
+
+    `connection` lets a worker thread use its own `vault.connect_another()` connection;
+    `today` is injectable for tests (it decides what "follow-up due" means).
+    """
+
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        connection: Connection | None = None,
+        taxonomy: Taxonomy | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self._vault = vault
+        self._own_connection = connection
+        self._taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
+        self._today = today
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    @property
+    def _db(self) -> Connection:
+        if self._own_connection is not None:
+            return self._own_connection
+        return self._vault.connection
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        if self._own_connection is None:
+            with self._vault.transaction() as conn:
+                yield conn
+            return
+        conn = self._own_connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _referrals_for(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        found: dict[int, list[str]] = {}
+        for start in range(0, len(ids), _BATCH):
+            chunk = ids[start:start + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            for session_id, resource_id in self._db.execute(
+                f"SELECT session_id, resource_id FROM session_referral "
+                f"WHERE session_id IN ({marks}) ORDER BY rowid",
+                tuple(chunk),
+            ):
+                found.setdefault(int(session_id), []).append(str(resource_id))
+        return {key: tuple(value) for key, value in found.items()}
+
+    def _sessions_by_ids(self, ids: Sequence[int]) -> list[Session]:
+        """Full sessions for `ids`, in the order given."""
+        out: list[Session] = []
+        for start in range(0, len(ids), _BATCH):
+            chunk = list(ids[start:start + _BATCH])
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"{_SELECT_SESSION} WHERE s.id IN ({marks})", chunk)
+            by_id = {int(row[0]): row for row in rows}
+            referrals = self._referrals_for(chunk)
+            out.extend(
+                _session_from_row(by_id[i], referrals.get(i, ())) for i in chunk if i in by_id
+            )
+        return out
+
+    def _write_children(self, conn: Connection, session_id: int, session: Session) -> None:
+        conn.executemany(
+            "INSERT INTO session_behaviour (session_id, code) VALUES (?, ?)",
+            [(session_id, code) for code in sorted(session.behaviours)],
+        )
+        conn.executemany(
+            "INSERT INTO session_referral (session_id, resource_id) VALUES (?, ?)",
+            [(session_id, resource_id) for resource_id in session.referral_resource_ids],
+        )
+
+    def _insert(self, conn: Connection, session: Session, now: dt.datetime) -> Session:
+        saved = replace(session, id=None, revision=1, created_at=now, updated_at=now)
+        values = _write_values(saved, self._taxonomy)
+        try:
+            cursor = conn.execute(_INSERT_SQL, tuple(values[c] for c in _WRITE_COLUMNS))
+        except Exception as exc:
+            if "UNIQUE constraint failed: session.summary_id" in str(exc):
+                raise SessionAlreadySaved(
+                    "This session is already in the journal; save changes to it instead of "
+                    "adding it again."
+                ) from exc
+            raise
+        session_id = int(cursor.lastrowid)
+        self._write_children(conn, session_id, saved)
+        return replace(saved, id=session_id)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(self, session: Session) -> Session:
+        """Store a new session; returns the saved copy (id set, revision 1, timestamps)."""
+        validate_session(session, self._taxonomy)
+        with self._transaction() as conn:
+            return self._insert(conn, session, _now())
+
+    def add_many(self, sessions: Iterable[Session]) -> int:
+        """Store many new sessions in one transaction (all or nothing); returns how many."""
+        now = _now()
+        count = 0
+        with self._transaction() as conn:
+            for session in sessions:
+                validate_session(session, self._taxonomy)
+                self._insert(conn, session, now)
+                count += 1
+        return count
+
+    def update(self, session: Session) -> Session:
+        """Save changes: revision + 1; the summary id and creation time never change."""
+        if session.id is None:
+            raise SessionNotFound(0)
+        validate_session(session, self._taxonomy)
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT summary_id, revision, created_at FROM session WHERE id = ?", (session.id,)
+            ).fetchone()
+            if row is None:
+                raise SessionNotFound(session.id)
+            saved = replace(
+                session,
+                summary_id=str(row[0]),
+                revision=int(row[1]) + 1,
+                created_at=_datetime_or_none(row[2]),
+                updated_at=_now(),
+            )
+            values = _write_values(saved, self._taxonomy)
+            conn.execute(
+                _UPDATE_SQL,
+                (*(values[c] for c in _WRITE_COLUMNS if c not in ("summary_id", "created_at")),
+                 session.id),
+            )
+            conn.execute("DELETE FROM session_behaviour WHERE session_id = ?", (session.id,))
+            conn.execute("DELETE FROM session_referral WHERE session_id = ?", (session.id,))
+            self._write_children(conn, session.id, saved)
+        self._checkpoint()
+        return saved
+
+    def delete(self, session_id: int) -> None:
+        """Delete a session; its text leaves the file and the full-text index."""
+        with self._transaction() as conn:
+            cursor = conn.execute("DELETE FROM session WHERE id = ?", (session_id,))
+            if cursor.rowcount == 0:
+                raise SessionNotFound(session_id)
+        self._checkpoint()
+
+    def set_follow_up_done(self, session_id: int, done: bool = True) -> None:
+        """Mark a follow-up done (or not); counts as an edit (revision + 1)."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE session SET follow_up_done = ?, revision = revision + 1, updated_at = ? "
+                "WHERE id = ?",
+                (int(done), _now().isoformat(), session_id),
+            )
+            if cursor.rowcount == 0:
+                raise SessionNotFound(session_id)
+
+    def delete_older_than(self, cutoff: dt.date) -> int:
+        """Retention: delete every session dated before `cutoff`; returns how many."""
+        with self._transaction() as conn:
+            cursor = conn.execute("DELETE FROM session WHERE date < ?", (cutoff.isoformat(),))
+            deleted = int(cursor.rowcount)
+        if deleted:
+            self._checkpoint()
+        return deleted
+
+    def _checkpoint(self) -> None:
+        """Move changes out of the write-ahead log so old text does not linger there."""
+        with contextlib.suppress(Exception):
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, session_id: int) -> Session:
+        found = self._sessions_by_ids([session_id])
+        if not found:
+            raise SessionNotFound(session_id)
+        return found[0]
+
+    def _where(self, flt: SessionFilter) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if flt.date_from is not None:
+            clauses.append("s.date >= ?")
+            params.append(flt.date_from.isoformat())
+        if flt.date_to is not None:
+            clauses.append("s.date <= ?")
+            params.append(flt.date_to.isoformat())
+        if flt.behaviour is not None:
+            clauses.append("s.id IN (SELECT session_id FROM session_behaviour WHERE code = ?)")
+            params.append(flt.behaviour)
+        if flt.channel is not None:
+            clauses.append("s.channel = ?")
+            params.append(flt.channel)
+        if flt.consent is not None:
+            clauses.append("s.consent_to_count = ?")
+            params.append(int(flt.consent))
+        if flt.follow_up_due:
+            clauses.append(
+                "s.follow_up_done = 0 AND s.follow_up_date IS NOT NULL AND s.follow_up_date <= ?"
+            )
+            params.append(self._today().isoformat())
+        if flt.peer_code is not None:
+            clauses.append("s.peer_code = ?")
+            params.append(flt.peer_code.strip())
+        if flt.text.strip():
+            query = fts_query(flt.text)
+            if query is None:
+                raise _NoMatches()
+            clauses.append("s.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH ?)")
+            params.append(query)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def count(self, flt: SessionFilter = SessionFilter()) -> int:
+        try:
+            where, params = self._where(flt)
+        except _NoMatches:
+            return 0
+        return int(self._db.execute(f"SELECT count(*) FROM session s{where}", params).fetchone()[0])
+
+    def page(
+        self,
+        flt: SessionFilter,
+        sort: str = "date",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[SessionRow]:
+        """One page of rows, sorted by one of `SORT_KEYS` (ties: newest first / oldest first)."""
+        if sort not in _SORT_COLUMNS:
+            raise ValueError(f"unknown sort key {sort!r}; use one of {SORT_KEYS}")
+        try:
+            where, params = self._where(flt)
+        except _NoMatches:
+            return []
+        direction = " DESC" if descending else ""
+        order = ", ".join(f"{c}{direction}" for c in (*_SORT_COLUMNS[sort], "s.id"))
+        rows = self._db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM session s{where} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*params, max(0, limit), max(0, offset)),
+        ).fetchall()
+        snippets = self._snippets(flt.text, [int(r[0]) for r in rows]) if flt.text.strip() else {}
+        return [_row_from_sql(row, snippets.get(int(row[0]))) for row in rows]
+
+    def _snippets(self, text: str, ids: Sequence[int]) -> dict[int, str]:
+        """The matching part of each session: from the notes when they match, else any column."""
+        query = fts_query(text)
+        if query is None or not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        args = f"'{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS}"
+        rows = self._db.execute(
+            f"SELECT rowid, snippet(session_fts, 0, {args}), snippet(session_fts, -1, {args}) "
+            f"FROM session_fts WHERE session_fts MATCH ? AND rowid IN ({marks})",
+            (query, *ids),
+        )
+        return {
+            int(rowid): str(from_notes) if SNIPPET_OPEN in (from_notes or "") else str(best or "")
+            for rowid, from_notes, best in rows
+        }
+
+    def _rows(self, sql: str, params: Sequence[object]) -> list[SessionRow]:
+        return [_row_from_sql(row) for row in self._db.execute(sql, params)]
+
+    def follow_ups(self, today: dt.date) -> FollowUps:
+        """Open follow-ups around `today`: overdue (oldest first), due today, upcoming."""
+        base = (
+            f"SELECT {_ROW_COLUMNS} FROM session s INDEXED BY session_open_follow_up "
+            "WHERE s.follow_up_done = 0 AND s.follow_up_date IS NOT NULL AND s.follow_up_date "
+        )
+        order = " ORDER BY s.follow_up_date, s.date, s.start_time, s.id"
+        day = today.isoformat()
+        return FollowUps(
+            overdue=self._rows(base + "< ?" + order, (day,)),
+            due_today=self._rows(base + "= ?" + order, (day,)),
+            upcoming=self._rows(base + "> ?" + order, (day,)),
+        )
+
+    def peer_timeline(self, peer_code: str) -> list[Session]:
+        """Every session with this peer code (case-insensitive), oldest first."""
+        code = peer_code.strip()
+        if not code:
+            return []
+        ids = [
+            int(row[0])
+            for row in self._db.execute(
+                "SELECT id FROM session WHERE peer_code = ? ORDER BY date, start_time, id", (code,)
+            )
+        ]
+        return self._sessions_by_ids(ids)
+
+    def peer_codes(self) -> list[str]:
+        """Distinct peer codes in use, sorted ignoring case."""
+        return [
+            str(row[0])
+            for row in self._db.execute(
+                "SELECT DISTINCT peer_code FROM session WHERE peer_code != '' ORDER BY peer_code"
+            )
+        ]
+
+    def sessions_between(self, since: dt.date | None, until: dt.date | None) -> Iterator[Session]:
+        """Sessions dated `since`..`until` (inclusive, either open), by date ascending."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if since is not None:
+            clauses.append("date >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            clauses.append("date <= ?")
+            params.append(until.isoformat())
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        ids = [
+            int(row[0])
+            for row in self._db.execute(
+                f"SELECT id FROM session{where} ORDER BY date, start_time, id", params
+            )
+        ]
+        for start in range(0, len(ids), _BATCH):
+            yield from self._sessions_by_ids(ids[start:start + _BATCH])
+
+    def count_older_than(self, cutoff: dt.date) -> int:
+        return int(
+            self._db.execute(
+                "SELECT count(*) FROM session WHERE date < ?", (cutoff.isoformat(),)
+            ).fetchone()[0]
+        )

@@ -1,0 +1,181 @@
+"""Full-text search (FTS5 inside the vault) and proof that deleted text leaves the file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from peerdesk.journal.model import Session
+from peerdesk.journal.repository import SessionFilter, SessionRepository
+from peerdesk.journal.search import fts_query
+from peerdesk.vault import Vault
+from peerdesk.vault.migrations import shipped_migrations
+from peerdesk.vault.vault import _configure
+from tests.conftest import PASSPHRASE, journal_files
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("rota", '"rota"*'),
+        ("left off  rota", '"left" "off" "rota"*'),
+        ('say "hi" AND (x OR y) NEAR/2', '"say" """hi""" "AND" "(x" "OR" "y)" "NEAR/2"*'),
+        ("!!! ... -- ", None),
+        ("", None),
+        ("amber-heron", '"amber-heron"*'),
+    ],
+)
+def test_fts_query_quotes_words_and_prefixes_last(typed: str, query: str | None) -> None:
+    assert fts_query(typed) == query
+
+
+@pytest.fixture
+def repo(vault: Vault) -> SessionRepository:
+    return SessionRepository(vault)
+
+
+def _session(**changes: object) -> Session:
+    base = Session(date=dt.date(2026, 2, 1), channel="in_person", peer_code="cedar-owl-3",
+                   notes="We talked about the meeting.", source_relation="peer")
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_search_notes_with_snippet(repo: SessionRepository) -> None:
+    hit = repo.add(_session(notes="Long story. Talked about being left off the rota again; "
+                                  "explored options with the union."))
+    repo.add(_session(notes="Nothing about shifts here."))
+    rows = repo.page(SessionFilter(text="rota"))
+    assert [r.id for r in rows] == [hit.id]
+    assert rows[0].snippet is not None
+    assert "«rota»" in rows[0].snippet
+    assert repo.count(SessionFilter(text="rota")) == 1
+
+
+def test_search_while_typing_matches_prefix_and_accents(repo: SessionRepository) -> None:
+    hit = repo.add(_session(notes="Met at the café after the rotation meeting."))
+    assert [r.id for r in repo.page(SessionFilter(text="rotat"))] == [hit.id]
+    assert [r.id for r in repo.page(SessionFilter(text="cafe"))] == [hit.id]
+    assert repo.page(SessionFilter(text="rotat meeting x")) == []
+
+
+def test_search_finds_labels_of_coded_fields(repo: SessionRepository) -> None:
+    phone = repo.add(_session(channel="phone"))
+    manager = repo.add(_session(source_relation="manager"))
+    assert [r.id for r in repo.page(SessionFilter(text="phone"))] == [phone.id]
+    rows = repo.page(SessionFilter(text="Manager"))
+    assert [r.id for r in rows] == [manager.id]
+    assert "«Manager»" in (rows[0].snippet or "")
+
+
+def test_search_finds_peer_code(repo: SessionRepository) -> None:
+    hit = repo.add(_session(peer_code="amber-heron-27"))
+    repo.add(_session(peer_code="amber-fox-1"))
+    assert [r.id for r in repo.page(SessionFilter(text="amber-heron"))] == [hit.id]
+    assert repo.count(SessionFilter(text="amber")) == 2
+
+
+def test_notes_snippet_preferred_when_notes_match(repo: SessionRepository) -> None:
+    repo.add(_session(channel="phone", notes="They prefer the phone to meetings."))
+    (row,) = repo.page(SessionFilter(text="phone"))
+    assert row.snippet == "They prefer the «phone» to meetings."
+
+
+@pytest.mark.parametrize("typed", ["!!!", '"', "(", "*", "AND", "NEAR(", "-", "' OR 1=1 --"])
+def test_odd_input_never_raises(repo: SessionRepository, typed: str) -> None:
+    repo.add(_session())
+    assert repo.count(SessionFilter(text=typed)) == len(repo.page(SessionFilter(text=typed)))
+
+
+def test_punctuation_only_finds_nothing(repo: SessionRepository) -> None:
+    repo.add(_session())
+    assert repo.page(SessionFilter(text="?!…")) == []
+    assert repo.count(SessionFilter(text="?!…")) == 0
+
+
+def test_search_combines_with_filters(repo: SessionRepository) -> None:
+    repo.add(_session(notes="rota", consent_to_count=False))
+    hit = repo.add(_session(notes="rota", consent_to_count=True))
+    assert [r.id for r in repo.page(SessionFilter(text="rota", consent=True))] == [hit.id]
+
+
+def test_edited_text_is_searched_and_old_text_is_not(repo: SessionRepository) -> None:
+    saved = repo.add(_session(notes="first version about parking"))
+    repo.update(dataclasses.replace(saved, notes="second version about lunch"))
+    assert repo.count(SessionFilter(text="parking")) == 0
+    assert repo.count(SessionFilter(text="lunch")) == 1
+
+
+# -- deleted text leaves the file ---------------------------------------------------------------
+
+MARKER = "zqvmarkerjk"
+
+
+def _fill_and_remove(vault: Vault) -> None:
+    """Write the marker in notes, reflection and peer code; delete one, edit the other."""
+    repo = SessionRepository(vault)
+    repo.add_many(_session(notes=f"ordinary note {n} about the rota", peer_code=f"oak-{n}")
+                  for n in range(40))
+    doomed = repo.add(_session(notes=f"before {MARKER}notes after",
+                               reflection=f"{MARKER}reflection", peer_code=f"{MARKER}peer"))
+    edited = repo.add(_session(notes=f"keep this but not {MARKER}edit", peer_code="keep"))
+    assert repo.count(SessionFilter(text=MARKER)) == 2
+    repo.delete(doomed.id or 0)
+    repo.update(dataclasses.replace(edited, notes="keep this"))
+    assert repo.count(SessionFilter(text=MARKER)) == 0
+    assert repo.count(SessionFilter(text="keep")) == 1
+
+
+@pytest.fixture
+def plaintext_vault(tmp_path: Path) -> Iterator[Vault]:
+    """The same schema and settings without encryption, so the file's bytes can be read.
+
+    Encryption hides the marker anyway; this twin proves SQLite itself (secure_delete) and
+    FTS5 ('secure-delete') really remove the text rather than leaving it in free space.
+    """
+    path = tmp_path / "plain" / "journal.peerdesk"
+    path.parent.mkdir()
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    _configure(conn)
+    vault = Vault(path, conn, PASSPHRASE)
+    vault._migrate(shipped_migrations())
+    yield vault
+    vault.close()
+
+
+def test_deleted_and_edited_text_leaves_every_file(plaintext_vault: Vault) -> None:
+    path = plaintext_vault.path
+    _fill_and_remove(plaintext_vault)
+    files = journal_files(path)
+    assert any(p.name.endswith("-wal") for p in files)  # checked while still open, too
+    for file in files:
+        assert MARKER.encode() not in file.read_bytes(), file.name
+    plaintext_vault.close()
+    files = journal_files(path)
+    assert path in files
+    for file in files:
+        data = file.read_bytes()
+        assert MARKER.encode() not in data, file.name
+        assert MARKER.encode("utf-16-le") not in data, file.name
+    # and the rest is still there, readable as plain SQLite
+    assert b"ordinary note 7 about the rota" in path.read_bytes()
+
+
+def test_encrypted_journal_holds_no_marker_after_delete(journal_path: Path) -> None:
+    with Vault.create(journal_path, PASSPHRASE) as vault:
+        _fill_and_remove(vault)
+    for file in journal_files(journal_path):
+        assert MARKER.encode() not in file.read_bytes(), file.name
+    with Vault.open(journal_path, PASSPHRASE) as vault:
+        assert SessionRepository(vault).count() == 41
+
+
+def test_fts_secure_delete_is_on(vault: Vault) -> None:
+    value = vault.connection.execute(
+        "SELECT v FROM session_fts_config WHERE k = 'secure-delete'").fetchone()
+    assert value is not None
+    assert int(value[0]) == 1
