@@ -1,0 +1,64 @@
+"""The escalation checklist shown in the editor the moment a risk flag is ticked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+RISK_GUIDE_ID = "responding-to-risk"
+
+
+class EscalationChecklist(QFrame):
+    """Numbered steps for a safety concern, with a link to the guide when guides exist."""
+
+    def __init__(self, services: Mapping[str, Callable[..., object]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("escalationChecklist")
+        self.setAccessibleName(self.tr("Escalation checklist"))
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#escalationChecklist { background: #fdf1ec; border: 1px solid #e3a58f;"
+            " border-radius: 6px; }"
+            " #escalationChecklist QLabel { color: #4a2418; background: transparent; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(6)
+        heading = QLabel(self.tr("Safety first — do these now"))
+        heading.setObjectName("escalationHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.steps = [
+            self.tr("Ask directly about their safety right now."),
+            self.tr("Stay with the person; do not leave them alone if they are at risk."),
+            self.tr("Do not promise to keep this secret."),
+            self.tr("If there is immediate danger, call the local emergency number or the crisis "
+                    "line from your referral directory."),
+            self.tr("Inform your program's designated contact, following your escalation "
+                    "procedure."),
+            self.tr("Record what was done in the notes."),
+        ]
+        self.steps_label = QLabel(
+            "<ol style='margin-left: -20px;'>"
+            + "".join(f"<li style='margin-bottom: 3px;'>{step}</li>" for step in self.steps)
+            + "</ol>")
+        self.steps_label.setObjectName("escalationSteps")
+        self.steps_label.setWordWrap(True)
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.steps_label)
+        self.guide_button: QPushButton | None = None
+        show_guide = services.get("show_guide")
+        if show_guide is not None:
+            button = QPushButton(self.tr("Open the guide “Responding to risk”"))
+            button.setObjectName("riskGuideButton")
+            button.setAccessibleName(self.tr("Open the guide Responding to risk"))
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet("text-align: left; color: #7a2e12; text-decoration: underline;")
+            button.clicked.connect(lambda: show_guide(RISK_GUIDE_ID))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.guide_button = button

@@ -1,0 +1,281 @@
+"""The session list: a thin table model over `SessionRepository.count/page`, loaded lazily.
+
+Rows arrive one page at a time through `canFetchMore/fetchMore`, so a journal with 100,000
+sessions opens as fast as one with ten. Sorting and filtering go back to the repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from peerdesk.journal.repository import SessionFilter, SessionRepository, SessionRow
+from peerdesk.journal.search import SNIPPET_CLOSE, SNIPPET_OPEN
+from peerdesk.taxonomy import Taxonomy, default_taxonomy
+
+PAGE_SIZE = 200
+
+(COL_DATE, COL_TIME, COL_DURATION, COL_PEER, COL_CONTACT, COL_CHANNEL, COL_BEHAVIOURS,
+ COL_CONSENT, COL_FOLLOW_UP, COL_RISK, COL_MATCH) = range(11)
+COLUMN_COUNT = 11
+
+# Column → repository sort key; columns missing here are not sortable.
+SORT_KEY_FOR_COLUMN: dict[int, str] = {
+    COL_DATE: "date",
+    COL_TIME: "date",
+    COL_DURATION: "duration",
+    COL_PEER: "peer_code",
+    COL_CONTACT: "contact",
+    COL_CHANNEL: "channel",
+    COL_CONSENT: "consent",
+    COL_FOLLOW_UP: "follow_up_date",
+}
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole
+SESSION_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+_OVERDUE = QColor("#b3261e")
+_MUTED = QColor("#6b6f76")
+_COUNTED = QColor("#1e6b35")
+_NOT_COUNTED = QColor("#8a5a00")
+_RISK_BACKGROUND = QColor("#fbe3da")
+
+
+def plain_snippet(snippet: str | None) -> str:
+    """A snippet without its match markers (for screen readers and tooltips)."""
+    return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
+
+
+class SessionListModel(QAbstractTableModel):
+    def __init__(
+        self,
+        repository: SessionRepository,
+        *,
+        taxonomy: Taxonomy | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__()
+        self.repository = repository
+        self.taxonomy = taxonomy or default_taxonomy()
+        self._today = today
+        self.page_size = page_size
+        self._filter = SessionFilter()
+        self._sort = "date"
+        self._descending = True
+        self._sort_column = COL_DATE
+        self._rows: list[SessionRow] = []
+        self._total = 0
+        self._headers = (
+            self.tr("Date"), self.tr("Time"), self.tr("Length"), self.tr("Peer code"),
+            self.tr("Contact"), self.tr("How"), self.tr("What is happening"),
+            self.tr("Counted"), self.tr("Follow-up"), self.tr("Risk"), self.tr("Match"),
+        )
+        self._reload()
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> SessionFilter:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """Sessions matching the filter (all of them, loaded or not)."""
+        return self._total
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def set_filter(self, flt: SessionFilter) -> None:
+        self._filter = flt
+        self._reload()
+
+    def refresh(self) -> None:
+        """Re-query with the same filter and sort (after a save or delete)."""
+        self._reload()
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._total = self.repository.count(self._filter)
+        self._rows = self._fetch(0)
+        self.endResetModel()
+
+    def _fetch(self, offset: int) -> list[SessionRow]:
+        return self.repository.page(self._filter, sort=self._sort, descending=self._descending,
+                                    offset=offset, limit=self.page_size)
+
+    def row_at(self, row: int) -> SessionRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of_id(self, session_id: int) -> int | None:
+        """The row of a loaded session, or None (not loaded or not matching)."""
+        for row, item in enumerate(self._rows):
+            if item.id == session_id:
+                return row
+        return None
+
+    # -- Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid():
+            return
+        more = self._fetch(len(self._rows))
+        if not more:
+            self._total = len(self._rows)  # the journal changed underneath: stop asking
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == COL_CONSENT:
+                return self.tr("Whether the peer agreed to be counted in program statistics")
+            if section not in SORT_KEY_FOR_COLUMN:
+                return self.tr("Not sortable")
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEY_FOR_COLUMN.get(column)
+        if key is None:
+            return
+        self._sort = key
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._reload()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.row_at(index.row())
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == COL_MATCH:
+                return plain_snippet(item.snippet)
+            return self._display(item, column)
+        if role == ROW_ID_ROLE:
+            return item.id
+        if role == SESSION_ROW_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(item, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column == COL_RISK and item.risk_flags:
+                return QBrush(_RISK_BACKGROUND)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == COL_CONSENT:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (COL_CONSENT, COL_RISK, COL_TIME):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if column == COL_DURATION:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # -- presentation -------------------------------------------------------------------------
+
+    def _labels(self, key: str, codes: frozenset[str]) -> list[str]:
+        field = self.taxonomy.field(key)
+        return [field.label_for(code) for code in field.codes() if code in codes]
+
+    def _display(self, item: SessionRow, column: int) -> str | None:
+        if column == COL_DATE:
+            return item.date.isoformat()
+        if column == COL_TIME:
+            return item.start_time.strftime("%H:%M") if item.start_time else ""
+        if column == COL_DURATION:
+            return self.tr("{0} min").format(item.duration_minutes)
+        if column == COL_PEER:
+            return item.peer_code
+        if column == COL_CONTACT:
+            label = self.taxonomy.field("contact").label_for(item.contact)
+            if item.kind == "group":
+                label = self.tr("{0} (group)").format(label)
+            return label
+        if column == COL_CHANNEL:
+            return self.taxonomy.field("channel").label_for(item.channel)
+        if column == COL_BEHAVIOURS:
+            return ", ".join(self._labels("behaviour", item.behaviours))
+        if column == COL_CONSENT:
+            return self.tr("Yes") if item.consent_to_count else self.tr("No")
+        if column == COL_FOLLOW_UP:
+            if item.follow_up_date is None:
+                return ""
+            text = item.follow_up_date.isoformat()
+            return f"{text}  ✓" if item.follow_up_done else text
+        if column == COL_RISK:
+            return "⚠" if item.risk_flags else ""
+        if column == COL_MATCH:
+            return item.snippet or ""
+        return None
+
+    def _tooltip(self, item: SessionRow, column: int) -> str | None:
+        if item.snippet and column in (COL_MATCH, COL_PEER, COL_DATE):
+            return plain_snippet(item.snippet)
+        if column == COL_RISK and item.risk_flags:
+            return ", ".join(self._labels("risk_flag", item.risk_flags))
+        if column == COL_BEHAVIOURS and item.behaviours:
+            return "\n".join(self._labels("behaviour", item.behaviours))
+        if column == COL_CONSENT:
+            return (self.tr("Agreed to be counted in de-identified statistics")
+                    if item.consent_to_count else
+                    self.tr("Not counted: no consent to de-identified statistics"))
+        if column == COL_FOLLOW_UP and item.follow_up_date is not None:
+            if item.follow_up_done:
+                return self.tr("Follow-up done")
+            if item.follow_up_date < self._today():
+                return self.tr("Follow-up overdue")
+            return self.tr("Follow-up planned")
+        return None
+
+    def _foreground(self, item: SessionRow, column: int) -> QBrush | None:
+        if column == COL_CONSENT:
+            return QBrush(_COUNTED if item.consent_to_count else _NOT_COUNTED)
+        if (column == COL_FOLLOW_UP and item.follow_up_date is not None
+                and not item.follow_up_done and item.follow_up_date < self._today()):
+            return QBrush(_OVERDUE)
+        if column == COL_FOLLOW_UP and item.follow_up_done:
+            return QBrush(_MUTED)
+        if column == COL_RISK and item.risk_flags:
+            return QBrush(_OVERDUE)
+        return None
