@@ -1,0 +1,1 @@
+"""The coordinator's Program workspace: import summaries, the dashboard, reports."""

@@ -1,0 +1,315 @@
+"""Dashboard charts (QtCharts), drawn only from protected tables.
+
+A chart never sees a raw count: it is built from a `ShownTable`, whose cells are the strings a
+person may see ("12", "<5", "—"). A hidden cell is drawn as a zero-height bar, its tooltip
+says why, and a note under the chart explains it. The table under each chart shows the same
+protected values with totals.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.ui.program.tables import ShownTableModel, hidden_explanation, shown_number
+
+if TYPE_CHECKING:
+    from peerdesk.program.disclosure import ShownTable
+
+# One calm, colour-blind-safe palette (Okabe–Ito, reordered) used by every chart, so the same
+# position always means the same colour.
+PALETTE: tuple[str, ...] = (
+    "#1f6f8b",  # deep teal
+    "#e69f00",  # amber
+    "#56b4e9",  # sky
+    "#009e73",  # green
+    "#cc79a7",  # rose
+    "#d55e00",  # vermilion
+    "#7a6fb0",  # violet
+    "#8c8c8c",  # grey
+)
+
+SINGLE_SERIES_COLOUR = PALETTE[0]
+PANEL_HEIGHT = 370
+TEXT_COLOUR = QColor("#30343b")
+GRID_COLOUR = QColor("#e3e6ea")
+
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+class ChartKind(Enum):
+    STACKED_COLUMNS = "stacked"   # rows along the x axis, one stacked segment per column
+    BARS = "bars"                 # horizontal bars, one per row (first column, or the total)
+
+
+def month_label(text: str, short: bool = False) -> str:
+    """'2026-03' → 'Mar 2026' ('Mar' when short); anything else unchanged."""
+    match = _MONTH.match(text)
+    if not match:
+        return text
+    name = calendar.month_abbr[int(match.group(2))]
+    return name if short else f"{name} {match.group(1)}"
+
+
+def month_span(rows: list[str]) -> str:
+    """'Jul 2025 – Jun 2026' for month rows (the axis title under short month labels)."""
+    months = [row for row in rows if _MONTH.match(row)]
+    if not months:
+        return ""
+    first, last = month_label(months[0]), month_label(months[-1])
+    return first if first == last else f"{first} – {last}"
+
+
+def _bar_values(table: ShownTable) -> tuple[list[str], list[str]]:
+    """(label per row, shown text per row) for a horizontal bar chart."""
+    single = len(table.columns) == 1
+    shown = [row[0] for row in table.cells] if single else list(table.row_totals)
+    return list(table.rows), shown
+
+
+def _axis_font(size_delta: float = 0.0) -> QFont:
+    font = QFont()
+    font.setPointSizeF(max(font.pointSizeF() + size_delta, 7.0))
+    return font
+
+
+def _style_chart(chart: QChart) -> None:
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundRoundness(0)
+    chart.setBackgroundVisible(True)
+    chart.setBackgroundBrush(QColor("#ffffff"))
+    chart.setBackgroundPen(Qt.PenStyle.NoPen)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    legend = chart.legend()
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    legend.setFont(_axis_font(-1))
+    legend.setLabelColor(TEXT_COLOUR)
+
+
+def _value_axis(maximum: int) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, max(maximum, 5))
+    axis.applyNiceNumbers()
+    axis.setMin(0)
+    axis.setLabelsFont(_axis_font(-1))
+    axis.setLabelsColor(TEXT_COLOUR)
+    axis.setGridLineColor(GRID_COLOUR)
+    axis.setLineVisible(False)
+    return axis
+
+
+def _category_axis(labels: list[str]) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(labels)
+    axis.setLabelsFont(_axis_font(-1))
+    axis.setLabelsColor(TEXT_COLOUR)
+    axis.setGridLineVisible(False)
+    return axis
+
+
+class ProtectedChart:
+    """Builds a QChart from a ShownTable and remembers what each bar stands for (tooltips)."""
+
+    def __init__(self, table: ShownTable, kind: ChartKind, k: int) -> None:
+        self.table = table
+        self.kind = kind
+        self.k = k
+        self.has_hidden = False
+        # The text a person may see, per bar set and index, for the hover tooltip.
+        self._shown: dict[int, list[str]] = {}
+        self._labels: dict[int, list[str]] = {}
+        self._names: dict[int, str] = {}
+        self.chart = QChart()
+        _style_chart(self.chart)
+        if kind is ChartKind.STACKED_COLUMNS:
+            self._build_stacked()
+        else:
+            self._build_bars()
+
+    def _set(self, index: int, name: str, shown: list[str], labels: list[str],
+             colour: str) -> QBarSet:
+        bar_set = QBarSet(name)
+        values: list[float] = []
+        for text in shown:
+            number = shown_number(text)
+            if number is None:
+                self.has_hidden = True
+            values.append(float(number or 0))  # hidden: drawn as nothing, never the raw value
+        bar_set.append(values)
+        bar_set.setColor(QColor(colour))
+        bar_set.setBorderColor(QColor(colour))
+        bar_set.setLabelColor(TEXT_COLOUR)
+        self._shown[index] = shown
+        self._labels[index] = labels
+        self._names[index] = name
+        bar_set.hovered.connect(
+            lambda status, bar, which=index: self._hover(bool(status), int(bar), which))
+        return bar_set
+
+    def _build_stacked(self) -> None:
+        table = self.table
+        labels = [month_label(row, short=True) for row in table.rows]
+        full_labels = [month_label(row) for row in table.rows]
+        series = QStackedBarSeries()
+        series.setBarWidth(0.7)
+        for column, name in enumerate(table.columns):
+            shown = [row[column] for row in table.cells]
+            series.append(self._set(column, name, shown, full_labels,
+                                    PALETTE[column % len(PALETTE)]))
+        self.chart.addSeries(series)
+        x_axis = _category_axis(labels)
+        span = month_span(list(table.rows))
+        if span:
+            x_axis.setTitleText(span)
+            x_axis.setTitleFont(_axis_font(-1))
+            x_axis.setTitleBrush(TEXT_COLOUR)
+        if len(labels) > 18:
+            x_axis.setLabelsAngle(-90)
+        totals = [shown_number(text) or 0 for text in table.row_totals]
+        stacked_max = max(
+            (sum(shown_number(row[c]) or 0 for c in range(len(table.columns)))
+             for row in table.cells), default=0)
+        y_axis = _value_axis(max([*totals, stacked_max, 0]))
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        self.chart.legend().setVisible(len(table.columns) > 1)
+        self.series: QAbstractBarSeries = series
+
+    def _build_bars(self) -> None:
+        rows, shown = _bar_values(self.table)
+        # Horizontal bars draw the first category at the bottom; reverse so the table order
+        # reads top to bottom.
+        rows, shown = rows[::-1], shown[::-1]
+        labels = [f"{row}  ·  {text}" for row, text in zip(rows, shown, strict=True)]
+        series = QHorizontalBarSeries()
+        series.setBarWidth(0.72)
+        series.append(self._set(0, self.table.title, shown, rows, SINGLE_SERIES_COLOUR))
+        self.chart.addSeries(series)
+        y_axis = _category_axis(labels)
+        x_axis = _value_axis(max((shown_number(t) or 0 for t in shown), default=0))
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y_axis)
+        series.attachAxis(x_axis)
+        self.chart.legend().setVisible(False)
+        self.series = series
+
+    def tooltip(self, set_index: int, bar: int) -> str:
+        shown = self._shown[set_index][bar]
+        label = self._labels[set_index][bar]
+        prefix = (f"{label} — {self._names[set_index]}"
+                  if self.kind is ChartKind.STACKED_COLUMNS else label)
+        if shown_number(shown) is None:
+            return f"{prefix}: {shown} ({hidden_explanation(shown, self.k)})"
+        return f"{prefix}: {shown}"
+
+    def _hover(self, status: bool, bar: int, set_index: int) -> None:
+        if status:
+            QToolTip.showText(QCursor.pos(), self.tooltip(set_index, bar))
+        else:
+            QToolTip.hideText()
+
+
+class ChartPanel(QFrame):
+    """A titled card: the chart, and in a second tab the protected table with totals."""
+
+    def __init__(self, key: str, title: str, kind: ChartKind,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.kind = kind
+        self.protected: ProtectedChart | None = None
+        self.setObjectName("chartPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedHeight(PANEL_HEIGHT)
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("chartTitle")
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.title_label.setFont(font)
+
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName(self.tr("{0} chart").format(title))
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setBackgroundBrush(QColor("#ffffff"))
+
+        self.model = ShownTableModel(self)
+        self.table_view = QTableView()
+        self.table_view.setModel(self.model)
+        self.table_view.setAccessibleName(self.tr("{0} table").format(title))
+        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.setAlternatingRowColors(True)
+        self.table_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table_view.horizontalHeader().setStretchLastSection(False)
+        self.table_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.view, self.tr("Chart"))
+        self.tabs.addTab(self.table_view, self.tr("Table"))
+        self.tabs.setAccessibleName(self.tr("{0}: chart or table").format(title))
+
+        self.note = QLabel()
+        self.note.setObjectName("chartNote")
+        self.note.setStyleSheet("color: #5f6670;")
+        self.note.setWordWrap(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.note)
+
+    def set_table(self, table: ShownTable | None, k: int) -> None:
+        self.model.set_table(table, k)
+        if table is None:
+            self.protected = None
+            self.view.setChart(QChart())
+            self.note.setText("")
+            return
+        self.protected = ProtectedChart(table, self.kind, k)
+        old = self.view.chart()
+        self.view.setChart(self.protected.chart)
+        if old is not None and old is not self.protected.chart:
+            old.deleteLater()
+        if self.protected.has_hidden:
+            self.note.setText(self.tr(
+                "Hidden values (<{0} or suppressed) are drawn as 0 — see the Table tab."
+            ).format(k))
+        else:
+            self.note.setText("")

@@ -1,0 +1,139 @@
+"""The program dashboard: headline figure cards over a grid of chart panels.
+
+Everything shown here has passed `protect_headline` / `protect_table` with the journal's
+disclosure threshold k; the dashboard never receives a raw count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.ui.program.charts import ChartKind, ChartPanel
+
+if TYPE_CHECKING:
+    from peerdesk.program.disclosure import ShownHeadline, ShownTable
+
+HEADLINE_COLUMNS = 4
+CHART_COLUMNS = 2
+CARD_HEIGHT = 86
+# White cards on the light page; type selectors so only the cards themselves get a border.
+DASHBOARD_STYLE = """
+HeadlineCard, ChartPanel {
+    background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px;
+}
+"""
+
+
+def chart_kind_for(table: ShownTable) -> ChartKind:
+    """Tables over months become stacked columns; everything else horizontal bars."""
+    if "month" in table.key and len(table.columns) >= 1 and len(table.rows) >= 1:
+        return ChartKind.STACKED_COLUMNS
+    return ChartKind.BARS
+
+
+class HeadlineCard(QFrame):
+    """A big protected figure with its caption; fixed height so a grid of them stays even."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("headlineCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedHeight(CARD_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.value = QLabel()
+        self.value.setObjectName("headlineValue")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setStyleSheet("color: #1f6f8b;")
+        self.caption = QLabel()
+        self.caption.setObjectName("headlineCaption")
+        self.caption.setStyleSheet("color: #4a5059;")
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A wrapped label otherwise asks for a tall height and squeezes the figure.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(2)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption, 1)
+
+    def set_headline(self, headline: ShownHeadline) -> None:
+        self.value.setText(headline.text)
+        self.caption.setText(headline.label)
+        self.setToolTip(f"{headline.label}: {headline.text}")
+        self.setAccessibleName(f"{headline.label}: {headline.text}")
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(150, CARD_HEIGHT)
+
+
+class Dashboard(QWidget):
+    """Headline cards (a 4-wide grid) above chart panels (a 2-wide grid)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cards: dict[str, HeadlineCard] = {}
+        self.panels: dict[str, ChartPanel] = {}
+        self._card_grid = QGridLayout()
+        self._card_grid.setHorizontalSpacing(12)
+        self._card_grid.setVerticalSpacing(12)
+        for column in range(HEADLINE_COLUMNS):
+            self._card_grid.setColumnStretch(column, 1)
+        self._chart_grid = QGridLayout()
+        self._chart_grid.setHorizontalSpacing(12)
+        self._chart_grid.setVerticalSpacing(12)
+        for column in range(CHART_COLUMNS):
+            self._chart_grid.setColumnStretch(column, 1)
+        self.setObjectName("programDashboard")
+        self.setStyleSheet(DASHBOARD_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addLayout(self._card_grid)
+        layout.addLayout(self._chart_grid)
+        layout.addStretch(1)
+
+    def set_headlines(self, headlines: Sequence[ShownHeadline]) -> None:
+        wanted = [h.key for h in headlines]
+        if wanted != list(self.cards):
+            for card in self.cards.values():
+                self._card_grid.removeWidget(card)
+                card.deleteLater()
+            self.cards = {}
+            for index, key in enumerate(wanted):
+                card = HeadlineCard(key)
+                self.cards[key] = card
+                self._card_grid.addWidget(card, index // HEADLINE_COLUMNS,
+                                          index % HEADLINE_COLUMNS)
+        for headline in headlines:
+            self.cards[headline.key].set_headline(headline)
+
+    def set_tables(self, tables: Sequence[ShownTable], k: int) -> None:
+        wanted = [t.key for t in tables]
+        if wanted != list(self.panels):
+            for panel in self.panels.values():
+                self._chart_grid.removeWidget(panel)
+                panel.deleteLater()
+            self.panels = {}
+            for index, table in enumerate(tables):
+                panel = ChartPanel(table.key, table.title, chart_kind_for(table))
+                panel.setObjectName(f"chart_{table.key}")
+                self.panels[table.key] = panel
+                self._chart_grid.addWidget(panel, index // CHART_COLUMNS, index % CHART_COLUMNS)
+        for table in tables:
+            self.panels[table.key].set_table(table, k)
