@@ -19,7 +19,12 @@ from peerdesk.settings import Settings
 from peerdesk.vault import Vault
 
 # "module:Class" of each workspace, in navigation order.
-WORKSPACES: tuple[str, ...] = ()
+WORKSPACES: tuple[str, ...] = (
+    "peerdesk.ui.journal.workspace:JournalWorkspace",
+    "peerdesk.ui.journal.follow_ups:FollowUpsWorkspace",
+    "peerdesk.ui.referrals.workspace:ResourcesWorkspace",
+    "peerdesk.ui.guides.workspace:GuidesWorkspace",
+)
 
 # "module:function" taking (MainWindow, AppContext) and returning actions for the Journal menu
 # (change passphrase, backups, …). Built on unlock, removed on lock.

@@ -1,0 +1,1 @@
+"""The referral directory on screen: workspace, detail pane, dialogs, and the session picker."""
