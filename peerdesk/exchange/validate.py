@@ -1,0 +1,494 @@
+"""Import validation: a summary file is checked completely before anything is written.
+
+Order of checks (each failure raises `SummaryRejected` naming the file and its problem):
+size cap (from `stat`, before reading) → strict UTF-8 → nesting depth (a bracket pre-scan, so
+a hostile file cannot exhaust the stack) → strict JSON (duplicate keys, NaN/Infinity and huge
+numbers refused) → format name and version → JSON Schema (first error's path, such as
+`records[3].channel`) → taxonomy version → record count → checksum → distinct record ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from peerdesk.errors import PeerDeskError
+from peerdesk.exchange.format import (
+    FORMAT,
+    MULTI_CODE_KEYS,
+    SINGLE_CODE_KEYS,
+    VERSION,
+    records_checksum,
+    summary_schema,
+)
+from peerdesk.taxonomy import default_taxonomy
+
+MAX_SUMMARY_BYTES: Final = 20 * 1024 * 1024
+MAX_DEPTH: Final = 16             # a summary needs 4 levels; anything deep is hostile
+MAX_NUMBER_CHARS: Final = 24      # revisions fit in 10 digits; longer numbers are refused
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+class SummaryRejected(PeerDeskError):
+    """A summary file that cannot be imported; nothing was written."""
+
+    def __init__(self, file_name: str, problem: str) -> None:
+        super().__init__(f"{file_name} was not imported: {problem}")
+        self.file_name = file_name
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class SummaryRecord:
+    """One de-identified session as read from a summary file (codes, never text)."""
+
+    id: str
+    revision: int
+    period: str
+    duration_band: str
+    kind: str
+    group_size_band: str | None
+    contact: str
+    channel: str
+    origin: str | None
+    behaviours: tuple[str, ...]
+    persistence: str | None
+    source_relation: str | None
+    impacts: tuple[str, ...]
+    risk_flags: tuple[str, ...]
+    support_given: tuple[str, ...]
+    referral_types: tuple[str, ...]
+    referral_resources: tuple[str, ...]
+    next_step: str | None
+    follow_up_planned: bool
+    org_unit: str | None
+    peer_key: str | None
+
+
+@dataclass(frozen=True)
+class ValidatedSummary:
+    file_name: str
+    sha256: str                      # of the file's bytes, for the import history
+    export_id: str
+    created_at: str
+    app_version: str
+    taxonomy_version: str
+    supporter_id: str
+    supporter_alias: str | None
+    granularity: str
+    period_from: str
+    period_to: str
+    records: tuple[SummaryRecord, ...]
+
+
+class _Reject(Exception):
+    """Raised inside JSON parsing hooks; turned into `SummaryRejected` by the caller."""
+
+
+# -- strict JSON ------------------------------------------------------------------------------
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Reject(f"the key {key!r} appears twice in one object; the file is not "
+                          "a valid summary")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise _Reject(f"it contains the non-standard number {name}, which summaries never hold")
+
+
+def _checked_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _Reject(f"it contains a number with {len(text)} digits, far too large for a "
+                      "summary")
+    return int(text)
+
+
+def _checked_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _Reject(f"it contains a number written with {len(text)} characters, far too "
+                      "large for a summary")
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Reject("it contains a number too large to represent")
+    return value
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH without recursing (strings are skipped)."""
+    depth = 0
+    for char in _NOT_BRACKET.sub("", _STRING.sub("", text)):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Reject(f"it is nested more than {MAX_DEPTH} levels deep, which no "
+                              "summary is")
+        else:
+            depth -= 1
+
+
+def _parse_json(text: str) -> Any:
+    _check_depth(text)
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constants,
+            parse_int=_checked_int,
+            parse_float=_checked_float,
+        )
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise _Reject("the file ends too early (it looks truncated or incompletely "
+                          "copied)") from exc
+        raise _Reject(f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column "
+                      f"{exc.colno})") from exc
+    except RecursionError as exc:  # belt and braces: the pre-scan should catch this first
+        raise _Reject("it is nested too deeply") from exc
+
+
+def period_month(period: str) -> str:
+    """`2026-W45` → the month of that ISO week's Thursday (`2026-11`); `2026-10` stays."""
+    if "-W" in period:
+        year, week = period.split("-W")
+        thursday = dt.date.fromisocalendar(int(year), int(week), 4)  # ValueError if no such week
+        return f"{thursday.year:04d}-{thursday.month:02d}"
+    return period
+
+
+# -- schema and semantic checks ---------------------------------------------------------------
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = summary_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def json_path(parts: Iterable[str | int]) -> str:
+    """`("records", 3, "channel")` → `records[3].channel`."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "the top level"
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _describe(error: ValidationError, path: Sequence[str | int] | None = None) -> str:
+    where = json_path(error.absolute_path if path is None else path)
+    keyword = error.validator
+    if keyword == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        return f"{where} is missing the field {missing[0]!r}" if missing else error.message
+    if keyword == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        name = extra[0] if extra else "?"
+        return f"{where} has a field that summaries do not have: {name!r}"
+    if keyword == "type":
+        wanted = error.validator_value
+        wanted_text = " or ".join(wanted) if isinstance(wanted, list) else str(wanted)
+        return f"{where} should be {wanted_text} but is {_json_type(error.instance)}"
+    if keyword == "enum":
+        return f"{where} has the unknown code {_short(error.instance)}"
+    if keyword == "const":
+        return f"{where} should be {_short(error.validator_value)}, not {_short(error.instance)}"
+    if keyword == "pattern":
+        return f"{where} has the value {_short(error.instance)}, which is not in the expected form"
+    if keyword in ("minimum", "maximum", "minLength", "maxLength", "maxItems", "uniqueItems"):
+        return f"{where} is out of range ({error.message})"
+    if keyword == "anyOf":
+        return f"{where} has the value {_short(error.instance)}, which is not allowed here"
+    return f"{where}: {error.message[:200]}"
+
+
+def _schema_problem(document: Any) -> str | None:
+    """The first schema error, described for people; None when the document is valid."""
+    first = next(iter(_validator().iter_errors(document)), None)
+    if first is None:
+        return None
+    return _describe(best_match([first]))
+
+
+# Full jsonschema validation costs ~0.7 ms a record, too slow for 100,000 records. The fast
+# path below reaches the same verdict from the same schema: the envelope is validated with no
+# records; each record value is checked against its own property subschema (results cached
+# per distinct value); and the schema's conditional rules, which only look at small-domain
+# fields and at whether identity-like fields are null, are checked on one representative
+# record per distinct combination. Any record the fast path doubts is re-validated in full,
+# so messages always come from jsonschema. tests/exchange/test_validate.py checks that the
+# two paths agree.
+_IDENTITY_KEYS: Final = frozenset({"id", "revision", "peer_key", "org_unit",
+                                   "referral_resources"})
+
+
+@dataclass(frozen=True)
+class _RecordRules:
+    required: frozenset[str]
+    allowed: frozenset[str]
+    properties: Mapping[str, Draft202012Validator]
+
+
+@cache
+def _record_rules() -> _RecordRules:
+    schema = summary_schema()
+    record = schema["$defs"]["record"]
+    properties: dict[str, Draft202012Validator] = {}
+    for key, sub in record["properties"].items():
+        if set(sub) == {"$ref"}:  # "#/$defs/name": inline it so the subschema stands alone
+            sub = schema["$defs"][sub["$ref"].rsplit("/", 1)[1]]
+        properties[key] = Draft202012Validator(sub)
+    return _RecordRules(frozenset(record["required"]), frozenset(record["properties"]),
+                        properties)
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list):
+        return ("list", tuple(_hashable(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((k, _hashable(v)) for k, v in value.items())))
+    return (type(value).__name__, value)
+
+
+def _record_looks_valid(record: Any, rules: _RecordRules,
+                        known_good: dict[tuple[str, Any], bool]) -> bool:
+    if not isinstance(record, dict) or record.keys() != rules.required:
+        return False
+    if not rules.required <= rules.allowed:
+        return False
+    for key, value in record.items():
+        validator = rules.properties[key]
+        if key in _IDENTITY_KEYS:
+            if not validator.is_valid(value):
+                return False
+            continue
+        cache_key = (key, _hashable(value))
+        verdict = known_good.get(cache_key)
+        if verdict is None:
+            verdict = known_good[cache_key] = bool(validator.is_valid(value))
+        if not verdict:
+            return False
+    return True
+
+
+def _projection(record: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple((key, value is None) if key in _IDENTITY_KEYS else (key, _hashable(value))
+                 for key, value in sorted(record.items())
+                 if key in _IDENTITY_KEYS or not isinstance(value, list))
+
+
+def _fast_schema_problem(document: Any) -> str | None:
+    records = document.get("records") if isinstance(document, dict) else None
+    if not isinstance(records, list):
+        return _schema_problem(document)
+    problem = _schema_problem({**document, "records": []})
+    if problem is not None:
+        return problem
+    rules = _record_rules()
+    known_good: dict[tuple[str, Any], bool] = {}
+    representatives: dict[tuple[Any, ...], int] = {}
+    for index, record in enumerate(records):
+        if not _record_looks_valid(record, rules, known_good):
+            return _record_problem(document, records, index)
+        representatives.setdefault(_projection(record), index)
+    sample = [records[i] for i in sorted(representatives.values())]
+    if _validator().is_valid({**document, "records": sample}):
+        # the list-level keywords (maxItems) still apply to the whole list
+        limit = summary_schema()["properties"]["records"].get("maxItems")
+        if limit is not None and len(records) > limit:
+            return f"records holds {len(records)} records, more than the {limit} allowed"
+        return None
+    for index in sorted(representatives.values()):
+        problem = _record_problem(document, records, index)
+        if problem is not None:
+            return problem
+    return _schema_problem(document)  # pragma: no cover - the loop above finds it
+
+
+def _record_problem(document: Mapping[str, Any], records: list[Any], index: int) -> str | None:
+    """Validate one record in full, in its envelope, reporting its real index."""
+    first = next(iter(_validator().iter_errors({**document, "records": [records[index]]})),
+                 None)
+    if first is None:
+        return None
+    error = best_match([first])
+    path = list(error.absolute_path)
+    if len(path) >= 2 and path[0] == "records" and path[1] == 0:
+        path[1] = index
+    return _describe(error, path)
+
+
+def _check_codes(records: Sequence[Mapping[str, Any]]) -> None:
+    """Every code must be in this PeerDesk's taxonomy (the schema says so too; this says why)."""
+    taxonomy = default_taxonomy()
+    for index, record in enumerate(records):
+        for key, (field, _nullable) in SINGLE_CODE_KEYS.items():
+            value = record[key]
+            if value is not None and not taxonomy.field(field).has(value):
+                raise _Reject(f"records[{index}].{key} has the unknown code {_short(value)}")
+        for key, field in MULTI_CODE_KEYS.items():
+            for position, value in enumerate(record[key]):
+                if not taxonomy.field(field).has(value):
+                    raise _Reject(f"records[{index}].{key}[{position}] has the unknown code "
+                                  f"{_short(value)}")
+
+
+def _to_record(raw: Mapping[str, Any]) -> SummaryRecord:
+    return SummaryRecord(
+        id=raw["id"], revision=raw["revision"], period=raw["period"],
+        duration_band=raw["duration_band"], kind=raw["kind"],
+        group_size_band=raw["group_size_band"], contact=raw["contact"], channel=raw["channel"],
+        origin=raw["origin"], behaviours=tuple(raw["behaviours"]),
+        persistence=raw["persistence"], source_relation=raw["source_relation"],
+        impacts=tuple(raw["impacts"]), risk_flags=tuple(raw["risk_flags"]),
+        support_given=tuple(raw["support_given"]), referral_types=tuple(raw["referral_types"]),
+        referral_resources=tuple(raw["referral_resources"]), next_step=raw["next_step"],
+        follow_up_planned=raw["follow_up_planned"], org_unit=raw["org_unit"],
+        peer_key=raw["peer_key"],
+    )
+
+
+def _check_document(document: Any) -> None:
+    if not isinstance(document, dict):
+        raise _Reject(f"it holds {_json_type(document)} at the top level, not a PeerDesk "
+                      "summary object")
+    if document.get("format") != FORMAT:
+        found = document.get("format")
+        raise _Reject("it is not a PeerDesk summary (format is "
+                      f"{_short(found) if 'format' in document else 'missing'}; expected "
+                      f"{FORMAT!r})")
+    version = document.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise _Reject(f"it was made by a newer PeerDesk (summary version {version}; this "
+                      f"version reads up to {VERSION}). Update PeerDesk to import it")
+    problem = _fast_schema_problem(document)
+    if problem is not None:
+        raise _Reject(problem)
+    taxonomy_version = document["taxonomy_version"]
+    if taxonomy_version != default_taxonomy().version:
+        raise _Reject(f"it uses taxonomy version {taxonomy_version}, which this PeerDesk does "
+                      f"not know (it knows version {default_taxonomy().version}). Update "
+                      "PeerDesk to import it")
+    records = document["records"]
+    if document["record_count"] != len(records):
+        raise _Reject(f"record_count says {document['record_count']} but the file holds "
+                      f"{len(records)} records (the file was cut or edited)")
+    _check_codes(records)
+    if records_checksum(records) != document["records_sha256"]:
+        raise _Reject("the records do not match their checksum (records_sha256): the file "
+                      "was changed after export or is damaged. Ask the supporter to export "
+                      "it again")
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        try:
+            period_month(record["period"])
+        except ValueError:
+            raise _Reject(f"records[{index}].period is {_short(record['period'])}, a week that "
+                          "does not exist") from None
+        if record["id"] in seen:
+            raise _Reject(f"records[{index}].id repeats an earlier record's id")
+        seen.add(record["id"])
+
+
+# -- entry points -----------------------------------------------------------------------------
+
+
+def validate_summary_bytes(data: bytes, file_name: str) -> ValidatedSummary:
+    """Validate a summary already in memory; raise `SummaryRejected` on any problem."""
+    try:
+        if not data.strip():
+            raise _Reject("the file is empty")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _Reject(f"it is not UTF-8 text (invalid byte at position {exc.start}); "
+                          "it is not a PeerDesk summary or it was damaged") from exc
+        text = text.removeprefix("\ufeff")  # an editor's byte-order mark is harmless
+        document = _parse_json(text)
+        _check_document(document)
+    except _Reject as exc:
+        raise SummaryRejected(file_name, str(exc)) from None
+    supporter = document["supporter"]
+    return ValidatedSummary(
+        file_name=file_name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        export_id=document["export_id"],
+        created_at=document["created_at"],
+        app_version=document["app_version"],
+        taxonomy_version=document["taxonomy_version"],
+        supporter_id=supporter["id"],
+        supporter_alias=supporter["alias"],
+        granularity=document["period"]["granularity"],
+        period_from=document["period"]["from"],
+        period_to=document["period"]["to"],
+        records=tuple(_to_record(raw) for raw in document["records"]),
+    )
+
+
+def validate_summary_file(path: Path, *, max_bytes: int = MAX_SUMMARY_BYTES) -> ValidatedSummary:
+    """Check the size with `stat` first, then read and validate the file."""
+    path = Path(path)
+    name = path.name
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise SummaryRejected(name, f"it could not be read ({exc.strerror or exc})") from None
+    if not path.is_file():
+        raise SummaryRejected(name, "it is not a file")
+    if info.st_size > max_bytes:
+        raise SummaryRejected(
+            name, f"it is {info.st_size / 1_048_576:.1f} MB; summaries larger than "
+            f"{max_bytes / 1_048_576:.0f} MB are refused. Ask the supporter to export a "
+            "shorter period")
+    try:
+        # read at most one byte past the cap, in case the file grew after stat
+        data = _read_capped(path, max_bytes)
+    except OSError as exc:
+        raise SummaryRejected(name, f"it could not be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise SummaryRejected(name, f"it is larger than {max_bytes / 1_048_576:.0f} MB")
+    return validate_summary_bytes(data, name)
+
+
+def _read_capped(path: Path, max_bytes: int) -> bytes:
+    with path.open("rb") as stream:
+        return stream.read(max_bytes + 1)
