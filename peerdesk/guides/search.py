@@ -25,6 +25,7 @@ SYNONYM_WEIGHT = 0.5  # a synonym counts half as much as the word actually typed
 PHRASE_WEIGHT = 0.8  # a known phrase ("can't go on") points firmly at its concept
 SCENARIO_FACTOR = 0.9  # on a close call, the guide explains more than the scenario
 SNIPPET_CHARS = 240
+MIN_RELATIVE_SCORE = 0.15  # weaker matches are noise next to the best one
 
 _STOP_WORDS_TEXT = """
 a about above after again against all am an and any are aren't as at be because been before
@@ -266,7 +267,9 @@ class SearchIndex:
         total = len(docs)
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in df.items()}
 
-    def search(self, query: str, limit: int = 20) -> list[SearchResult]:
+    def search(self, query: str, limit: int = 20,
+               min_relative: float = MIN_RELATIVE_SCORE) -> list[SearchResult]:
+        """Best first; results scoring under `min_relative` × the best score are dropped."""
         weights = expand_query(query)
         if not weights:
             return []
@@ -283,13 +286,16 @@ class SearchIndex:
                     score *= SCENARIO_FACTOR
                 scored.append((score, doc))
         scored.sort(key=lambda pair: (-pair[0], pair[1].item.title))
+        if scored:
+            floor = scored[0][0] * min_relative
+            scored = [pair for pair in scored if pair[0] >= floor]
         return [self._result(doc, score, weights) for score, doc in scored[:limit]]
 
     def _result(self, doc: _Doc, score: float, weights: dict[str, float]) -> SearchResult:
         best = max(
             doc.sentences,
             key=lambda s: (sum(weights[t] * self._idf.get(t, 0.0)
-                               for t in s.terms if t in weights), -len(s.text)),
+                               for t in s.terms if t in weights), min(len(s.text), 160)),
         )
         return SearchResult(doc.item.id, doc.item.kind, doc.item.title, round(score, 4),
                             make_snippet(best.text, weights), best.section)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk import APP_NAME
 from peerdesk.settings import Settings
+from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.tasks import Progress, run_in_background
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About PeerDesk"), self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
+        self.quick_reference_action = install_quick_reference(self, self.help_menu)
 
     def _show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self)
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         context = AppContext(vault=vault, journal_path=self.journal_path,
                              settings=Settings(vault), demo=self.demo)
         self.context = context
+        context.services.setdefault("show_workspace", self.shell.show_workspace)
         for cls in workspace_classes():
             self.shell.add_workspace(cls(context))
         for workspace in self.shell.workspaces:
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
                 "Demo data — a throwaway journal with synthetic sessions, deleted when you quit."))
             self.shell.banner.setVisible(True)
         self.lock_action.setEnabled(True)
+        self.quick_reference_action.setEnabled(True)
         self.pages.setCurrentWidget(self.shell)
         start_at = str(context.settings.get("default_workspace"))
         if not self.shell.show_workspace(start_at) and self.shell.workspaces:
@@ -263,6 +267,8 @@ class MainWindow(QMainWindow):
         self.context = None
         context.vault.close()
         self.lock_action.setEnabled(False)
+        self.quick_reference_action.setChecked(False)  # static text, but hide it with the rest
+        self.quick_reference_action.setEnabled(False)
         self.show_start()
         self.locked.emit()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -42,6 +43,15 @@ def _form(rows: list[tuple[str, QWidget]]) -> QGridLayout:
         grid.addWidget(label, row, 0)
         grid.addWidget(field, row, 1)
     return grid
+
+
+def _guides_button() -> QPushButton:
+    button = QPushButton(QApplication.translate("StartScreen", "Read the guides"))
+    button.setObjectName("readGuidesButton")
+    button.setAccessibleName(QApplication.translate("StartScreen", "Read the guides"))
+    button.setToolTip(QApplication.translate(
+        "StartScreen", "Guides and practice scenarios; no journal or passphrase needed"))
+    return button
 
 
 class _Card(QFrame):
@@ -124,7 +134,9 @@ class CreateJournalPage(QWidget):
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
         self.create_button.setEnabled(False)
+        self.guides_button = _guides_button()  # reading needs no journal
         buttons = QHBoxLayout()
+        buttons.addWidget(self.guides_button)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         layout.addLayout(buttons)
@@ -208,6 +220,8 @@ class UnlockPage(QWidget):
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
         self.extra_buttons = QHBoxLayout()  # e.g. "Read the guides", added by other features
+        self.guides_button = _guides_button()
+        self.extra_buttons.addWidget(self.guides_button)
         buttons = QHBoxLayout()
         buttons.addLayout(self.extra_buttons)
         buttons.addStretch(1)
@@ -258,6 +272,26 @@ class StartScreen(QStackedWidget):
         self.unlock_page = UnlockPage()
         self.addWidget(self.create_page)
         self.addWidget(self.unlock_page)
+        self.guides_window: QWidget | None = None
+        self.create_page.guides_button.clicked.connect(self.open_guides)
+        self.unlock_page.guides_button.clicked.connect(self.open_guides)
+
+    def open_guides(self) -> QWidget:
+        """The guides in their own window, without a journal (progress is not stored)."""
+        from peerdesk.ui.guides.standalone import GuideReaderWindow
+
+        if self.guides_window is None:
+            window = GuideReaderWindow(self.window())
+            window.destroyed.connect(self._guides_closed)
+            self.guides_window = window
+        self.guides_window.show()
+        if QApplication.platformName() != "offscreen":  # offscreen (tests) can't raise windows
+            self.guides_window.raise_()
+        self.guides_window.activateWindow()
+        return self.guides_window
+
+    def _guides_closed(self) -> None:
+        self.guides_window = None
 
     def show_for(self, journal_path: Path) -> None:
         self.create_page.clear()

@@ -1,0 +1,1 @@
+"""The guide browser, quick reference and training progress screens."""

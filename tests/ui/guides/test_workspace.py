@@ -1,0 +1,137 @@
+"""The Guides workspace in the main window, the reader on the start screen, quick reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.guides.browser import GuideBrowser
+from peerdesk.ui.guides.quick_reference import QuickReferenceDock
+from peerdesk.ui.guides.standalone import GuideReaderWindow
+from peerdesk.ui.guides.workspace import GuidesWorkspace
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot: QtBot, journal_path: Path) -> MainWindow:
+    Vault.create(journal_path, PASSPHRASE).close()
+    main = MainWindow(journal_path)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def _unlock(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.start.unlock_page
+    page.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=15000):
+        page.unlock_button.click()
+
+
+def _guides(window: MainWindow) -> GuidesWorkspace:
+    found = [w for w in window.shell.workspaces if isinstance(w, GuidesWorkspace)]
+    assert found
+    return found[0]
+
+
+def test_read_the_guides_from_the_unlock_screen(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.start.unlock_page
+    assert page.guides_button.isVisible()
+    page.guides_button.click()
+    reader = window.start.guides_window
+    assert isinstance(reader, GuideReaderWindow)
+    qtbot.waitExposed(reader)
+    assert not window.is_unlocked
+    assert reader.browser.storage_note.isVisible()
+    assert "not stored" in reader.browser.storage_note.text()
+    reader.browser.open_item("responding-to-risk")
+    reader.browser.set_completed(True)
+    assert reader.browser.trainee_bar.value() > 0
+    page.guides_button.click()
+    assert window.start.guides_window is reader  # one reader window, raised again
+    with qtbot.waitSignal(reader.destroyed):
+        reader.close()
+    assert window.start.guides_window is None
+
+
+def test_read_the_guides_from_the_create_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    main = MainWindow(tmp_path / "new" / "journal.peerdesk")
+    qtbot.addWidget(main)
+    main.show()
+    assert main.start.currentWidget() is main.start.create_page
+    main.start.create_page.guides_button.click()
+    assert isinstance(main.start.guides_window, GuideReaderWindow)
+    assert not (tmp_path / "new").exists()
+    main.start.guides_window.close()
+
+
+def test_progress_survives_lock_and_unlock(qtbot: QtBot, window: MainWindow) -> None:
+    _unlock(qtbot, window)
+    workspace = _guides(window)
+    browser = workspace.browser
+    assert not browser.storage_note.isVisibleTo(browser)
+    browser.open_item("active-listening-oars")
+    browser.set_completed(True)
+    browser.open_item("cant-go-on")
+    browser.scenario_panel.answer.setPlainText("ask directly")
+    percent = browser.trainee_bar.value()
+    assert percent > 0
+    with qtbot.waitSignal(window.locked):
+        window.lock()
+    _unlock(qtbot, window)
+    browser = _guides(window).browser
+    assert browser is not workspace.browser
+    assert "active-listening-oars" in browser.store.completed()
+    assert browser.trainee_bar.value() == percent
+    browser.open_item("cant-go-on")
+    assert browser.scenario_panel.answer.toPlainText() == "ask directly"
+
+
+def test_show_guide_service_switches_workspace(qtbot: QtBot, window: MainWindow) -> None:
+    _unlock(qtbot, window)
+    context = window.context
+    assert context is not None
+    assert context.services["show_guide"]("power-dynamics")
+    assert window.shell.stack.currentWidget() is _guides(window)
+    browser: GuideBrowser = _guides(window).browser
+    assert browser.current is not None
+    assert browser.current.id == "power-dynamics"
+
+
+def test_quick_reference_toggles_with_its_shortcut(qtbot: QtBot, window: MainWindow) -> None:
+    action = window.quick_reference_action
+    dock = window.findChild(QuickReferenceDock)
+    assert dock is not None
+    assert not action.isEnabled()  # only while unlocked
+    _unlock(qtbot, window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_R,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert dock.isVisible()
+    text = dock.panel.view.toPlainText()
+    for expected in ("Open questions", "Reflections", "Ask directly", "emergency number",
+                     "That sounds really hard", "escalation steps"):
+        assert expected in text
+    dock.panel.view.anchorClicked.emit(QUrl("guide:responding-to-risk"))
+    browser = _guides(window).browser
+    assert browser.current is not None
+    assert browser.current.id == "responding-to-risk"
+    qtbot.keyClick(window, Qt.Key.Key_R,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not dock.isVisible()
+    action.setChecked(True)
+    assert dock.isVisible()
+    dock.close()
+    assert not action.isChecked()
+    action.setChecked(True)
+    with qtbot.waitSignal(window.locked):
+        window.lock()
+    assert not dock.isVisible()
+    assert not action.isEnabled()
