@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+import shutil
 import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,10 +32,62 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(journal: str | None = None, *, smoke_test: bool = False) -> int:
+if TYPE_CHECKING:
+    from peerdesk.ui.main_window import MainWindow
+
+DEMO_SESSIONS = 400
+
+
+def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
+    """A throwaway journal of synthetic sessions in a private temporary folder, shown unlocked
+    with the "Demo data" banner. The caller removes the folder (`remove_demo`) when done."""
+    from peerdesk.journal.demo import create_demo_journal
+    from peerdesk.settings import Settings
+    from peerdesk.ui.main_window import MainWindow
+    from peerdesk.vault import Vault
+
+    folder = Path(tempfile.mkdtemp(prefix="peerdesk-demo-"))
+    os.chmod(folder, 0o700)
+    try:
+        path = folder / "demo.peerdesk"
+        passphrase = secrets.token_urlsafe(32)  # never shown: the journal dies with the app
+        create_demo_journal(path, passphrase, count=sessions, seed=secrets.randbelow(2**31))
+        vault = Vault.open(path, passphrase)
+        # An auto-lock would strand the demo behind an unknown passphrase.
+        Settings(vault).set("auto_lock_minutes", 0)
+        window = MainWindow(path, demo=True)
+        window.open_session(vault)
+    except BaseException:
+        remove_demo(folder)
+        raise
+    return window, folder
+
+
+def remove_demo(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_demo(app: QApplication, smoke_test: bool) -> int:
+    window, folder = open_demo_window()
+    try:
+        # Locking the demo ends it: nobody knows its passphrase.
+        window.locked.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+        window.show()
+        if smoke_test:
+            QTimer.singleShot(0, app.quit)
+        return app.exec()
+    finally:
+        window.lock()
+        window.deleteLater()
+        remove_demo(folder)
+
+
+def run_app(journal: str | None = None, *, demo: bool = False, smoke_test: bool = False) -> int:
     from peerdesk.ui.main_window import MainWindow
 
     app = create_application()
+    if demo:
+        return _run_demo(app, smoke_test)
     window = MainWindow(resolve_journal_path(journal))
     window.show()
     if smoke_test:

@@ -1,0 +1,82 @@
+"""The follow-ups workspace: buckets, the navigation badge, mark done, open the session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from peerdesk.journal.repository import SessionRepository
+from peerdesk.ui.journal.follow_ups import DUE_TODAY, OVERDUE, UPCOMING, FollowUpsWorkspace
+from peerdesk.ui.workspaces import AppContext
+from tests.ui.journal.helpers import TODAY, make_session
+
+
+def _workspace(qtbot: QtBot, context: AppContext) -> FollowUpsWorkspace:
+    ws = FollowUpsWorkspace(context)
+    qtbot.addWidget(ws)
+    ws.today = lambda: TODAY
+    ws.show()
+    ws.activateWindow()
+    return ws
+
+
+def test_buckets_badge_and_mark_done(qtbot: QtBot, context: AppContext,
+                                     repo: SessionRepository) -> None:
+    day = dt.timedelta(days=1)
+    overdue = repo.add(make_session(peer_code="late-one-10", follow_up_date=TODAY - 3 * day))
+    repo.add(make_session(peer_code="late-two-12", follow_up_date=TODAY - day))
+    today = repo.add(make_session(peer_code="today-13", follow_up_date=TODAY))
+    repo.add(make_session(peer_code="soon-14", follow_up_date=TODAY + 4 * day))
+    repo.add(make_session(peer_code="done-15", follow_up_date=TODAY - day, follow_up_done=True))
+    repo.add(make_session(peer_code="none-16"))
+    ws = _workspace(qtbot, context)
+    with qtbot.waitSignal(ws.badge_changed) as badge:
+        ws.activated()
+    assert badge.args == ["3"]
+    qtbot.waitUntil(ws.tree.hasFocus)
+    assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-one-10", "late-two-12"]
+    assert ws.items(OVERDUE)[0].text(4) == "3 days overdue"
+    assert [i.text(1) for i in ws.items(DUE_TODAY)] == ["today-13"]
+    assert [i.text(1) for i in ws.items(UPCOMING)] == ["soon-14"]
+    assert ws.items(UPCOMING)[0].text(4) == "in 4 days"
+
+    assert ws.selected_id() == overdue.id
+    journal_refreshed: list[bool] = []
+    context.services["refresh_journal"] = lambda: journal_refreshed.append(True)
+    with qtbot.waitSignal(ws.badge_changed) as badge:
+        qtbot.keyClick(ws.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert badge.args == ["2"]
+    assert repo.get(overdue.id or 0).follow_up_done
+    assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-two-12"]
+    assert journal_refreshed == [True]
+
+    ws.select(today.id or 0)
+    qtbot.mouseClick(ws.done_button, Qt.MouseButton.LeftButton)
+    assert ws.items(DUE_TODAY) == []
+    assert ws.summary.text() == "1 due now · 1 coming up"
+
+
+def test_empty_state_and_blank_badge(qtbot: QtBot, context: AppContext) -> None:
+    ws = _workspace(qtbot, context)
+    with qtbot.waitSignal(ws.badge_changed) as badge:
+        ws.refresh()
+    assert badge.args == [""]
+    assert ws.stack.currentWidget() is ws.empty
+    assert not ws.done_button.isEnabled()
+
+
+def test_enter_opens_the_session_in_the_journal(qtbot: QtBot, context: AppContext,
+                                                repo: SessionRepository) -> None:
+    stored = repo.add(make_session(follow_up_date=TODAY))
+    opened: list[int] = []
+    shown: list[str] = []
+    context.services["open_session"] = opened.append
+    context.services["show_workspace"] = shown.append
+    ws = _workspace(qtbot, context)
+    ws.refresh()
+    ws.tree.setFocus()
+    qtbot.keyClick(ws.tree, Qt.Key.Key_Return)
+    assert shown == ["journal"]
+    assert opened == [stored.id]

@@ -1,0 +1,222 @@
+"""The journal workspace: list, search, open and new, delete, drafts across a lock, timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from peerdesk.journal.drafts import DraftStore
+from peerdesk.journal.repository import SessionRepository
+from peerdesk.ui.journal.editor import NEW_DRAFT_KEY, draft_key
+from peerdesk.ui.journal.list_model import COL_BEHAVIOURS, COL_MATCH, COL_PEER
+from peerdesk.ui.journal.workspace import JournalWorkspace
+from peerdesk.ui.workspaces import AppContext
+from tests.ui.journal.helpers import TODAY, make_session
+
+
+@pytest.fixture
+def workspace(qtbot: QtBot, context: AppContext, repo: SessionRepository) -> JournalWorkspace:
+    repo.add(make_session(date=TODAY - dt.timedelta(days=10), peer_code="amber-heron-21",
+                          notes="First talk about the rota."))
+    repo.add(make_session(date=TODAY - dt.timedelta(days=2), peer_code="amber-heron-21",
+                          contact="follow_up", notes="Rota better; still tense."))
+    repo.add(make_session(date=TODAY, peer_code="calm-otter-11", notes="Left out of lunch."))
+    ws = JournalWorkspace(context)
+    qtbot.addWidget(ws)
+    ws.resize(1100, 700)
+    ws.show()
+    ws.activateWindow()
+    return ws
+
+
+def test_registers_services_and_lists_sessions(workspace: JournalWorkspace,
+                                               context: AppContext) -> None:
+    assert context.services["open_session"] == workspace.open_session
+    assert context.services["new_session"] == workspace.new_session
+    assert workspace.model.rowCount() == 3
+    assert workspace.count_label.text() == "3 sessions in your journal"
+    assert workspace.table.isColumnHidden(COL_MATCH)
+
+
+def test_ctrl_n_opens_a_new_session_and_escape_returns(qtbot: QtBot,
+                                                       workspace: JournalWorkspace) -> None:
+    workspace.table.setFocus()
+    workspace.new_session()
+    assert workspace.pages.currentWidget() is workspace.editor
+    assert workspace.editor.session_id is None
+    qtbot.waitUntil(lambda: workspace.editor.date_edit.hasFocus())
+    qtbot.keyClick(workspace.editor.date_edit, Qt.Key.Key_Escape)
+    assert workspace.pages.currentWidget() is workspace.list_page
+
+
+def test_menu_action_new_session_has_ctrl_n(workspace: JournalWorkspace) -> None:
+    actions = {a.text(): a for a in workspace.menu_actions()}
+    assert actions["&New session"].shortcut().toString() == "Ctrl+N"
+    assert "&Import contact log (CSV)…" in actions
+
+
+def test_enter_opens_the_selected_session(qtbot: QtBot, workspace: JournalWorkspace) -> None:
+    workspace.table.setFocus()
+    workspace.table.selectRow(1)
+    qtbot.keyClick(workspace.table, Qt.Key.Key_Return)
+    assert workspace.pages.currentWidget() is workspace.editor
+    assert workspace.editor.notes.toPlainText() == "Rota better; still tense."
+
+
+def test_saving_refreshes_and_selects(qtbot: QtBot, workspace: JournalWorkspace) -> None:
+    refreshed: list[bool] = []
+    workspace.context.services["refresh_follow_ups"] = lambda: refreshed.append(True)
+    workspace.new_session()
+    editor = workspace.editor
+    editor.peer_code.setText("new-code-55")
+    editor.consent_no.setChecked(True)
+    stored = editor.save()
+    assert stored is not None
+    assert workspace.model.total == 4
+    assert workspace.selected_id() == stored.id
+    assert refreshed == [True]
+
+
+def test_search_shows_the_snippet_column(qtbot: QtBot, workspace: JournalWorkspace) -> None:
+    qtbot.keyClick(workspace.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.filters.search.hasFocus()
+    qtbot.keyClicks(workspace.filters.search, "rota")
+    qtbot.keyClick(workspace.filters.search, Qt.Key.Key_Return)
+    assert workspace.model.total == 2
+    assert not workspace.table.isColumnHidden(COL_MATCH)
+    assert workspace.table.isColumnHidden(COL_BEHAVIOURS)
+    assert "«" in str(workspace.model.data(workspace.model.index(0, COL_MATCH)))
+    assert workspace.count_label.text() == "2 sessions match"
+    workspace.filters.clear()
+    assert workspace.model.total == 3
+    assert workspace.table.isColumnHidden(COL_MATCH)
+
+
+def test_filters_narrow_the_list(workspace: JournalWorkspace) -> None:
+    filters = workspace.filters
+    filters.consent.setCurrentIndex(filters.consent.findData(False))
+    assert workspace.model.total == 0
+    assert workspace.list_stack.currentWidget() is workspace.empty_label
+    filters.consent.setCurrentIndex(filters.consent.findData(True))
+    assert workspace.model.total == 3
+    filters.period.setCurrentIndex(filters.period.findData("custom"))
+    filters.date_from.setDate(TODAY - dt.timedelta(days=3))
+    filters.date_to.setDate(TODAY - dt.timedelta(days=1))
+    assert workspace.model.total == 1
+
+
+def test_clicking_a_header_sorts(qtbot: QtBot, workspace: JournalWorkspace) -> None:
+    header = workspace.table.horizontalHeader()
+    header.setSortIndicator(COL_PEER, Qt.SortOrder.AscendingOrder)
+    peers = [workspace.model.data(workspace.model.index(r, COL_PEER)) for r in range(3)]
+    assert peers == ["amber-heron-21", "amber-heron-21", "calm-otter-11"]
+    header.setSortIndicator(COL_BEHAVIOURS, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == COL_PEER  # not sortable: indicator stays
+
+
+def test_delete_asks_and_removes_the_row(qtbot: QtBot, workspace: JournalWorkspace,
+                                        repo: SessionRepository) -> None:
+    workspace.table.setFocus()
+    workspace.table.selectRow(0)
+    doomed = workspace.selected_id()
+    qtbot.keyClick(workspace.table, Qt.Key.Key_Delete)
+    prompt = workspace.delete_prompt
+    assert prompt is not None
+    qtbot.waitUntil(prompt.isVisible)
+    assert TODAY.isoformat() in prompt.text()
+    assert "calm-otter-11" in prompt.text()
+    cancel = prompt.button(QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert repo.count() == 3
+
+    workspace.request_delete(doomed or 0)
+    prompt = workspace.delete_prompt
+    assert prompt is not None
+    qtbot.waitUntil(prompt.isVisible)
+    delete = next(b for b in prompt.buttons() if b.text() == "&Delete")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert repo.count() == 2
+    assert workspace.model.rowCount() == 2
+    assert workspace.model.row_of_id(doomed or 0) is None
+
+
+def test_delete_from_the_editor_returns_to_the_list(qtbot: QtBot,
+                                                    workspace: JournalWorkspace) -> None:
+    session_id = workspace.model.row_at(0).id  # type: ignore[union-attr]
+    workspace.open_session(session_id)
+    workspace.delete_session(session_id)
+    assert workspace.pages.currentWidget() is workspace.list_page
+    assert workspace.editor.notes.toPlainText() == ""
+
+
+def test_draft_saved_on_lock_and_offered_on_reopen(
+        qtbot: QtBot, workspace: JournalWorkspace, context: AppContext,
+        drafts: DraftStore) -> None:
+    session_id = workspace.model.row_at(0).id  # type: ignore[union-attr]
+    workspace.open_session(session_id)
+    workspace.editor.notes.setPlainText("typed just before the auto-lock")
+    workspace.prepare_lock()
+    assert drafts.load(draft_key(session_id)) is not None
+
+    reopened = JournalWorkspace(context)
+    qtbot.addWidget(reopened)
+    reopened.show()
+    reopened.activated()
+    prompt = reopened.draft_prompt
+    assert prompt is not None
+    qtbot.waitUntil(prompt.isVisible)
+    restore = next(b for b in prompt.buttons() if b.text() == "&Restore draft")
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert reopened.pages.currentWidget() is reopened.editor
+    assert reopened.editor.session_id == session_id
+    assert reopened.editor.notes.toPlainText() == "typed just before the auto-lock"
+    assert reopened.editor.is_dirty()
+
+
+def test_discarding_an_offered_draft_removes_it(qtbot: QtBot, workspace: JournalWorkspace,
+                                                drafts: DraftStore) -> None:
+    drafts.save(NEW_DRAFT_KEY, {"state": {"notes": "old draft"}})
+    workspace.new_session()
+    prompt = workspace.draft_prompt
+    assert prompt is not None
+    qtbot.waitUntil(prompt.isVisible)
+    discard = next(b for b in prompt.buttons() if b.text() == "&Discard draft")
+    qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    assert drafts.load(NEW_DRAFT_KEY) is None
+    assert workspace.pages.currentWidget() is workspace.list_page
+
+
+def test_confirm_close_asks_when_the_editor_has_changes(
+        qtbot: QtBot, workspace: JournalWorkspace) -> None:
+    assert workspace.confirm_close()
+    workspace.new_session()
+    workspace.editor.notes.setPlainText("unsaved")
+    assert not workspace.confirm_close()
+    assert workspace.editor.close_prompt is not None
+    workspace.editor.close_prompt.reject()
+
+
+def test_timeline_oldest_first_and_opens_a_session(qtbot: QtBot,
+                                                   workspace: JournalWorkspace,
+                                                   repo: SessionRepository) -> None:
+    workspace.table.setFocus()
+    row = next(r for r in range(3)
+               if workspace.model.row_at(r).peer_code == "amber-heron-21")  # type: ignore[union-attr]
+    workspace.table.selectRow(row)
+    qtbot.keyClick(workspace.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = workspace.timeline
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    sessions = repo.peer_timeline("amber-heron-21")
+    assert dialog.session_ids() == [s.id for s in sessions]
+    assert [s.date for s in sessions] == sorted(s.date for s in sessions)
+    first = dialog.tree.topLevelItem(0)
+    assert "First talk about the rota." in first.text(3)
+    dialog.tree.setCurrentItem(first)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert workspace.pages.currentWidget() is workspace.editor
+    assert workspace.editor.session_id == sessions[0].id
