@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -28,6 +29,12 @@ MAY_ACT_STYLE = ("background: #fff1d6; color: #6b3d00; border: 1px solid #e0b060
 WARNING_STYLE = ("background: #fff8e1; color: #5c4400; border-left: 4px solid #e0a800; "
                  "padding: 6px 8px;")
 MUTED_STYLE = "color: palette(placeholder-text);"
+
+
+def breakable(text: str) -> str:
+    """Let a long address wrap after '@', '/' and '.' (zero-width spaces; Copy uses the real
+    value)."""
+    return re.sub(r"([@/.])(?=\S)", "\\1\u200b", text)
 
 
 def _wrapped(object_name: str = "") -> QLabel:
@@ -61,6 +68,7 @@ class ResourceDetail(QScrollArea):
         self.setObjectName("resourceDetail")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.resource: Resource | None = None
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -184,9 +192,11 @@ class ResourceDetail(QScrollArea):
             stale_text = self.tr("These details have never been verified. Check them before "
                                  "you refer someone, then record the date.")
         else:
+            period = (self.tr("a month") if stale_months == 1
+                      else self.tr("{0} months").format(stale_months))
             stale_text = self.tr(
-                "Last verified {0} — more than %n month(s) ago. Check the details before you "
-                "refer someone.", "", stale_months).format(resource.last_verified.isoformat())
+                "Last verified {0} — more than {1} ago. Check the details before you refer "
+                "someone.").format(resource.last_verified.isoformat(), period)
         self.stale.setText(stale_text)
         self.stale.setVisible(resource.is_stale(today, stale_months)
                               and not resource.needs_local_details)
@@ -196,7 +206,8 @@ class ResourceDetail(QScrollArea):
                   "place": resource.place, "hours": resource.hours,
                   "languages": ", ".join(resource.languages), "region": resource.region}
         for key, value in values.items():
-            self.values[key].setText(value or self.tr("not given"))
+            shown = breakable(value) if key in ("email", "web") else value
+            self.values[key].setText(shown or self.tr("not given"))
             self.values[key].setStyleSheet("" if value else MUTED_STYLE)
             if key in self.copy_buttons:
                 self.copy_buttons[key].setEnabled(bool(value))
@@ -209,7 +220,9 @@ class ResourceDetail(QScrollArea):
                     else self.tr("never"))
         self.facts.setText(self.tr("{0} · Verified: {1} · Id: {2}").format(
             origin, verified, resource.id))
-        self.usage.setText(self.tr("Used in %n session(s)", "", used))
+        self.usage.setText(self.tr("Not used in any session yet") if used == 0
+                           else self.tr("Used in 1 session") if used == 1
+                           else self.tr("Used in {0} sessions").format(used))
 
     def copy(self, key: str) -> None:
         if self.resource is None:

@@ -47,7 +47,9 @@ def _grid(rows: Sequence[tuple[str, QWidget]]) -> QGridLayout:
     for row, (text, field) in enumerate(rows):
         label = QLabel(text)
         label.setBuddy(field)
-        grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+        tall = isinstance(field, QPlainTextEdit) or isinstance(field.layout(), QVBoxLayout)
+        grid.addWidget(label, row, 0,
+                       Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(field, row, 1)
     return grid
 
@@ -141,6 +143,7 @@ class ResourceEditDialog(QDialog):
             (self.tr("Last verified:"), verified_row),
             ("", self.needs_details),
         ])
+        grid.setRowStretch(grid.rowCount(), 1)  # spare height below the fields, not between
         form.setLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -157,7 +160,7 @@ class ResourceEditDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._load(resource)
-        self.resize(620, 720)
+        self.resize(620, 640)
 
     def _line(self, name: str, accessible: str) -> QLineEdit:
         field = QLineEdit()
@@ -326,9 +329,10 @@ class ImportReviewDialog(QDialog):
         self.choices: list[ConflictChoice] = []
         if plan.conflicts:
             intro = QLabel(self.tr(
-                "You edited %n entry(s) that the pack also changes. Choose, for each, which "
-                "version to keep. Your version stays unless you choose the pack's.", "",
-                len(plan.conflicts)))
+                "You edited {0} that the pack also changes. Choose, for each, which version "
+                "to keep. Your version stays unless you choose the pack's.").format(
+                    self.tr("1 entry") if len(plan.conflicts) == 1
+                    else self.tr("{0} entries").format(len(plan.conflicts))))
             intro.setWordWrap(True)
             layout.addWidget(intro)
             inner = QWidget()
@@ -351,7 +355,7 @@ class ImportReviewDialog(QDialog):
             all_row.addWidget(take_all)
             all_row.addStretch(1)
             layout.addLayout(all_row)
-            self.resize(760, 620)
+            self.resize(760, min(640, 250 + 190 * len(plan.conflicts)))
         else:
             layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -378,8 +382,9 @@ class ExportDialog(QDialog):
         self.name = QLineEdit(default_name)
         self.name.setObjectName("packName")
         self.name.setAccessibleName(self.tr("Pack name"))
-        self.all_entries = QRadioButton(self.tr("&All entries (%n)", "", total))
-        self.selected_entries = QRadioButton(self.tr("&Selected entries (%n)", "", selected))
+        self.all_entries = QRadioButton(self.tr("&All entries ({0})").format(total))
+        self.selected_entries = QRadioButton(
+            self.tr("&Selected entries ({0})").format(selected))
         self.selected_entries.setEnabled(selected > 0)
         (self.selected_entries if selected > 1 else self.all_entries).setChecked(True)
         scope = QWidget()

@@ -231,8 +231,8 @@ class ReferralPicker(QWidget):
         if not self._selected:
             self.summary.setText(self.tr("No directory entry picked."))
             return
-        names = [self._resources[i].name if i in self._resources else i
-                 for i in self._selected]
+        names = [self._resources[i].name if i in self._resources
+                 else self.tr("deleted entry {0}").format(i) for i in self._selected]
         self.summary.setText(self.tr("Picked: {0}").format("; ".join(names)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -242,9 +242,7 @@ class ReferralPicker(QWidget):
                                                   Qt.Key.Key_Enter):
                 first = self._first_visible()
                 if first is not None:
-                    current = self.tree.currentItem()
-                    if current is None or current.isHidden() or current not in \
-                            self._visible_items():
+                    if self.tree.currentItem() not in self._visible_items():
                         self.tree.setCurrentItem(first)
                     self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
                     return True
@@ -253,7 +251,8 @@ class ReferralPicker(QWidget):
                 if key == Qt.Key.Key_Up and current is self._first_visible():
                     self.search.setFocus(Qt.FocusReason.OtherFocusReason)
                     return True
-                if key == Qt.Key.Key_Space and current is not None and current.data(0, ID_ROLE) is not None:
+                if (key == Qt.Key.Key_Space and current is not None
+                        and current.data(0, ID_ROLE) is not None):
                     self.toggle(str(current.data(0, ID_ROLE)))
                     return True
         return super().eventFilter(watched, event)

@@ -60,6 +60,9 @@ class ResourceTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    def attention_count(self) -> int:
+        return sum(self._needs_attention(r) for r in self._rows)
+
     def _needs_attention(self, resource: Resource) -> bool:
         return resource.needs_local_details or resource.is_stale(self._today,
                                                                  self._stale_months)
@@ -73,7 +76,7 @@ class ResourceTableModel(QAbstractTableModel):
             return resource
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME:
-                return resource.name
+                return f"⚠ {resource.name}" if self._needs_attention(resource) else resource.name
             if column == COL_TYPE:
                 return self._type_field.label_for(resource.type)
             if column == COL_REGION:
@@ -92,6 +95,10 @@ class ResourceTableModel(QAbstractTableModel):
             if resource.is_stale(self._today, self._stale_months):
                 notes.append(self.tr("Not verified recently"))
             return " · ".join([resource.name, *notes])
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TYPE:
+            return self._type_field.label_for(resource.type)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_USED:
-            return self.tr("Used in %n session(s)", "", self._usage.get(resource.id, 0))
+            used = self._usage.get(resource.id, 0)
+            return (self.tr("Used in 1 session") if used == 1
+                    else self.tr("Used in {0} sessions").format(used))
         return None

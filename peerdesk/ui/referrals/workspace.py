@@ -104,9 +104,11 @@ class ResourcesWorkspace(Workspace):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_TYPE, 150)
         header.setSectionResizeMode(COL_REGION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_USED, QHeaderView.ResizeMode.ResizeToContents)
         header.setHighlightSections(False)
@@ -136,8 +138,9 @@ class ResourcesWorkspace(Workspace):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
 
         directory = QWidget()
@@ -300,12 +303,19 @@ class ResourcesWorkspace(Workspace):
         self.model.set_rows(rows, self._usage, dt.date.today(), self.stale_months)
         total = self.repository.count()
         self.list_stack.setCurrentWidget(self.table if rows or total == 0 else self.no_match)
-        self.count_label.setText(
-            self.tr("%n entry(s)", "", total) if len(rows) == total
-            else self.tr("{0} of {1} entries").format(len(rows), total))
+        text = (self._entries(total) if len(rows) == total
+                else self.tr("{0} of {1} entries").format(len(rows), total))
+        attention = self.model.attention_count()
+        if attention:
+            text += self.tr(" · {0} to check (marked ⚠: needs local details or not verified "
+                            "in {1} months)").format(attention, self.stale_months)
+        self.count_label.setText(text)
         row = self.model.row_of(keep.id) if keep else -1
         self.select_row(row if row >= 0 else (0 if rows else -1))
         self._update_actions()
+
+    def _entries(self, count: int) -> str:
+        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(count)
 
     def select_row(self, row: int) -> None:
         if row < 0:
@@ -406,8 +416,9 @@ class ResourcesWorkspace(Workspace):
         details = []
         if used:
             details.append(self.tr(
-                "It is linked to %n session(s); those sessions keep their referral type but "
-                "will no longer show this entry.", "", used))
+                "It is linked to {0}; those sessions keep their referral type but will no "
+                "longer show this entry.").format(
+                    self.tr("1 session") if used == 1 else self.tr("{0} sessions").format(used)))
         if not resource.is_own:
             details.append(self.tr("Importing the pack “{0}” again would bring it back.")
                            .format(resource.origin))
@@ -468,8 +479,8 @@ class ResourcesWorkspace(Workspace):
         plan = self.repository.plan_import(pack)
         if not plan.new and not plan.updated and not plan.conflicts:
             show_info(self, self.tr("Nothing to import"), self.tr(
-                "All %n entry(s) of “{0}” are already in your directory.", "",
-                len(plan.unchanged)).format(pack.name))
+                "Every entry of “{0}” is already in your directory, unchanged.").format(
+                    pack.name))
             return None
         dialog = ImportReviewDialog(plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -498,11 +509,11 @@ class ResourcesWorkspace(Workspace):
         parts = [self.tr("{0} new, {1} updated, {2} unchanged.").format(
             len(result.new), len(result.updated), len(result.unchanged))]
         if result.kept:
-            parts.append(self.tr("Kept your version of %n edited entry(s).", "",
-                                 len(result.kept)))
+            parts.append(self.tr("Kept your version of {0}.").format(
+                self._entries(len(result.kept))))
         if result.taken:
-            parts.append(self.tr("Took the pack's version of %n edited entry(s).", "",
-                                 len(result.taken)))
+            parts.append(self.tr("Took the pack's version of {0}.").format(
+                self._entries(len(result.taken))))
         if any(self.model.resource(r).needs_local_details for r in range(self.model.rowCount())):
             parts.append(self.tr("Entries marked “needs local details” are templates: add your "
                                  "local contact details to them."))
@@ -532,8 +543,8 @@ class ResourcesWorkspace(Workspace):
             return write_pack(path, name, resources)
 
         def done(count: int) -> None:
-            show_info(self, self.tr("Pack exported"), self.tr(
-                "Wrote %n entry(s) to {0}.", "", count).format(path))
+            show_info(self, self.tr("Pack exported"), self.tr("Wrote {0} to {1}.").format(
+                self._entries(count), path))
             self.export_finished.emit(count)
 
         run_in_background(self, self.tr("Writing the resource pack…"), work, done)
