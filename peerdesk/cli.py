@@ -18,6 +18,7 @@ from peerdesk.errors import PeerDeskError, UsageError
 COMMAND_MODULES: tuple[str, ...] = (
     "peerdesk.commands.core",
     "peerdesk.commands.resources",
+    "peerdesk.commands.exchange",
 )
 
 

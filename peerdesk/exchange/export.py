@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 import json
 import secrets
 from collections.abc import Callable, Collection, Iterator, Mapping
@@ -20,7 +19,6 @@ from typing import Any, Protocol
 import jsonschema
 
 from peerdesk import __version__
-from peerdesk.errors import PeerDeskError
 from peerdesk.exchange.deidentify import ExportError, ExportSettings, deidentify, period_code
 from peerdesk.exchange.format import (
     FORMAT,
@@ -32,10 +30,14 @@ from peerdesk.exchange.format import (
     summary_schema,
 )
 from peerdesk.fileio import write_atomic
+from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.model import Session
+from peerdesk.journal.repository import SessionRepository
+from peerdesk.referrals.repository import ResourceRepository
 from peerdesk.settings import Settings
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
 from peerdesk.vault import Vault
+from peerdesk.vault.vault import Connection
 
 # Remembered in the journal's settings table (not declared settings: export state).
 LAST_UNTIL_KEY = "export.last_until"
@@ -131,8 +133,10 @@ def remembered_alias(vault: Vault) -> str:
 
 def remember_export(vault: Vault, plan: ExportPlan, alias: str | None,
                     now: dt.datetime | None = None) -> None:
-    """After a successful write: the next export starts after this one's end."""
-    if plan.until is not None:
+    """After a successful write: the next export starts after this one's end (an export of
+    an older period never moves that point back)."""
+    previous = remembered_last_until(vault)
+    if plan.until is not None and (previous is None or plan.until > previous):
         vault.write_setting(LAST_UNTIL_KEY, plan.until.isoformat())
     moment = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     vault.write_setting(LAST_EXPORTED_AT_KEY, moment)
@@ -152,18 +156,10 @@ def clean_alias(alias: str | None) -> str | None:
     return cleaned
 
 
-def pack_resource_ids(vault: Vault) -> frozenset[str] | None:
-    """Ids of referral-directory entries that came from a pack; None if the directory is
-    unavailable (then no resource ids are exported at all)."""
-    try:
-        module = importlib.import_module("peerdesk.referrals.repository")
-    except ImportError:
-        return None
-    try:
-        resources = module.ResourceRepository(vault).all()
-    except PeerDeskError:
-        return None
-    return frozenset(str(r.id) for r in resources if str(r.origin) != "own")
+def pack_resource_ids(vault: Vault, connection: Connection | None = None) -> frozenset[str]:
+    """Ids of referral-directory entries that came from a resource pack (not "own")."""
+    resources = ResourceRepository(vault, connection=connection).all()
+    return frozenset(r.id for r in resources if not r.is_own)
 
 
 def plan_export(
@@ -312,19 +308,24 @@ def write_export(
 
 @dataclass(frozen=True)
 class VaultExportInputs:
-    """What must be read from the journal on the thread that owns its connection."""
+    """What must be read from the journal on the thread that owns its main connection."""
 
     settings: ExportSettings
     secret: bytes = field(repr=False)
     supporter_id: str = ""
+    draft_keys: tuple[str, ...] = ()
+
+    def keys(self) -> list[str]:  # a `DraftSource` frozen at the moment the inputs were read
+        return list(self.draft_keys)
 
 
 def read_export_inputs(vault: Vault) -> VaultExportInputs:
     secret = vault.meta("peer_key_secret")
     return VaultExportInputs(
         settings=ExportSettings.from_settings(Settings(vault)),
-        secret=bytes(secret) if not isinstance(secret, str) else secret.encode("utf-8"),
+        secret=secret.encode("utf-8") if isinstance(secret, str) else bytes(secret),
         supporter_id=vault.journal_id,
+        draft_keys=tuple(DraftStore(vault).keys()),
     )
 
 
@@ -334,22 +335,20 @@ def plan_from_vault(
     until: dt.date | None,
     *,
     inputs: VaultExportInputs | None = None,
+    connection: Connection | None = None,
     progress: ProgressCallback | None = None,
 ) -> ExportPlan:
-    """`plan_export` over the journal's own repositories (journal-core's and referrals')."""
-    # journal-core's modules, imported when used (they may land after this one)
-    repository: Any = importlib.import_module("peerdesk.journal.repository")
-    drafts: Any = importlib.import_module("peerdesk.journal.drafts")
-
+    """`plan_export` over the journal's repositories. A worker thread passes `inputs` read on
+    the GUI thread and its own `connection` (from `vault.connect_another()`)."""
     inputs = inputs or read_export_inputs(vault)
     return plan_export(
-        repository.SessionRepository(vault),
-        drafts.DraftStore(vault),
+        SessionRepository(vault, connection=connection),
+        inputs,
         inputs.settings,
         inputs.secret,
         since,
         until,
         supporter_id=inputs.supporter_id,
-        pack_resource_ids=pack_resource_ids(vault),
+        pack_resource_ids=pack_resource_ids(vault, connection),
         progress=progress,
     )

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -259,26 +259,66 @@ def _schema_problem(document: Any) -> str | None:
 # two paths agree.
 _IDENTITY_KEYS: Final = frozenset({"id", "revision", "peer_key", "org_unit",
                                    "referral_resources"})
+_UNIQUE_KEYS: Final = frozenset({"id", "revision", "peer_key"})  # never worth caching
+
+Check = Callable[[Any], bool]
 
 
 @dataclass(frozen=True)
 class _RecordRules:
     required: frozenset[str]
     allowed: frozenset[str]
-    properties: Mapping[str, Draft202012Validator]
+    properties: Mapping[str, Check]
+    conditional: frozenset[str]   # record keys the schema's if/then rules look at
+
+
+def _compile_simple(sub: Mapping[str, Any]) -> Check:
+    """A fast check for the plain subschemas ids use (typed string with pattern, bounded
+    integer, either of those or null); anything else goes through jsonschema."""
+    if set(sub) == {"type", "pattern"} and sub["type"] == "string":
+        pattern = re.compile(sub["pattern"])
+        return lambda v: isinstance(v, str) and pattern.search(v) is not None
+    if sub.get("type") == "integer" and set(sub) <= {"type", "minimum", "maximum"}:
+        low, high = sub.get("minimum"), sub.get("maximum")
+        return lambda v: (isinstance(v, int) and not isinstance(v, bool)
+                          and (low is None or v >= low) and (high is None or v <= high))
+    if set(sub) == {"anyOf"} and len(sub["anyOf"]) == 2 and {"type": "null"} in sub["anyOf"]:
+        other = next(s for s in sub["anyOf"] if s != {"type": "null"})
+        if set(other) == {"type", "pattern"} and other["type"] == "string":
+            inner = _compile_simple(other)
+            return lambda v: v is None or inner(v)
+    validator = Draft202012Validator(sub)
+    return lambda v: bool(validator.is_valid(v))
+
+
+def _property_names(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                found.update(value)
+            found |= _property_names(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _property_names(item)
+    return found
 
 
 @cache
 def _record_rules() -> _RecordRules:
     schema = summary_schema()
     record = schema["$defs"]["record"]
-    properties: dict[str, Draft202012Validator] = {}
+    properties: dict[str, Check] = {}
     for key, sub in record["properties"].items():
         if set(sub) == {"$ref"}:  # "#/$defs/name": inline it so the subschema stands alone
             sub = schema["$defs"][sub["$ref"].rsplit("/", 1)[1]]
-        properties[key] = Draft202012Validator(sub)
+        properties[key] = _compile_simple(sub)
+    rules = {k: v for k, v in record.items() if k not in ("properties", "required", "type",
+                                                           "additionalProperties")}
+    conditional = (_property_names(rules) | _property_names(schema.get("allOf", []))) & set(
+        record["properties"])
     return _RecordRules(frozenset(record["required"]), frozenset(record["properties"]),
-                        properties)
+                        properties, frozenset(conditional))
 
 
 def _hashable(value: Any) -> Any:
@@ -296,24 +336,25 @@ def _record_looks_valid(record: Any, rules: _RecordRules,
     if not rules.required <= rules.allowed:
         return False
     for key, value in record.items():
-        validator = rules.properties[key]
-        if key in _IDENTITY_KEYS:
-            if not validator.is_valid(value):
+        check = rules.properties[key]
+        if key in _UNIQUE_KEYS:
+            if not check(value):
                 return False
             continue
         cache_key = (key, _hashable(value))
         verdict = known_good.get(cache_key)
         if verdict is None:
-            verdict = known_good[cache_key] = bool(validator.is_valid(value))
+            verdict = known_good[cache_key] = check(value)
         if not verdict:
             return False
     return True
 
 
-def _projection(record: Mapping[str, Any]) -> tuple[Any, ...]:
-    return tuple((key, value is None) if key in _IDENTITY_KEYS else (key, _hashable(value))
-                 for key, value in sorted(record.items())
-                 if key in _IDENTITY_KEYS or not isinstance(value, list))
+def _projection(record: Mapping[str, Any], keys: frozenset[str]) -> tuple[Any, ...]:
+    """What the schema's conditional rules can see of a record (identity-like values only
+    as null or not; the property checks have already vouched for their form)."""
+    return tuple((key, record[key] is None) if key in _IDENTITY_KEYS
+                 else (key, _hashable(record[key])) for key in sorted(keys))
 
 
 def _fast_schema_problem(document: Any) -> str | None:
@@ -329,7 +370,7 @@ def _fast_schema_problem(document: Any) -> str | None:
     for index, record in enumerate(records):
         if not _record_looks_valid(record, rules, known_good):
             return _record_problem(document, records, index)
-        representatives.setdefault(_projection(record), index)
+        representatives.setdefault(_projection(record, rules.conditional), index)
     sample = [records[i] for i in sorted(representatives.values())]
     if _validator().is_valid({**document, "records": sample}):
         # the list-level keywords (maxItems) still apply to the whole list
