@@ -12,12 +12,13 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -53,6 +54,7 @@ from peerdesk.ui.tasks import Progress, run_in_background
 ID_ROLE = Qt.ItemDataRole.UserRole
 ANSWER_SAVE_DELAY_MS = 700
 SEARCH_DELAY_MS = 200
+NARROW_WIDTH = 1100  # below this the contents move from a side pane into a menu
 
 
 def _shortcut(parent: QWidget, text: str, keys: QKeySequence | str, slot: object,
@@ -286,6 +288,13 @@ class GuideBrowser(QWidget):
         self.scenario_bar = QProgressBar()
         self.scenario_bar.setObjectName("scenarioProgress")
         self.scenario_bar.setAccessibleName(self.tr("Scenarios completed"))
+        self.trainee_label = QLabel()
+        self.trainee_label.setObjectName("traineeProgressLabel")
+        self.scenario_label = QLabel()
+        self.scenario_label.setObjectName("scenarioProgressLabel")
+        for bar in (self.trainee_bar, self.scenario_bar):
+            bar.setTextVisible(False)
+            bar.setMaximumHeight(10)
         self.print_button = QPushButton(self.tr("Print training record…"))
         self.print_button.setObjectName("printRecordButton")
         self.print_button.setAccessibleName(self.tr("Print training record"))
@@ -293,9 +302,9 @@ class GuideBrowser(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(QLabel(self.tr("Trainee path")))
+        left_layout.addWidget(self.trainee_label)
         left_layout.addWidget(self.trainee_bar)
-        left_layout.addWidget(QLabel(self.tr("Practice scenarios")))
+        left_layout.addWidget(self.scenario_label)
         left_layout.addWidget(self.scenario_bar)
         left_layout.addWidget(self.print_button)
 
@@ -318,6 +327,15 @@ class GuideBrowser(QWidget):
         actions = QHBoxLayout()
         actions.setContentsMargins(6, 4, 6, 4)
         actions.addWidget(self.complete_button)
+        self.toc_button = QToolButton()
+        self.toc_button.setObjectName("tocButton")
+        self.toc_button.setText(self.tr("On this page"))
+        self.toc_button.setAccessibleName(self.tr("On this page"))
+        self.toc_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toc_menu = QMenu(self.toc_button)
+        self.toc_button.setMenu(self.toc_menu)
+        self.toc_button.setVisible(False)
+        actions.addWidget(self.toc_button)
         actions.addStretch(1)
         actions.addWidget(self.next_button)
         self.page_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -364,10 +382,10 @@ class GuideBrowser(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([340, 800, 230])
+        self.splitter.setSizes([300, 800, 190])
         self.splitter.setChildrenCollapsible(False)
-        left.setMinimumWidth(260)
-        right.setMinimumWidth(170)
+        left.setMinimumWidth(220)
+        right.setMinimumWidth(150)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -396,7 +414,7 @@ class GuideBrowser(QWidget):
     def _add_tree_item(self, parent: QTreeWidgetItem, item: Item, title: str) -> None:
         node = QTreeWidgetItem(parent, [title, ""])
         node.setData(0, ID_ROLE, item.id)
-        node.setToolTip(0, item.summary)
+        node.setToolTip(0, f"<b>{html.escape(item.title)}</b><br/>{html.escape(item.summary)}")
         self._tree_items[item.id] = node
 
     def _connect(self) -> None:
@@ -496,6 +514,7 @@ class GuideBrowser(QWidget):
         self.next_button.setVisible(following is not None and on_page)
         if following is not None:
             self.next_button.setText(self.tr("Next: {0} →").format(following.title))
+        self._fit_contents()
 
     def _siblings(self) -> tuple[Item, ...]:
         item = self.current
@@ -537,6 +556,17 @@ class GuideBrowser(QWidget):
 
     def jump_to_anchor(self, anchor: str) -> None:
         self.reader.scrollToAnchor(anchor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_contents()
+
+    def _fit_contents(self) -> None:
+        """Contents beside the page when there is room; otherwise in a menu under it."""
+        has_contents = self.pages.currentWidget() is self.page and self.toc.topLevelItemCount() > 0
+        wide = self.width() >= NARROW_WIDTH
+        self.toc_pane.setVisible(has_contents and wide)
+        self.toc_button.setVisible(has_contents and not wide)
 
     def toc_entries(self) -> list[QTreeWidgetItem]:
         """Every entry of the contents tree, in page order."""
@@ -625,7 +655,11 @@ class GuideBrowser(QWidget):
             node.setToolTip(0, entry.text)
             node.setData(0, ID_ROLE, entry.anchor)
         self.toc.expandAll()
-        self.toc_pane.setVisible(True)
+        self.toc_menu.clear()
+        for entry in rendered.toc:
+            action = self.toc_menu.addAction(("    " if entry.level > 2 else "") + entry.text)
+            action.triggered.connect(lambda _=False, a=entry.anchor: self.jump_to_anchor(a))
+        self._fit_contents()
 
     def _footer(self) -> str:
         text = self.tr("This is not legal, medical or clinical advice.")
@@ -695,7 +729,8 @@ class GuideBrowser(QWidget):
         self.pages.setCurrentWidget(self.results)
         self._update_actions()
         self.toc.clear()
-        self.toc_pane.setVisible(False)
+        self.toc_menu.clear()
+        self._fit_contents()
         self._last_results = results
         return len(results)
 
@@ -735,11 +770,11 @@ class GuideBrowser(QWidget):
             node.setFont(1, font)
         summary = summarise(self.library, completed)
         self.trainee_bar.setValue(summary.trainee_percent)
-        self.trainee_bar.setFormat(self.tr("{0} of {1} guides · %p%").format(
-            summary.trainee_done, summary.trainee_total))
+        self.trainee_label.setText(self.tr("Trainee path: {0}% ({1} of {2} guides)").format(
+            summary.trainee_percent, summary.trainee_done, summary.trainee_total))
         self.scenario_bar.setValue(summary.scenarios_percent)
-        self.scenario_bar.setFormat(self.tr("{0} of {1} scenarios · %p%").format(
-            summary.scenarios_done, summary.scenarios_total))
+        self.scenario_label.setText(self.tr("Scenarios: {0}% ({1} of {2})").format(
+            summary.scenarios_percent, summary.scenarios_done, summary.scenarios_total))
         self.progress_changed.emit()
 
     def save_answer(self) -> None:

@@ -227,3 +227,19 @@ def test_print_asks_for_a_file_without_blocking(qtbot: QtBot, browser: GuideBrow
     assert dialog.defaultSuffix() == "pdf"
     dialog.reject()
     assert QApplication.activeModalWidget() is not dialog
+
+
+def test_contents_move_into_a_menu_when_narrow(qtbot: QtBot, browser: GuideBrowser) -> None:
+    browser.open_item("responding-to-risk")
+    assert browser.toc_pane.isVisible()
+    assert not browser.toc_button.isVisible()
+    browser.resize(900, 700)
+    qtbot.waitUntil(browser.toc_button.isVisible)
+    assert not browser.toc_pane.isVisible()
+    checklist = [a for a in browser.toc_menu.actions() if a.text() == "Checklist"]
+    checklist[0].trigger()
+    assert browser.reader.verticalScrollBar().value() > 0
+    browser.show_results("manager")
+    assert not browser.toc_button.isVisible()
+    browser.go_back()
+    assert browser.toc_button.isVisible()
