@@ -37,7 +37,7 @@ MAX_SUMMARY_BYTES: Final = 20 * 1024 * 1024
 MAX_DEPTH: Final = 16             # a summary needs 4 levels; anything deep is hostile
 MAX_NUMBER_CHARS: Final = 24      # revisions fit in 10 digits; longer numbers are refused
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
@@ -321,12 +321,9 @@ def _record_rules() -> _RecordRules:
                         properties, frozenset(conditional))
 
 
-def _hashable(value: Any) -> Any:
-    if isinstance(value, list):
-        return ("list", tuple(_hashable(v) for v in value))
-    if isinstance(value, dict):
-        return ("dict", tuple(sorted((k, _hashable(v)) for k, v in value.items())))
-    return (type(value).__name__, value)
+def _hashable(value: Any) -> str:
+    # repr tells 1, 1.0, True and "1" apart, and is fast for the small values cached here
+    return repr(value)
 
 
 def _record_looks_valid(record: Any, rules: _RecordRules,
@@ -401,14 +398,18 @@ def _record_problem(document: Mapping[str, Any], records: list[Any], index: int)
 def _check_codes(records: Sequence[Mapping[str, Any]]) -> None:
     """Every code must be in this PeerDesk's taxonomy (the schema says so too; this says why)."""
     taxonomy = default_taxonomy()
+    single = {key: frozenset(taxonomy.field(field).codes())
+              for key, (field, _nullable) in SINGLE_CODE_KEYS.items()}
+    multi = {key: frozenset(taxonomy.field(field).codes())
+             for key, field in MULTI_CODE_KEYS.items()}
     for index, record in enumerate(records):
-        for key, (field, _nullable) in SINGLE_CODE_KEYS.items():
+        for key, codes in single.items():
             value = record[key]
-            if value is not None and not taxonomy.field(field).has(value):
+            if value is not None and value not in codes:
                 raise _Reject(f"records[{index}].{key} has the unknown code {_short(value)}")
-        for key, field in MULTI_CODE_KEYS.items():
+        for key, codes in multi.items():
             for position, value in enumerate(record[key]):
-                if not taxonomy.field(field).has(value):
+                if value not in codes:
                     raise _Reject(f"records[{index}].{key}[{position}] has the unknown code "
                                   f"{_short(value)}")
 

@@ -1,0 +1,1 @@
+"""The coordinator's side: imported summaries, aggregation and disclosure control."""

@@ -1,0 +1,78 @@
+"""Importing summary files: each validated in full, then applied in its own transaction.
+
+A bad file never raises: it comes back as an `ImportOutcome` with `accepted=False` and a
+problem naming the file (and the JSON field path where one applies), and the program data is
+left exactly as it was. The other files of the same batch still import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from peerdesk.errors import PeerDeskError
+from peerdesk.exchange.validate import MAX_SUMMARY_BYTES, SummaryRejected, validate_summary_file
+from peerdesk.program.store import ProgramStore
+from peerdesk.vault import Vault
+
+Progress = Callable[[int, int, str], None]   # (files done, files in all, file name)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    file_name: str
+    sha256: str | None
+    supporter_alias: str | None
+    accepted: bool
+    problem: str | None
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    previously_imported_at: str | None = None   # set when this exact file was imported before
+
+    @property
+    def summary_line(self) -> str:
+        """One line for people: what happened to this file."""
+        if not self.accepted:
+            return self.problem or f"{self.file_name} was not imported."
+        text = (f"{self.file_name}: {self.new} new, {self.updated} updated, "
+                f"{self.unchanged} unchanged")
+        if self.previously_imported_at is not None:
+            text += f" (this file was already imported on {self.previously_imported_at[:10]})"
+        return text
+
+
+def import_files(vault: Vault, paths: Sequence[Path], progress: Progress | None = None, *,
+                 conn: Any = None, max_bytes: int = MAX_SUMMARY_BYTES) -> list[ImportOutcome]:
+    """Validate and import each file; return one outcome per path, in order."""
+    store = ProgramStore(conn if conn is not None else vault)
+    outcomes: list[ImportOutcome] = []
+    total = len(paths)
+    for index, raw_path in enumerate(paths):
+        path = Path(raw_path)
+        if progress is not None:
+            progress(index, total, path.name)
+        outcomes.append(_import_one(store, path, max_bytes))
+    if progress is not None:
+        progress(total, total, "")
+    return outcomes
+
+
+def _import_one(store: ProgramStore, path: Path, max_bytes: int) -> ImportOutcome:
+    try:
+        summary = validate_summary_file(path, max_bytes=max_bytes)
+    except SummaryRejected as exc:
+        return ImportOutcome(path.name, None, None, False, str(exc))
+    try:
+        counts = store.apply_summary(summary)
+    except (PeerDeskError, sqlcipher3.Error) as exc:
+        return ImportOutcome(path.name, summary.sha256, summary.supporter_alias, False,
+                             f"{path.name} was not imported: it could not be saved ({exc}). "
+                             "Nothing from it was written; try again.")
+    return ImportOutcome(path.name, summary.sha256, summary.supporter_alias, True, None,
+                         counts.new, counts.updated, counts.unchanged,
+                         counts.previously_imported_at)
