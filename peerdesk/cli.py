@@ -17,6 +17,7 @@ from peerdesk.errors import PeerDeskError, UsageError
 # Each module has `register(subparsers)`, adding its sub-commands with a `run(args) -> int`.
 COMMAND_MODULES: tuple[str, ...] = (
     "peerdesk.commands.core",
+    "peerdesk.commands.backup",
     "peerdesk.commands.resources",
     "peerdesk.commands.exchange",
 )
@@ -36,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
     parser.add_argument("--journal", metavar="PATH", help="journal file (default: PEERDESK_JOURNAL "
                         "or the per-user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open a throwaway journal filled with "
+                        "synthetic sessions (deleted when you quit)")
     # For packaging checks: open the window, let the event loop run once, quit.
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -47,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace) -> int:
     from peerdesk.ui.app import run_app  # Qt is imported only when the GUI is wanted
 
-    return run_app(journal=args.journal, smoke_test=args.smoke_test)
+    return run_app(journal=args.journal, demo=args.demo, smoke_test=args.smoke_test)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

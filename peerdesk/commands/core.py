@@ -8,7 +8,7 @@ from typing import Any
 from peerdesk.commands.common import add_journal_argument, journal_path, open_vault, read_passphrase
 from peerdesk.errors import PeerDeskError
 from peerdesk.vault import Vault, VaultNotFoundError, strength_hint
-from peerdesk.vault.integrity import check_integrity
+from peerdesk.vault.integrity import integrity_report
 
 
 def register(subparsers: Any) -> None:
@@ -36,11 +36,14 @@ def run_check(args: argparse.Namespace) -> int:
     if not path.exists():
         raise VaultNotFoundError(path)
     with open_vault(args) as vault:
-        problems = check_integrity(vault)
-    if problems:
+        report = integrity_report(vault)
+    if report.problems:
         raise PeerDeskError(
-            f"The journal at {path} is damaged ({problems[0]}). Do not write to it; restore "
-            "your newest backup."
+            f"The journal at {path} is damaged ({report.problems[0]}). Do not write to it; "
+            "restore your newest backup (the app offers the newest automatic one)."
         )
-    print(f"The journal at {path} is intact (encryption and structure checked).")
+    print(f"The journal at {path} is intact.")
+    print(f"  {report.page_count} pages of {report.page_size} bytes "
+          f"({report.file_size / 1_000_000:.1f} MB), schema version {report.schema_version}.")
+    print("  Checked: " + "; ".join(report.checks) + ".")
     return 0

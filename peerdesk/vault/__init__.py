@@ -4,6 +4,7 @@ from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, str
 from peerdesk.vault.vault import (
     Vault,
     VaultAccessError,
+    VaultDamagedError,
     VaultError,
     VaultExistsError,
     VaultLockedError,
@@ -16,6 +17,7 @@ __all__ = [
     "PassphraseError",
     "Vault",
     "VaultAccessError",
+    "VaultDamagedError",
     "VaultError",
     "VaultExistsError",
     "VaultLockedError",

@@ -10,6 +10,7 @@ encrypted copy is taken; a file from a newer PeerDesk is refused untouched.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import os
 import shutil
@@ -22,8 +23,9 @@ import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peerdesk.vault.integrity import quick_open_problems
 from peerdesk.vault.migrations import Migration, shipped_migrations
-from peerdesk.vault.passphrase import key_pragma_literal
+from peerdesk.vault.passphrase import key_pragma_literal, normalize_passphrase
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 
@@ -42,6 +44,19 @@ class VaultOpenError(VaultError):
             "The journal could not be opened: the passphrase is wrong or the file is damaged. "
             "Check the passphrase and try again. The file has not been changed."
         )
+
+
+class VaultDamagedError(VaultOpenError):
+    """The passphrase is right (the key verified), but the file failed the quick check."""
+
+    def __init__(self, detail: str) -> None:
+        VaultError.__init__(
+            self,
+            f"The journal file is damaged ({detail}). Your passphrase is right; the file has not "
+            "been changed. Restore your newest backup: the unlock screen offers the newest "
+            "automatic one, and the damaged file is kept aside, never overwritten.",
+        )
+        self.detail = detail
 
 
 class VaultNotFoundError(VaultError):
@@ -130,6 +145,17 @@ def _copy_private(source: Path, target: Path) -> None:
             tmp.unlink()
 
 
+def connect_keyed(path: Path, passphrase: str) -> Connection:
+    """A bare keyed connection (no journal mode change): for checking or copying files."""
+    conn = _connect(path)
+    try:
+        _apply_key(conn, passphrase)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def pre_migration_copy_path(path: Path, from_version: int) -> Path:
     return path.with_name(f"{path.name}.schema{from_version}.bak")
 
@@ -210,11 +236,22 @@ class Vault:
                     raise VaultAccessError(path, "the file or folder is not accessible") from exc
                 raise VaultOpenError() from exc
             except sqlcipher3.DatabaseError as exc:
+                # "malformed" (SQLITE_CORRUPT) comes only after page 1 authenticated with this
+                # key; a wrong key fails earlier with "file is not a database".
+                if "malformed" in str(exc):
+                    raise VaultDamagedError(
+                        "its pages do not fit together; it may be cut short") from exc
                 raise VaultOpenError() from exc
             if version > known:
                 raise VaultTooNewError(version, known)
             if version == 0:
                 raise VaultOpenError()  # keyed fine but holds no PeerDesk schema: not a journal
+            try:
+                problems = quick_open_problems(conn, path)
+            except sqlcipher3.DatabaseError as exc:
+                problems = [str(exc)]
+            if problems:
+                raise VaultDamagedError(problems[0])
             try:
                 _configure(conn)
             except sqlcipher3.DatabaseError as exc:
@@ -237,6 +274,42 @@ class Vault:
             with contextlib.suppress(sqlcipher3.Error):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """True when `passphrase` is the one this vault was unlocked with (constant time)."""
+        if self._passphrase is None:
+            raise VaultLockedError()
+        try:
+            given = normalize_passphrase(passphrase).encode("utf-8")
+        except PeerDeskError:
+            return False
+        return hmac.compare_digest(given, normalize_passphrase(self._passphrase).encode("utf-8"))
+
+    def detach(self) -> None:
+        """Close the connection but keep the passphrase, so `reopen` can follow (rekey, restore).
+
+        The WAL is checkpointed and, as this is the last connection, SQLite removes it: the
+        main file alone then holds the whole journal and may be replaced.
+        """
+        if self._passphrase is None:
+            raise VaultLockedError()
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+
+    def reopen(self, passphrase: str | None = None) -> None:
+        """Open the file again (after `detach`), with a new passphrase if it was changed."""
+        if self._conn is not None:
+            self.detach()
+        if passphrase is None:
+            passphrase = self._passphrase
+        if passphrase is None:
+            raise VaultLockedError()
+        fresh = Vault.open(self.path, passphrase)
+        self._conn, self._passphrase = fresh._conn, passphrase
+        fresh._conn = fresh._passphrase = None
 
     def __enter__(self) -> Vault:
         return self
@@ -268,6 +341,14 @@ class Vault:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    def connect_keyed(self, path: Path, passphrase: str | None = None) -> Connection:
+        """A keyed connection to another file (a backup), with this vault's passphrase unless
+        another is given. The caller closes it."""
+        passphrase = passphrase if passphrase is not None else self._passphrase
+        if passphrase is None:
+            raise VaultLockedError()
+        return connect_keyed(path, passphrase)
 
     def connect_another(self) -> Connection:
         """A second keyed connection to the same file, for a worker thread (WAL allows it)."""

@@ -1,0 +1,389 @@
+"""Encrypted backups: one now to a chosen file, daily rolling ones, and restoring from either.
+
+Every copy is made the same way (`export_encrypted`): `ATTACH … KEY` a temp file beside the
+target, `sqlcipher_export` into it inside one read transaction (a consistent snapshot even
+while the app keeps writing), verify the temp file opens with the passphrase and passes
+SQLite's quick check, fsync, then rename it over the target. A crash at any moment leaves the
+old target or the new one, never half a file; a failure removes the temp file.
+
+Restoring never deletes: the current journal is kept aside as
+`<journal>.replaced-<UTC timestamp>` (with its -wal/-shm, if any) before the checked backup
+is renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.request import pathname2url
+
+import sqlcipher3
+
+from peerdesk.errors import PeerDeskError
+from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peerdesk.paths import backups_dir
+from peerdesk.vault.integrity import IntegrityReport, connection_report
+from peerdesk.vault.passphrase import normalize_passphrase
+from peerdesk.vault.vault import PLAINTEXT_HEADER, Vault, VaultOpenError, connect_keyed
+
+ProgressFn = Callable[[int, int, str], None]
+BACKUP_SUFFIX = ".peerdesk"
+_STAMP = "%Y%m%d-%H%M%S"
+AUTO_BACKUP_INTERVAL = dt.timedelta(days=1)
+
+
+class BackupError(PeerDeskError):
+    """A backup or restore could not be made; nothing was changed."""
+
+
+def _no_progress(done: int, total: int, text: str) -> None:
+    """Default progress sink."""
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _temp_beside(target: Path, tag: str) -> Path:
+    return target.with_name(f".{target.name}.{tag}-{secrets.token_hex(4)}.tmp")
+
+
+def _write_error(target: Path, exc: BaseException) -> BackupError:
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return BackupError(
+        f"Could not write {target}: {detail}. Nothing was changed; check there is free space "
+        "and that the folder is writable."
+    )
+
+
+def export_to_temp(source: Any, target: Path, passphrase: str, tag: str = "copy") -> Path:
+    """Copy `source` (a keyed connection) encrypted with `passphrase` into a verified, fsynced
+    temp file beside `target`; return the temp path. The caller renames it into place."""
+    literal = normalize_passphrase(passphrase)
+    if not target.parent.is_dir():
+        raise BackupError(f"The folder {target.parent} does not exist. Choose an existing folder.")
+    tmp = _temp_beside(target, tag)
+    leftovers = (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm"))
+    attached = False
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        os.close(fd)
+        os.chmod(tmp, PRIVATE_FILE_MODE)
+        version = int(source.execute("PRAGMA user_version").fetchone()[0])
+        source.execute("ATTACH DATABASE ? AS peerdesk_copy KEY ?", (str(tmp), literal))
+        attached = True
+        source.execute("PRAGMA peerdesk_copy.secure_delete = ON")
+        # One transaction: the copy is a single consistent snapshot of the source.
+        source.execute("BEGIN")
+        try:
+            source.execute("SELECT sqlcipher_export('peerdesk_copy')").fetchall()
+            source.execute(f"PRAGMA peerdesk_copy.user_version = {version}")
+        except BaseException:
+            source.execute("ROLLBACK")
+            raise
+        source.execute("COMMIT")
+        source.execute("DETACH DATABASE peerdesk_copy")
+        attached = False
+        verify_copy(tmp, passphrase, expect_version=version)
+        _fsync_file(tmp)
+        return tmp
+    except BaseException as exc:
+        if attached:
+            with contextlib.suppress(sqlcipher3.Error):
+                source.execute("DETACH DATABASE peerdesk_copy")
+        _remove_quietly(*leftovers)
+        if isinstance(exc, PeerDeskError):
+            raise
+        if isinstance(exc, OSError | sqlcipher3.Error):
+            raise _write_error(target, exc) from exc
+        raise
+
+
+def verify_copy(path: Path, passphrase: str, expect_version: int | None = None) -> None:
+    """A fresh copy opens with the passphrase, is encrypted and passes the quick check."""
+    with open(path, "rb") as handle:
+        if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
+            raise BackupError("The copy was not encrypted, so PeerDesk removed it.")
+    conn = connect_keyed(path, passphrase)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        result = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.close()
+    if expect_version is not None and version != expect_version:
+        raise BackupError("The copy did not verify (schema differs); it was removed.")
+    if result != ["ok"]:
+        raise BackupError(f"The copy did not verify ({result[0]}); it was removed.")
+
+
+def install(tmp: Path, target: Path) -> None:
+    """Atomically rename a verified temp file over `target` and make the rename durable."""
+    try:
+        os.chmod(tmp, PRIVATE_FILE_MODE)
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except OSError as exc:
+        _remove_quietly(tmp)
+        raise _write_error(target, exc) from exc
+
+
+def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) -> Path:
+    """Write an encrypted copy of the journal (same passphrase) to `target`, atomically, 0600.
+
+    Safe on a worker thread: it uses its own connection, never the GUI's."""
+    target = Path(target).expanduser().absolute()
+    if target.resolve() == vault.path.resolve():
+        raise BackupError("A backup cannot replace the journal itself. Choose another file.")
+    if target.is_dir():
+        raise BackupError(f"{target} is a folder. Choose a file name for the backup.")
+    progress(0, 2, "Copying the journal…")
+    source = vault.connect_another()
+    try:
+        tmp = export_to_temp(source, target, vault_passphrase(vault), tag="backup")
+    finally:
+        source.close()
+    progress(1, 2, "Saving the backup…")
+    install(tmp, target)
+    progress(2, 2, "Backup saved.")
+    return target
+
+
+def vault_passphrase(vault: Vault) -> str:
+    # The vault keeps its passphrase private; a backup uses the same one on purpose.
+    passphrase = vault._passphrase
+    if passphrase is None:
+        from peerdesk.vault.vault import VaultLockedError
+
+        raise VaultLockedError()
+    return passphrase
+
+
+# -- automatic rolling backups ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: dt.datetime  # UTC, from the file name
+    size: int
+
+
+def _prefix(journal: Path) -> str:
+    return f"{journal.stem}-"
+
+
+def automatic_backups(journal: Path) -> list[BackupInfo]:
+    """The journal's automatic backups, newest first."""
+    folder = backups_dir(journal)
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    prefix = _prefix(journal)
+    for path in folder.iterdir():
+        name = path.name
+        if not (name.startswith(prefix) and name.endswith(BACKUP_SUFFIX)):
+            continue
+        stamp = name[len(prefix):-len(BACKUP_SUFFIX)]
+        try:
+            created = dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue
+        with contextlib.suppress(OSError):
+            found.append(BackupInfo(path, created, path.stat().st_size))
+    return sorted(found, key=lambda info: info.created_at, reverse=True)
+
+
+def automatic_backup_due(journal: Path, now: dt.datetime | None = None) -> bool:
+    now = now or dt.datetime.now(dt.UTC)
+    existing = automatic_backups(journal)
+    return not existing or now - existing[0].created_at >= AUTO_BACKUP_INTERVAL
+
+
+def make_automatic_backup(vault: Vault, keep: int, now: dt.datetime | None = None,
+                          progress: ProgressFn = _no_progress) -> Path | None:
+    """Write a new rolling backup into the backups folder (0700) and prune to `keep`."""
+    if keep <= 0:
+        return None
+    now = now or dt.datetime.now(dt.UTC)
+    folder = backups_dir(vault.path)
+    ensure_private_dir(folder)
+    target = folder / f"{_prefix(vault.path)}{now.strftime(_STAMP)}{BACKUP_SUFFIX}"
+    back_up_to(vault, target, progress)
+    prune_automatic_backups(vault.path, keep)
+    return target
+
+
+def back_up_if_due(vault: Vault, keep: int, now: dt.datetime | None = None) -> Path | None:
+    """Called on unlock: a new automatic backup when the newest is a day old (or none)."""
+    if keep <= 0 or not automatic_backup_due(vault.path, now):
+        return None
+    return make_automatic_backup(vault, keep, now)
+
+
+def prune_automatic_backups(journal: Path, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups; return what was deleted."""
+    removed: list[Path] = []
+    for info in automatic_backups(journal)[max(keep, 1):]:
+        with contextlib.suppress(FileNotFoundError):
+            info.path.unlink()
+            removed.append(info.path)
+    return removed
+
+
+def replace_automatic_backups(vault: Vault, keep: int) -> None:
+    """After a passphrase change: old automatic backups still open with the old passphrase,
+    so a fresh one is made with the new passphrase first, then the old ones are removed."""
+    old = automatic_backups(vault.path)
+    fresh = None if keep <= 0 else make_automatic_backup(vault, keep + len(old))
+    for info in old:
+        if info.path != fresh:
+            _remove_quietly(info.path)
+
+
+# -- checking and restoring ---------------------------------------------------------------
+
+
+def check_backup(path: Path, passphrase: str) -> IntegrityReport:
+    """Open a backup read-only with `passphrase` and run the full integrity check."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"There is no backup at {path}.")
+    with open(path, "rb") as handle:
+        if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
+            raise BackupError(f"{path} is not an encrypted PeerDesk backup.")
+    uri = f"file:{pathname2url(str(path.absolute()))}?mode=ro"
+    try:
+        conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise BackupError(f"The backup {path} cannot be read: {exc}.") from exc
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_literal(passphrase)}")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise BackupError(
+                f"The backup {path.name} does not open with this passphrase, or it is damaged. "
+                "Nothing was changed."
+            ) from exc
+        if version == 0:
+            raise BackupError(f"{path.name} is not a PeerDesk journal backup. Nothing was changed.")
+        report = connection_report(conn, path)
+    finally:
+        conn.close()
+    if not report.ok:
+        raise BackupError(
+            f"The backup {path.name} is damaged ({report.problems[0]}). Nothing was changed; "
+            "choose another backup."
+        )
+    return report
+
+
+def _literal(passphrase: str) -> str:
+    return "'" + normalize_passphrase(passphrase).replace("'", "''") + "'"
+
+
+def aside_path(journal: Path, now: dt.datetime | None = None) -> Path:
+    now = now or dt.datetime.now(dt.UTC)
+    base = journal.with_name(f"{journal.name}.replaced-{now.strftime(_STAMP)}")
+    candidate, n = base, 1
+    while candidate.exists() or Path(f"{candidate}-wal").exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def restore_backup(journal: Path, backup: Path, passphrase: str,
+                   progress: ProgressFn = _no_progress) -> Path | None:
+    """Check `backup`, keep the current journal aside, put the backup in its place.
+
+    The journal must be closed (`Vault.detach()` or never opened). Returns where the previous
+    file was kept (None if there was none). Never deletes or overwrites the previous file."""
+    journal = Path(journal)
+    backup = Path(backup)
+    if backup.absolute() == journal.absolute():
+        raise BackupError("That is the journal itself; choose a backup file.")
+    progress(0, 3, "Checking the backup…")
+    check_backup(backup, passphrase)
+    progress(1, 3, "Copying the backup…")
+    ensure_private_dir(journal.parent)
+    tmp = _temp_beside(journal, "restore")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        with open(backup, "rb") as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+            dst.flush()
+            os.fsync(dst.fileno())
+        verify_copy(tmp, passphrase)
+    except BaseException as exc:
+        _remove_quietly(tmp, Path(f"{tmp}-journal"))
+        if isinstance(exc, OSError):
+            raise _write_error(journal, exc) from exc
+        if isinstance(exc, sqlcipher3.DatabaseError):
+            raise BackupError(f"The backup {backup.name} did not verify. Nothing was changed.") \
+                from exc
+        raise
+    progress(2, 3, "Keeping the current journal aside…")
+    kept: Path | None = None
+    try:
+        if journal.exists():
+            kept = aside_path(journal)
+            try:
+                os.link(journal, kept)  # the old file stays reachable at every moment
+            except OSError:
+                shutil.copy2(journal, kept)
+            os.chmod(kept, PRIVATE_FILE_MODE)
+            for suffix in ("-wal", "-shm"):
+                companion = Path(f"{journal}{suffix}")
+                if companion.exists():
+                    os.replace(companion, Path(f"{kept}{suffix}"))
+        install(tmp, journal)
+    except OSError as exc:
+        _remove_quietly(tmp)
+        raise _write_error(journal, exc) from exc
+    progress(3, 3, "Backup restored.")
+    return kept
+
+
+def restore_open_vault(vault: Vault, backup: Path, passphrase: str | None = None,
+                       progress: ProgressFn = _no_progress) -> Path | None:
+    """Restore while unlocked: detach, restore, reopen (with the backup's passphrase)."""
+    passphrase = passphrase if passphrase is not None else vault_passphrase(vault)
+    check_backup(backup, passphrase)  # before closing anything
+    vault.detach()
+    try:
+        kept = restore_backup(vault.path, backup, passphrase, progress)
+    except BaseException:
+        vault.reopen()
+        raise
+    vault.reopen(passphrase)
+    return kept
+
+
+def newest_good_backup(journal: Path, passphrase: str) -> BackupInfo | None:
+    """The newest automatic backup that opens with `passphrase` and passes the full check."""
+    for info in automatic_backups(journal):
+        try:
+            check_backup(info.path, passphrase)
+        except (BackupError, VaultOpenError, PeerDeskError):
+            continue
+        return info
+    return None
