@@ -127,7 +127,8 @@ class SessionEditor(QWidget):
         self.repository = repository
         self.drafts = drafts
         self.org_units = [unit for unit in org_units if unit]
-        self.services: Mapping[str, Callable[..., object]] = services or {}
+        self.services: Mapping[str, Callable[..., object]] = (
+            services if services is not None else {})
         self.taxonomy = taxonomy or default_taxonomy()
         self.original: Session | None = None
         self._baseline: dict[str, Any] = {}
@@ -261,17 +262,22 @@ class SessionEditor(QWidget):
         self.origin = CodeCombo(tax.field("origin"), optional=True,
                                 none_text=self.tr("— not recorded —"))
         when = QHBoxLayout()
+        when.setSpacing(8)
         when.addWidget(self.date_edit, 2)
+        when.addSpacing(6)
         self.time_label = _label(self.tr("T&ime:"), self.time_edit)
         when.addWidget(self.time_label)
         when.addWidget(self.time_edit, 1)
+        when.addSpacing(6)
         self.duration_label = _label(self.tr("&Length:"), self.duration)
         when.addWidget(self.duration_label)
         when.addWidget(self.duration, 1)
         grid.addWidget(_label(self.tr("&Date:"), self.date_edit), 0, 0)
         grid.addLayout(when, 0, 1)
         kind_row = QHBoxLayout()
+        kind_row.setSpacing(8)
         kind_row.addWidget(self.kind, 2)
+        kind_row.addSpacing(6)
         self.group_size_label = _label(self.tr("Number &present:"), self.group_size)
         kind_row.addWidget(self.group_size_label)
         kind_row.addWidget(self.group_size, 1)
@@ -348,7 +354,9 @@ class SessionEditor(QWidget):
                        Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.support_given, 0, 1)
         self.referrals_section = self._build_referrals_section()
-        grid.addWidget(self.referrals_section, 1, 0, 1, 2)
+        self.referrals_label = _label(self.tr("Re&ferred to:"), self.referrals_section)
+        grid.addWidget(self.referrals_label, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.referrals_section, 1, 1)
         self.next_step = CodeCombo(tax.field("next_step"), optional=True,
                                    none_text=self.tr("— not recorded —"))
         grid.addWidget(_label(self.tr("Ne&xt step:"), self.next_step), 2, 0)
@@ -453,19 +461,17 @@ class SessionEditor(QWidget):
         timeline.activated.connect(self.request_timeline)
 
     def _build_referrals_section(self) -> QWidget:
-        """Referrals, by type until the referral directory's picker replaces this section."""
+        """Referrals, by type until the referral directory's picker replaces this section.
+
+        The section sits beside the "Referred to:" label; the label's mnemonic focuses it.
+        """
         section = QWidget()
         section.setObjectName("referralsSection")
-        grid = QGridLayout(section)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.referral_types = CheckList(self.taxonomy.field("referral_type"))
-        label = _label(self.tr("Re&ferred to:"), self.referral_types)
-        grid.addWidget(label, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.referral_types, 0, 1)
-        # The picker's column-0 label lines up with the form's labels through this width.
-        self.referrals_label = label
+        layout.addWidget(self.referral_types)
+        section.setFocusProxy(self.referral_types)
         return section
 
     def _referral_focus_widgets(self) -> list[QWidget]:
@@ -498,9 +504,8 @@ class SessionEditor(QWidget):
         chain = self._focus_chain()
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        if self.escalation.guide_button is not None:
-            QWidget.setTabOrder(self.risk_flags, self.escalation.guide_button)
-            QWidget.setTabOrder(self.escalation.guide_button, self.support_given)
+        QWidget.setTabOrder(self.risk_flags, self.escalation.guide_button)
+        QWidget.setTabOrder(self.escalation.guide_button, self.support_given)
 
     def _connect_changes(self) -> None:
         self.date_edit.dateChanged.connect(self._changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 RISK_GUIDE_ID = "responding-to-risk"
@@ -50,15 +51,24 @@ class EscalationChecklist(QFrame):
         self.steps_label.setWordWrap(True)
         self.steps_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.steps_label)
-        self.guide_button: QPushButton | None = None
-        show_guide = services.get("show_guide")
+        # The guides workspace may register "show_guide" after the journal is built: look late.
+        self._services = services
+        self.guide_button = QPushButton(self.tr("Open the guide “Responding to risk”"))
+        self.guide_button.setObjectName("riskGuideButton")
+        self.guide_button.setAccessibleName(self.tr("Open the guide Responding to risk"))
+        self.guide_button.setFlat(True)
+        self.guide_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.guide_button.setStyleSheet(
+            "text-align: left; color: #7a2e12; text-decoration: underline;")
+        self.guide_button.clicked.connect(self.open_guide)
+        self.guide_button.setVisible(False)
+        layout.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.guide_button.setVisible(self._services.get("show_guide") is not None)
+        super().showEvent(event)
+
+    def open_guide(self) -> None:
+        show_guide = self._services.get("show_guide")
         if show_guide is not None:
-            button = QPushButton(self.tr("Open the guide “Responding to risk”"))
-            button.setObjectName("riskGuideButton")
-            button.setAccessibleName(self.tr("Open the guide Responding to risk"))
-            button.setFlat(True)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet("text-align: left; color: #7a2e12; text-decoration: underline;")
-            button.clicked.connect(lambda: show_guide(RISK_GUIDE_ID))
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-            self.guide_button = button
+            show_guide(RISK_GUIDE_ID)

@@ -128,6 +128,10 @@ class FollowUpsWorkspace(Workspace):
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        hint = QLabel(self.tr("Enter opens the session · Ctrl+D marks the follow-up done"))
+        hint.setStyleSheet("color: #8a8d91;")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(hint)
 
         context.services[REFRESH_FOLLOW_UPS] = self.refresh
         self.refresh()

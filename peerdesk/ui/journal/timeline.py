@@ -42,7 +42,7 @@ class PeerTimelineDialog(QDialog):
         self.peer_code = peer_code.strip()
         self.sessions: list[Session] = repository.peer_timeline(self.peer_code)
         self.setWindowTitle(self.tr("Timeline · {0}").format(self.peer_code))
-        self.resize(920, 480)
+        self.resize(1000, 500)
 
         heading = QLabel(self.tr("Sessions with {0}").format(self.peer_code))
         heading.setObjectName("timelineHeading")
@@ -76,7 +76,7 @@ class PeerTimelineDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(2, 280)
+        header.resizeSection(2, 340)
         for session in self.sessions:
             self.tree.addTopLevelItem(self._item(session))
         if self.tree.topLevelItemCount():
@@ -120,6 +120,7 @@ class PeerTimelineDialog(QDialog):
         item = QTreeWidgetItem([when, f"{contact}\n{channel}", ", ".join(codes),
                                 notes_excerpt(session.notes)])
         item.setData(0, SESSION_ID_ROLE, session.id)
+        item.setToolTip(2, ", ".join(codes))
         item.setToolTip(3, session.notes)
         for column in range(4):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

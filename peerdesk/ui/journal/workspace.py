@@ -121,7 +121,7 @@ class JournalWorkspace(Workspace):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in ((COL_DATE, 92), (COL_TIME, 52), (COL_DURATION, 64),
-                              (COL_PEER, 124), (COL_CONTACT, 104), (COL_CHANNEL, 124),
+                              (COL_PEER, 124), (COL_CONTACT, 140), (COL_CHANNEL, 120),
                               (COL_BEHAVIOURS, 240), (COL_CONSENT, 70),
                               (COL_FOLLOW_UP, 104), (COL_RISK, 40), (COL_MATCH, 300)):
             header.resizeSection(column, width)

@@ -153,11 +153,22 @@ def test_ticking_a_risk_flag_shows_the_escalation_checklist(
     for words in ("safety", "Stay with the person", "secret", "crisis line",
                   "designated contact", "Record what was done"):
         assert words in text
-    assert editor.escalation.guide_button is not None
+    assert editor.escalation.guide_button.isVisible()
     qtbot.mouseClick(editor.escalation.guide_button, Qt.MouseButton.LeftButton)
     assert opened == ["responding-to-risk"]
     qtbot.keyClick(editor.risk_flags, Qt.Key.Key_Space)
     assert not editor.escalation.isVisible()
+
+
+def test_guide_link_appears_once_guides_register(qtbot: QtBot, repo: SessionRepository) -> None:
+    services: dict[str, object] = {}
+    editor = SessionEditor(repo, None, services=services)  # type: ignore[arg-type]
+    qtbot.addWidget(editor)
+    editor.show()
+    services["show_guide"] = lambda guide_id: None  # registered later by the guides workspace
+    editor.risk_flags.set_codes({"health_crisis"})
+    assert editor.escalation.isVisible()
+    assert editor.escalation.guide_button.isVisible()
 
 
 def test_identifying_peer_code_warns_and_generate_offers_a_code(
