@@ -1,0 +1,1 @@
+"""The export dialog: what leaves the journal, previewed before it is written."""
