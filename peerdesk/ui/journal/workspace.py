@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.repository import SessionNotFound, SessionRepository
+from peerdesk.ui.journal.delegates import SnippetDelegate
 from peerdesk.ui.journal.editor import DRAFT_PREFIX, NEW_DRAFT_KEY, SessionEditor, draft_key
 from peerdesk.ui.journal.filters import FilterBar
 from peerdesk.ui.journal.follow_ups import REFRESH_FOLLOW_UPS, REFRESH_JOURNAL, show_workspace
@@ -134,6 +135,8 @@ class JournalWorkspace(Workspace):
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setSectionsClickable(True)
         self.table.activated.connect(self._open_index)
+        self.snippet_delegate = SnippetDelegate(self.table)
+        self.table.setItemDelegateForColumn(COL_MATCH, self.snippet_delegate)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("sessionCount")
