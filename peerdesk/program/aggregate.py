@@ -1,0 +1,169 @@
+"""Program figures from the imported records: headline counts and count tables.
+
+Everything here is a RAW count. Nothing from this module may reach a person without
+passing `peerdesk.program.disclosure` first (dashboard, PDF and CSV all do).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from peerdesk.program.store import ProgramRow, ProgramStore
+from peerdesk.taxonomy import Taxonomy, default_taxonomy
+
+FORMAL_NEXT_STEPS = frozenset({"considering_formal_report", "will_report_formally"})
+NOT_RECORDED = "Not recorded"
+
+
+@dataclass(frozen=True)
+class ProgramFilter:
+    since: str | None = None          # "YYYY-MM", inclusive
+    until: str | None = None          # "YYYY-MM", inclusive
+    org_unit: str | None = None
+    supporter_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CountTable:
+    key: str
+    title: str
+    row_header: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[int, ...], ...]   # raw counts: never shown without disclosure control
+    multi_valued: bool = False           # a contact can count in several rows (totals = mentions)
+
+
+@dataclass(frozen=True)
+class Headline:
+    key: str
+    label: str
+    value: int
+    denominator: int | None = None       # for rates: value / denominator
+
+
+@dataclass(frozen=True)
+class ProgramSummary:
+    filter: ProgramFilter
+    headlines: tuple[Headline, ...]
+    tables: tuple[CountTable, ...]
+
+    def headline(self, key: str) -> Headline:
+        return next(h for h in self.headlines if h.key == key)
+
+    def table(self, key: str) -> CountTable:
+        return next(t for t in self.tables if t.key == key)
+
+
+def month_label(month: str) -> str:
+    """"2026-10" → "Oct 2026"."""
+    year, number = month.split("-")
+    return f"{dt.date(int(year), int(number), 1):%b} {year}"
+
+
+def months_between(first: str, last: str) -> list[str]:
+    year, month = (int(p) for p in first.split("-"))
+    end = tuple(int(p) for p in last.split("-"))
+    out: list[str] = []
+    while (year, month) <= end:
+        out.append(f"{year:04d}-{month:02d}")
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return out
+
+
+def _one_column(key: str, title: str, row_header: str, field: str, counts: Counter[str],
+                taxonomy: Taxonomy, *, none_label: str | None = None,
+                multi_valued: bool = False, column: str = "Contacts") -> CountTable:
+    options = taxonomy.field(field).options
+    rows = [option.label for option in options]
+    values = [counts.get(option.code, 0) for option in options]
+    if none_label is not None:
+        rows.append(none_label)
+        values.append(counts.get("", 0))
+    return CountTable(key, title, row_header, tuple(rows), (column,),
+                      tuple((v,) for v in values), multi_valued)
+
+
+def summarise(store: ProgramStore, flt: ProgramFilter,
+              taxonomy: Taxonomy | None = None) -> ProgramSummary:
+    """Count the records that match `flt` (raw numbers; protect before showing)."""
+    taxonomy = taxonomy or default_taxonomy()
+    rows = list(store.rows(since=flt.since, until=flt.until, org_unit=flt.org_unit,
+                           supporter_id=flt.supporter_id))
+    labels = store.supporter_labels()
+    return ProgramSummary(flt, _headlines(rows), _tables(rows, flt, labels, taxonomy))
+
+
+def _headlines(rows: list[ProgramRow]) -> tuple[Headline, ...]:
+    contacts = len(rows)
+    # peer keys are per journal, so a peer is (supporter, key): never linked across supporters
+    peers = {(r.supporter_id, r.peer_key) for r in rows if r.peer_key is not None}
+    formal_peers = {(r.supporter_id, r.peer_key) for r in rows
+                    if r.peer_key is not None and r.next_step in FORMAL_NEXT_STEPS}
+    first = sum(1 for r in rows if r.contact == "first")
+    referred = sum(1 for r in rows if r.referral_types or "referral" in r.support_given)
+    return (
+        Headline("contacts", "Contacts", contacts),
+        Headline("unique_peers", "People supported", len(peers)),
+        Headline("first_contacts", "First contacts", first),
+        Headline("follow_up_contacts", "Follow-up contacts", contacts - first),
+        Headline("active_supporters", "Active supporters", len({r.supporter_id for r in rows})),
+        Headline("follow_up_planned", "Follow-up planned", sum(r.follow_up_planned for r in rows),
+                 contacts),
+        Headline("referral_rate", "Contacts with a referral", referred, contacts),
+        Headline("risk_escalations", "Contacts with a safety concern",
+                 sum(1 for r in rows if r.risk_flags)),
+        Headline("formal_report_share", "People considering or making a formal report",
+                 len(formal_peers), len(peers)),
+    )
+
+
+def _tables(rows: list[ProgramRow], flt: ProgramFilter, supporter_labels: dict[str, str],
+            taxonomy: Taxonomy) -> tuple[CountTable, ...]:
+    channel_field = taxonomy.field("channel")
+    channels = channel_field.codes()
+    by_month: dict[str, Counter[str]] = {}
+    for r in rows:
+        by_month.setdefault(r.month, Counter())[r.channel] += 1
+    months: list[str] = []
+    if by_month or (flt.since and flt.until):
+        first = flt.since or min(by_month)
+        last = flt.until or max(by_month)
+        if by_month:
+            first, last = min(first, min(by_month)), max(last, max(by_month))
+        months = months_between(first, last)
+    monthly = CountTable(
+        "contacts_by_month", "Contacts per month by channel", "Month",
+        tuple(month_label(m) for m in months), tuple(o.label for o in channel_field.options),
+        tuple(tuple(by_month.get(m, Counter()).get(c, 0) for c in channels) for m in months),
+    )
+
+    behaviours: Counter[str] = Counter(code for r in rows for code in r.behaviours)
+    sources: Counter[str] = Counter(r.source_relation or "" for r in rows)
+    referrals: Counter[str] = Counter(code for r in rows for code in r.referral_types)
+    next_steps: Counter[str] = Counter(r.next_step or "" for r in rows)
+
+    per_supporter: Counter[str] = Counter(r.supporter_id for r in rows)
+    shown_ids = [sid for sid in supporter_labels if per_supporter.get(sid)]
+    sessions = CountTable(
+        "sessions_per_supporter", "Sessions per supporter", "Supporter",
+        tuple(supporter_labels[sid] for sid in shown_ids), ("Sessions",),
+        tuple((per_supporter[sid],) for sid in shown_ids),
+    )
+    return (
+        monthly,
+        _one_column("behaviours", "What is happening", "Behaviour", "behaviour", behaviours,
+                    taxonomy, multi_valued=True),
+        _one_column("source_relation", "Who the behaviour comes from", "Comes from",
+                    "source_relation", sources, taxonomy, none_label=NOT_RECORDED),
+        _one_column("referrals", "Referrals by type of resource", "Type of resource",
+                    "referral_type", referrals, taxonomy, multi_valued=True,
+                    column="Referrals"),
+        _one_column("next_steps", "The person's next step", "Next step", "next_step",
+                    next_steps, taxonomy, none_label=NOT_RECORDED),
+        sessions,
+    )
