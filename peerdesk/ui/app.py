@@ -88,7 +88,14 @@ def run_app(journal: str | None = None, *, demo: bool = False, smoke_test: bool 
     app = create_application()
     if demo:
         return _run_demo(app, smoke_test)
-    window = MainWindow(resolve_journal_path(journal))
+    from peerdesk.ui.security.single_instance import InstanceServer, claim_journal
+
+    path = resolve_journal_path(journal)
+    lock = claim_journal(path)  # one window per journal; a second one raises the first
+    if lock is None:
+        return 1
+    window = MainWindow(path)
+    InstanceServer(lock, window)
     window.show()
     if smoke_test:
         QTimer.singleShot(0, app.quit)

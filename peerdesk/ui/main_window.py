@@ -22,6 +22,7 @@ from peerdesk import APP_NAME
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
+from peerdesk.ui.security import install_security
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.ui.window_state import restore_geometry, save_geometry
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self._session_menus: list[QMenu] = []
         self._session_actions: list[QAction] = []
         self._build_menus()
+        self.security = install_security(self)  # auto-lock, backups, damaged-file offer
         if not restore_geometry(self):
             self.resize(1200, 800)
         self.show_start()
@@ -191,8 +193,11 @@ class MainWindow(QMainWindow):
         def unlock(_: Progress) -> Vault:
             return Vault.open(path, passphrase)
 
-        run_in_background(self, self.tr("Unlocking…"), unlock, self.open_session,
-                          lambda exc: self.start.unlock_page.show_error(str(exc)),
+        def failed(exc: BaseException) -> None:
+            self.start.unlock_page.show_error(str(exc))
+            self.security.unlock_failed(exc, passphrase)  # offers a good backup if damaged
+
+        run_in_background(self, self.tr("Unlocking…"), unlock, self.open_session, failed,
                           show_progress=False)
 
     def open_session(self, vault: Vault) -> None:

@@ -30,6 +30,7 @@ WORKSPACES: tuple[str, ...] = (
 # (change passphrase, backups, …). Built on unlock, removed on lock.
 JOURNAL_MENU_PROVIDERS: tuple[str, ...] = (
     "peerdesk.ui.settings_dialog:settings_action",
+    "peerdesk.ui.security:journal_menu_actions",
     "peerdesk.ui.exchange.export_dialog:export_summary_action",
 )
 
