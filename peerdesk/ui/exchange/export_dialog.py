@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
     """Window-modal; open with `.open()`. Emits `exported(ExportResult)` after a save."""
 
     exported = Signal(object)
-    plan_ready = Signal()
+    plan_ready = Signal()  # the preview is settled: a plan is shown, or why there is none
 
     def __init__(self, vault: Vault, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
@@ -286,6 +286,7 @@ class ExportDialog(QDialog):
             self.heading.setText(self.tr("Choose a start date on or before the end date."))
             self.left_out.setText("")
             self.empty_note.setVisible(False)
+            self.plan_ready.emit()
             return
         self.heading.setText(self.tr("Reading your journal…"))
         vault, inputs = self.vault, self._inputs
@@ -380,7 +381,7 @@ class ExportDialog(QDialog):
         chooser.setDirectory(str(suggested.parent))
         chooser.selectFile(suggested.name)
         chooser.fileSelected.connect(lambda name: self.save_to(Path(name)))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.finished.connect(chooser.deleteLater)
         chooser.open()
         return chooser
 
