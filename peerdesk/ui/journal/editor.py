@@ -42,10 +42,12 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.model import Session
 from peerdesk.journal.peer_code import generate_peer_code, identifying_warnings
+from peerdesk.referrals import ResourceRepository
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
 from peerdesk.ui.journal.escalation import EscalationChecklist
 from peerdesk.ui.journal.widgets import CheckList, CodeCombo
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.referrals.picker import ReferralPicker
 
 DRAFT_PREFIX = "session:"
 DRAFT_INTERVAL_MS = 3000
@@ -120,10 +122,13 @@ class SessionEditor(QWidget):
         org_units: Sequence[str] = (),
         services: Mapping[str, Callable[..., object]] | None = None,
         taxonomy: Taxonomy | None = None,
+        referrals: ResourceRepository | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionEditor")
+        self.referrals = referrals  # the referral directory; None: referrals by type only
+        self.referral_picker: ReferralPicker | None = None
         self.repository = repository
         self.drafts = drafts
         self.org_units = [unit for unit in org_units if unit]
@@ -461,29 +466,50 @@ class SessionEditor(QWidget):
         timeline.activated.connect(self.request_timeline)
 
     def _build_referrals_section(self) -> QWidget:
-        """Referrals, by type until the referral directory's picker replaces this section.
+        """Referrals picked from the directory, plus by-type ticks for ones not in it.
 
         The section sits beside the "Referred to:" label; the label's mnemonic focuses it.
+        Saved types = the picked entries' types + the types ticked below the picker.
         """
         section = QWidget()
         section.setObjectName("referralsSection")
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 0, 0, 0)
         self.referral_types = CheckList(self.taxonomy.field("referral_type"))
+        if self.referrals is not None:
+            self.referral_picker = ReferralPicker(self.referrals)
+            self.referral_picker.tree.setMaximumHeight(220)
+            self.referral_picker.changed.connect(self._changed)
+            layout.addWidget(self.referral_picker)
+            other = QLabel(self.tr("Not in the directory, by type:"))
+            other.setBuddy(self.referral_types)
+            layout.addWidget(other)
         layout.addWidget(self.referral_types)
-        section.setFocusProxy(self.referral_types)
+        section.setFocusProxy(self.referral_picker.search if self.referral_picker
+                              else self.referral_types)
         return section
 
     def _referral_focus_widgets(self) -> list[QWidget]:
+        if self.referral_picker is not None:
+            return [self.referral_picker.search, self.referral_picker.tree, self.referral_types]
         return [self.referral_types]
 
     def _referral_state(self) -> dict[str, Any]:
-        resource_ids = list(self.original.referral_resource_ids) if self.original else []
-        return {"referral_types": sorted(self.referral_types.codes()),
-                "referral_resource_ids": resource_ids}
+        if self.referral_picker is None:
+            resource_ids = list(self.original.referral_resource_ids) if self.original else []
+            return {"referral_types": sorted(self.referral_types.codes()),
+                    "referral_resource_ids": resource_ids}
+        return {"referral_types": sorted(self.referral_types.codes()
+                                         | self.referral_picker.selected_types()),
+                "referral_resource_ids": list(self.referral_picker.selected_ids())}
 
     def _set_referral_state(self, state: Mapping[str, Any]) -> None:
-        self.referral_types.set_codes(state.get("referral_types", ()))
+        types = set(state.get("referral_types", ()))
+        if self.referral_picker is not None:
+            self.referral_picker.reload()  # the directory may have changed since last time
+            self.referral_picker.set_selected(list(state.get("referral_resource_ids", ())))
+            types -= self.referral_picker.selected_types()  # shown as picked entries instead
+        self.referral_types.set_codes(types)
 
     def _focus_chain(self) -> list[QWidget]:
         chain: list[QWidget] = [

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.repository import SessionNotFound, SessionRepository
+from peerdesk.referrals import ResourceRepository
 from peerdesk.ui.journal.delegates import SnippetDelegate
 from peerdesk.ui.journal.editor import DRAFT_PREFIX, NEW_DRAFT_KEY, SessionEditor, draft_key
 from peerdesk.ui.journal.filters import FilterBar
@@ -67,7 +68,8 @@ class JournalWorkspace(Workspace):
 
         org_units = context.settings.get("org_units") or []
         self.editor = SessionEditor(self.repository, self.drafts, org_units=org_units,
-                                    services=context.services)
+                                    services=context.services,
+                                    referrals=ResourceRepository(context.vault))
         self.editor.saved.connect(self._session_saved)
         self.editor.close_requested.connect(self.show_list)
         self.editor.timeline_requested.connect(self.show_timeline)
