@@ -51,31 +51,36 @@ _SESSION_COLUMNS = (
     "group_size", "contact", "channel", "origin", "behaviours", "persistence",
     "source_relation", "impacts", "risk_flags", "support_given", "referral_types", "next_step",
     "follow_up_date", "follow_up_done", "consent_to_count", "conflict_of_interest", "peer_code",
-    "org_unit", "notes", "reflection", "created_at", "updated_at",
+    "org_unit", "created_at", "updated_at",
 )
-_SELECT_SESSION = "SELECT " + ", ".join(f"s.{c}" for c in _SESSION_COLUMNS) + " FROM session s"
+_TEXT_COLUMNS = ("notes", "reflection")
+_SELECT_SESSION = (
+    "SELECT " + ", ".join(f"s.{c}" for c in _SESSION_COLUMNS) + ", t.notes, t.reflection "
+    "FROM session s JOIN session_text t ON t.id = s.id"
+)
 
 _ROW_COLUMNS = (
     "s.id, s.date, s.start_time, s.duration_minutes, s.kind, s.contact, s.channel, s.peer_code, "
     "s.behaviours, s.risk_flags, s.consent_to_count, s.follow_up_date, s.follow_up_done"
 )
 
-# Written columns (everything but id and search_labels, which are handled separately).
-_WRITE_COLUMNS = (
-    "summary_id", "revision", "date", "start_time", "duration_minutes", "kind", "group_size",
-    "contact", "channel", "origin", "behaviours", "persistence", "source_relation", "impacts",
-    "risk_flags", "support_given", "referral_types", "next_step", "follow_up_date",
-    "follow_up_done", "consent_to_count", "conflict_of_interest", "peer_code", "org_unit",
-    "notes", "reflection", "search_labels", "created_at", "updated_at",
-)
+_WRITE_COLUMNS = _SESSION_COLUMNS[1:]
+_UPDATE_COLUMNS = tuple(c for c in _WRITE_COLUMNS if c not in ("summary_id", "created_at"))
 _INSERT_SQL = (
     f"INSERT INTO session ({', '.join(_WRITE_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _WRITE_COLUMNS)})"
 )
 _UPDATE_SQL = (
-    "UPDATE session SET "
-    + ", ".join(f"{c} = ?" for c in _WRITE_COLUMNS if c not in ("summary_id", "created_at"))
-    + " WHERE id = ?"
+    "UPDATE session SET " + ", ".join(f"{c} = ?" for c in _UPDATE_COLUMNS) + " WHERE id = ?"
+)
+_TEXT_WRITE_COLUMNS = ("notes", "reflection", "peer_code", "search_labels")
+_INSERT_TEXT_SQL = (
+    "INSERT INTO session_text (id, notes, reflection, peer_code, search_labels) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+_UPDATE_TEXT_SQL = (
+    "UPDATE session_text SET notes = ?, reflection = ?, peer_code = ?, search_labels = ? "
+    "WHERE id = ?"
 )
 
 
@@ -160,16 +165,28 @@ def _datetime_or_none(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
+_LABELS: dict[int, tuple[Taxonomy, dict[str, dict[str, str]]]] = {}
+
+
+def _label_maps(taxonomy: Taxonomy) -> dict[str, dict[str, str]]:
+    cached = _LABELS.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        maps = {key: {o.code: o.label for o in f.options} for key, f in taxonomy.fields.items()}
+        cached = (taxonomy, maps)
+        _LABELS[id(taxonomy)] = cached
+    return cached[1]
+
+
 def search_labels(session: Session, taxonomy: Taxonomy) -> str:
     """The labels of the session's coded values, indexed so people can search by them."""
+    maps = _label_maps(taxonomy)
     labels: list[str] = []
     for attribute, key in SINGLE_CODED_FIELDS.items():
         code = getattr(session, attribute)
         if code is not None:
-            labels.append(taxonomy.field(key).label_for(code))
+            labels.append(maps[key][code])
     for attribute, key in MULTI_CODED_FIELDS.items():
-        field = taxonomy.field(key)
-        labels.extend(field.label_for(code) for code in sorted(getattr(session, attribute)))
+        labels.extend(maps[key][code] for code in sorted(getattr(session, attribute)))
     return " · ".join(labels)
 
 
@@ -208,7 +225,7 @@ def _write_values(session: Session, taxonomy: Taxonomy) -> dict[str, object]:
 
 
 def _session_from_row(row: Sequence[Any], referrals: tuple[str, ...]) -> Session:
-    v = dict(zip(_SESSION_COLUMNS, row, strict=True))
+    v = dict(zip((*_SESSION_COLUMNS, *_TEXT_COLUMNS), row, strict=True))
     return Session(
         id=int(v["id"]),
         summary_id=str(v["summary_id"]),
@@ -350,11 +367,15 @@ class SessionRepository:
             [(session_id, resource_id) for resource_id in session.referral_resource_ids],
         )
 
-    def _insert(self, conn: Connection, session: Session, now: dt.datetime) -> Session:
+    def _insert(self, conn: Connection, session: Session, now: dt.datetime,
+                keep: bool = True) -> Session:
         saved = replace(session, id=None, revision=1, created_at=now, updated_at=now)
         values = _write_values(saved, self._taxonomy)
         try:
             cursor = conn.execute(_INSERT_SQL, tuple(values[c] for c in _WRITE_COLUMNS))
+            session_id = int(cursor.lastrowid)
+            conn.execute(_INSERT_TEXT_SQL,
+                         (session_id, *(values[c] for c in _TEXT_WRITE_COLUMNS)))
         except Exception as exc:
             if "UNIQUE constraint failed: session.summary_id" in str(exc):
                 raise SessionAlreadySaved(
@@ -362,9 +383,8 @@ class SessionRepository:
                     "adding it again."
                 ) from exc
             raise
-        session_id = int(cursor.lastrowid)
         self._write_children(conn, session_id, saved)
-        return replace(saved, id=session_id)
+        return replace(saved, id=session_id) if keep else saved
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -381,7 +401,7 @@ class SessionRepository:
         with self._transaction() as conn:
             for session in sessions:
                 validate_session(session, self._taxonomy)
-                self._insert(conn, session, now)
+                self._insert(conn, session, now, keep=False)
                 count += 1
         return count
 
@@ -404,11 +424,9 @@ class SessionRepository:
                 updated_at=_now(),
             )
             values = _write_values(saved, self._taxonomy)
-            conn.execute(
-                _UPDATE_SQL,
-                (*(values[c] for c in _WRITE_COLUMNS if c not in ("summary_id", "created_at")),
-                 session.id),
-            )
+            conn.execute(_UPDATE_SQL, (*(values[c] for c in _UPDATE_COLUMNS), session.id))
+            conn.execute(_UPDATE_TEXT_SQL,
+                         (*(values[c] for c in _TEXT_WRITE_COLUMNS), session.id))
             conn.execute("DELETE FROM session_behaviour WHERE session_id = ?", (session.id,))
             conn.execute("DELETE FROM session_referral WHERE session_id = ?", (session.id,))
             self._write_children(conn, session.id, saved)
@@ -456,7 +474,7 @@ class SessionRepository:
             raise SessionNotFound(session_id)
         return found[0]
 
-    def _where(self, flt: SessionFilter) -> tuple[str, list[object]]:
+    def _where(self, flt: SessionFilter, paging: bool = False) -> tuple[str, list[object]]:
         clauses: list[str] = []
         params: list[object] = []
         if flt.date_from is not None:
@@ -466,13 +484,16 @@ class SessionRepository:
             clauses.append("s.date <= ?")
             params.append(flt.date_to.isoformat())
         if flt.behaviour is not None:
-            clauses.append("s.id IN (SELECT session_id FROM session_behaviour WHERE code = ?)")
+            # `+s.id`: probe a set built once while walking the sort index, rather than
+            # fetching every matching row and sorting them all.
+            clauses.append("+s.id IN (SELECT session_id FROM session_behaviour WHERE code = ?)")
             params.append(flt.behaviour)
         if flt.channel is not None:
             clauses.append("s.channel = ?")
             params.append(flt.channel)
         if flt.consent is not None:
-            clauses.append("s.consent_to_count = ?")
+            # Two values only: when paging, walking the sort index beats the consent index.
+            clauses.append(("+" if paging else "") + "s.consent_to_count = ?")
             params.append(int(flt.consent))
         if flt.follow_up_due:
             clauses.append(
@@ -486,7 +507,7 @@ class SessionRepository:
             query = fts_query(flt.text)
             if query is None:
                 raise _NoMatches()
-            clauses.append("s.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH ?)")
+            clauses.append("+s.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH ?)")
             params.append(query)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -495,6 +516,15 @@ class SessionRepository:
             where, params = self._where(flt)
         except _NoMatches:
             return 0
+        # Single-filter shortcuts straight from the index that answers them.
+        if flt.text.strip() and flt == SessionFilter(text=flt.text):
+            return int(self._db.execute(
+                "SELECT count(*) FROM session_fts WHERE session_fts MATCH ?", params
+            ).fetchone()[0])
+        if flt.behaviour is not None and flt == SessionFilter(behaviour=flt.behaviour):
+            return int(self._db.execute(
+                "SELECT count(*) FROM session_behaviour WHERE code = ?", params
+            ).fetchone()[0])
         return int(self._db.execute(f"SELECT count(*) FROM session s{where}", params).fetchone()[0])
 
     def page(
@@ -509,7 +539,7 @@ class SessionRepository:
         if sort not in _SORT_COLUMNS:
             raise ValueError(f"unknown sort key {sort!r}; use one of {SORT_KEYS}")
         try:
-            where, params = self._where(flt)
+            where, params = self._where(flt, paging=True)
         except _NoMatches:
             return []
         direction = " DESC" if descending else ""
@@ -528,10 +558,13 @@ class SessionRepository:
             return {}
         marks = ",".join("?" * len(ids))
         args = f"'{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS}"
+        # One pass over the matches in the page's id range: per-row lookups (`rowid IN`)
+        # re-run the whole query each time, which is slow for prefix queries.
         rows = self._db.execute(
             f"SELECT rowid, snippet(session_fts, 0, {args}), snippet(session_fts, -1, {args}) "
-            f"FROM session_fts WHERE session_fts MATCH ? AND rowid IN ({marks})",
-            (query, *ids),
+            f"FROM session_fts WHERE session_fts MATCH ? AND rowid BETWEEN ? AND ? "
+            f"AND +rowid IN ({marks})",
+            (query, min(ids), max(ids), *ids),
         )
         return {
             int(rowid): str(from_notes) if SNIPPET_OPEN in (from_notes or "") else str(best or "")
@@ -582,20 +615,22 @@ class SessionRepository:
         clauses: list[str] = []
         params: list[object] = []
         if since is not None:
-            clauses.append("date >= ?")
+            clauses.append("s.date >= ?")
             params.append(since.isoformat())
         if until is not None:
-            clauses.append("date <= ?")
+            clauses.append("s.date <= ?")
             params.append(until.isoformat())
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        ids = [
-            int(row[0])
-            for row in self._db.execute(
-                f"SELECT id FROM session{where} ORDER BY date, start_time, id", params
-            )
-        ]
-        for start in range(0, len(ids), _BATCH):
-            yield from self._sessions_by_ids(ids[start:start + _BATCH])
+        cursor = self._db.execute(
+            f"{_SELECT_SESSION}{where} ORDER BY s.date, s.start_time, s.id", params
+        )
+        try:
+            while rows := cursor.fetchmany(_BATCH):
+                referrals = self._referrals_for([int(row[0]) for row in rows])
+                for row in rows:
+                    yield _session_from_row(row, referrals.get(int(row[0]), ()))
+        finally:
+            cursor.close()
 
     def count_older_than(self, cutoff: dt.date) -> int:
         return int(

@@ -35,6 +35,18 @@ class SessionInvalid(PeerDeskError):
     """A session holds a value the journal cannot store (unknown code, impossible number)."""
 
 
+_CODE_SETS: dict[int, tuple[Taxonomy, dict[str, frozenset[str]]]] = {}
+
+
+def code_sets(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
+    """Field key -> its codes, computed once per taxonomy (validation runs per session)."""
+    cached = _CODE_SETS.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        cached = (taxonomy, {key: frozenset(f.codes()) for key, f in taxonomy.fields.items()})
+        _CODE_SETS[id(taxonomy)] = cached
+    return cached[1]
+
+
 def _unknown_code(taxonomy: Taxonomy, attribute: str, key: str, code: object) -> SessionInvalid:
     field = taxonomy.field(key)
     return SessionInvalid(
@@ -67,19 +79,20 @@ def validate_session(session: Session, taxonomy: Taxonomy) -> None:
             f"The group size ({session.group_size!r}) must be a number of people from 2 to "
             f"{MAX_GROUP_SIZE}, or left empty. Nothing was saved."
         )
+    known = code_sets(taxonomy)
     for attribute, key in SINGLE_CODED_FIELDS.items():
         code = getattr(session, attribute)
         if code is None and attribute not in REQUIRED_CODED_FIELDS:
             continue
-        if not isinstance(code, str) or not taxonomy.field(key).has(code):
+        if code not in known[key]:
             raise _unknown_code(taxonomy, attribute, key, code)
     for attribute, key in MULTI_CODED_FIELDS.items():
         codes = getattr(session, attribute)
         if not isinstance(codes, frozenset):
             raise SessionInvalid(f"{attribute} must be a set of codes. Nothing was saved.")
-        for code in sorted(codes, key=str):
-            if not isinstance(code, str) or not taxonomy.field(key).has(code):
-                raise _unknown_code(taxonomy, attribute, key, code)
+        if not codes <= known[key]:
+            bad = sorted((c for c in codes if c not in known[key]), key=str)[0]
+            raise _unknown_code(taxonomy, attribute, key, bad)
     if session.follow_up_date is not None and (
         not isinstance(session.follow_up_date, dt.date)
         or isinstance(session.follow_up_date, dt.datetime)

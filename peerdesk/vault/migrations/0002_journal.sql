@@ -27,12 +27,18 @@ CREATE TABLE session (
     conflict_of_interest INTEGER NOT NULL DEFAULT 0,
     peer_code            TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
     org_unit             TEXT,
-    notes                TEXT NOT NULL DEFAULT '',
-    reflection           TEXT NOT NULL DEFAULT '',
-    -- labels of the coded fields, so a search for "phone" or "manager" finds the session
-    search_labels        TEXT NOT NULL DEFAULT '',
     created_at           TEXT NOT NULL,
     updated_at           TEXT NOT NULL
+);
+
+-- The free text of a session, kept apart so list queries over `session` stay small and fast.
+CREATE TABLE session_text (
+    id            INTEGER PRIMARY KEY REFERENCES session (id) ON DELETE CASCADE,
+    notes         TEXT NOT NULL DEFAULT '',
+    reflection    TEXT NOT NULL DEFAULT '',
+    peer_code     TEXT NOT NULL DEFAULT '',  -- copy of session.peer_code for the search index
+    -- labels of the coded fields, so a search for "phone" or "manager" finds the session
+    search_labels TEXT NOT NULL DEFAULT ''
 );
 
 -- One index per sort key; each ends in date/time so ties keep a stable, useful order.
@@ -63,29 +69,29 @@ CREATE TABLE session_referral (
 CREATE INDEX session_referral_by_session ON session_referral (session_id);
 CREATE INDEX session_referral_by_resource ON session_referral (resource_id);
 
--- Full-text index over notes, peer code and labels. External content (the text lives once,
--- in `session`); kept in step by the triggers below. 'secure-delete' removes a deleted
--- session's tokens from the index itself instead of leaving them behind delete markers.
+-- Full-text index over notes, peer code and labels. External content (the text lives in
+-- `session_text`); kept in step by the triggers below, which cascaded deletes fire too.
+-- 'secure-delete' removes a deleted session's tokens from the index itself instead of
+-- leaving them behind delete markers.
 CREATE VIRTUAL TABLE session_fts USING fts5 (
     notes, peer_code, search_labels,
-    content = 'session', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    content = 'session_text', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO session_fts (session_fts, rank) VALUES ('secure-delete', 1);
 
-CREATE TRIGGER session_fts_after_insert AFTER INSERT ON session BEGIN
+CREATE TRIGGER session_fts_after_insert AFTER INSERT ON session_text BEGIN
     INSERT INTO session_fts (rowid, notes, peer_code, search_labels)
     VALUES (new.id, new.notes, new.peer_code, new.search_labels);
 END;
 
-CREATE TRIGGER session_fts_after_delete AFTER DELETE ON session BEGIN
+CREATE TRIGGER session_fts_after_delete AFTER DELETE ON session_text BEGIN
     INSERT INTO session_fts (session_fts, rowid, notes, peer_code, search_labels)
     VALUES ('delete', old.id, old.notes, old.peer_code, old.search_labels);
 END;
 
 CREATE TRIGGER session_fts_after_update AFTER UPDATE OF notes, peer_code, search_labels
-ON session BEGIN
+ON session_text BEGIN
     INSERT INTO session_fts (session_fts, rowid, notes, peer_code, search_labels)
     VALUES ('delete', old.id, old.notes, old.peer_code, old.search_labels);
     INSERT INTO session_fts (rowid, notes, peer_code, search_labels)
