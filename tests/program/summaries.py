@@ -91,3 +91,25 @@ def write_raw(path: Path, text: str | bytes) -> Path:
 
 def dumps(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1)
+
+
+DEMO_ALIASES = ("Amira", "Ben", None, "Chloé", "Dev", None, "Esi")
+
+
+def demo_files(folder: Path, *, supporters: int = 6, records_each: int = 500, seed: int = 7,
+               months: tuple[str, ...] = ("2026-07", "2026-08", "2026-09", "2026-10",
+                                          "2026-11", "2026-12"),
+               org_units: tuple[str, ...] = ("Finance", "Operations", "Customer Service"),
+               ) -> list[Path]:
+    """Summary files from several synthetic supporters (varied workloads), one per supporter."""
+    rng = random.Random(seed)
+    paths: list[Path] = []
+    for number in range(supporters):
+        count = max(3, int(records_each * rng.uniform(0.1, 1.6)))
+        keys = [secrets.token_hex(32) for _ in range(max(1, count // 3))]
+        records = [random_record(rng, rng.choice(months), keys, org_units)
+                   for _ in range(count)]
+        doc = envelope(records, alias=DEMO_ALIASES[number % len(DEMO_ALIASES)],
+                       period_from=months[0], period_to=months[-1], org_unit=bool(org_units))
+        paths.append(write_summary(folder / f"supporter-{number + 1}.json", doc))
+    return paths
