@@ -107,7 +107,7 @@ def _e(text: str) -> str:
     return escape(text)
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Two passes in one: pages are kept until the end, so each footer knows the total."""
 
     def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
@@ -139,7 +139,7 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-class _ColourBand(Flowable):
+class _ColourBand(Flowable):  # type: ignore[misc]
     """A thin accent band for the title page."""
 
     def __init__(self, width: float) -> None:
