@@ -17,9 +17,11 @@ from peerdesk.errors import PeerDeskError, UsageError
 # Each module has `register(subparsers)`, adding its sub-commands with a `run(args) -> int`.
 COMMAND_MODULES: tuple[str, ...] = (
     "peerdesk.commands.core",
+    "peerdesk.commands.journal",
     "peerdesk.commands.backup",
     "peerdesk.commands.resources",
     "peerdesk.commands.exchange",
+    "peerdesk.commands.program",
 )
 
 
