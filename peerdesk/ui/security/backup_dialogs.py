@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.ui.messages import show_error, show_info
+from peerdesk.ui.security.progress import steps
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import (
@@ -59,7 +60,7 @@ def ask_backup_target(parent: QWidget, journal: Path,
 def start_backup(parent: QWidget, vault: Vault, target: Path,
                  done: Callable[[Path], None] | None = None) -> BackgroundTask:
     def work(progress: Progress) -> Path:
-        return back_up_to(vault, target, progress.update)
+        return back_up_to(vault, target, steps(progress))
 
     def succeeded(path: object) -> None:
         show_info(parent, parent.tr("Backup saved"), parent.tr(
@@ -157,7 +158,7 @@ def start_restore(parent: QWidget, journal: Path, backup: Path, passphrase: str,
     GUI thread with the reopened vault and where the previous file was kept."""
 
     def work(progress: Progress) -> tuple[Vault, Path | None]:
-        kept = restore_backup(journal, backup, passphrase, progress.update)
+        kept = restore_backup(journal, backup, passphrase, steps(progress))
         return Vault.open(journal, passphrase), kept
 
     def succeeded(result: object) -> None:

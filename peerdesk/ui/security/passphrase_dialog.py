@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.ui.security.progress import steps
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import replace_automatic_backups
@@ -113,7 +114,7 @@ class ChangePassphraseDialog(QDialog):
         self._hold(True)
 
         def work(progress: Progress) -> None:
-            change_passphrase(vault, current, new, progress.update)
+            change_passphrase(vault, current, new, steps(progress))
             replace_automatic_backups(vault, keep)
 
         self.task = run_in_background(self, self.tr("Changing the passphrase…"), work,
