@@ -155,7 +155,7 @@ def _parse_json(text: str) -> Any:
             parse_float=_checked_float,
         )
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise _Reject("the file ends too early (it looks truncated or incompletely "
                           "copied)") from exc
         raise _Reject(f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column "
