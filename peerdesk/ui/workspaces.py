@@ -24,6 +24,7 @@ WORKSPACES: tuple[str, ...] = (
     "peerdesk.ui.journal.follow_ups:FollowUpsWorkspace",
     "peerdesk.ui.referrals.workspace:ResourcesWorkspace",
     "peerdesk.ui.guides.workspace:GuidesWorkspace",
+    "peerdesk.ui.program.workspace:ProgramWorkspace",
 )
 
 # "module:function" taking (MainWindow, AppContext) and returning actions for the Journal menu

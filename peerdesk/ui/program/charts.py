@@ -9,6 +9,7 @@ protected values with totals.
 from __future__ import annotations
 
 import calendar
+import html
 import re
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -37,7 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.ui.program.tables import ShownTableModel, hidden_explanation, shown_number
+from peerdesk.ui.program.tables import (
+    ShownTableModel,
+    grouped,
+    hidden_explanation,
+    shown_number,
+)
 
 if TYPE_CHECKING:
     from peerdesk.program.disclosure import ShownTable
@@ -61,6 +67,7 @@ TEXT_COLOUR = QColor("#30343b")
 GRID_COLOUR = QColor("#e3e6ea")
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_NAMED_MONTH = re.compile(r"^([A-Z][a-z]{2}) (\d{4})$")
 
 
 class ChartKind(Enum):
@@ -69,17 +76,21 @@ class ChartKind(Enum):
 
 
 def month_label(text: str, short: bool = False) -> str:
-    """'2026-03' → 'Mar 2026' ('Mar' when short); anything else unchanged."""
+    """'2026-03' or 'Mar 2026' → 'Mar 2026' ('Mar' when short); anything else unchanged."""
     match = _MONTH.match(text)
-    if not match:
-        return text
-    name = calendar.month_abbr[int(match.group(2))]
-    return name if short else f"{name} {match.group(1)}"
+    if match:
+        name, year = calendar.month_abbr[int(match.group(2))], match.group(1)
+    else:
+        named = _NAMED_MONTH.match(text)
+        if not named:
+            return text
+        name, year = named.group(1), named.group(2)
+    return name if short else f"{name} {year}"
 
 
 def month_span(rows: list[str]) -> str:
     """'Jul 2025 – Jun 2026' for month rows (the axis title under short month labels)."""
-    months = [row for row in rows if _MONTH.match(row)]
+    months = [row for row in rows if _MONTH.match(row) or _NAMED_MONTH.match(row)]
     if not months:
         return ""
     first, last = month_label(months[0]), month_label(months[-1])
@@ -210,7 +221,9 @@ class ProtectedChart:
         # Horizontal bars draw the first category at the bottom; reverse so the table order
         # reads top to bottom.
         rows, shown = rows[::-1], shown[::-1]
-        labels = [f"{row}  ·  {text}" for row, text in zip(rows, shown, strict=True)]
+        # Axis labels are rich text: "<5" must be escaped or it vanishes as a tag.
+        labels = [html.escape(f"{row}  ·  {grouped(text)}")
+                  for row, text in zip(rows, shown, strict=True)]
         series = QHorizontalBarSeries()
         series.setBarWidth(0.72)
         series.append(self._set(0, self.table.title, shown, rows, SINGLE_SERIES_COLOUR))
@@ -231,7 +244,7 @@ class ProtectedChart:
                   if self.kind is ChartKind.STACKED_COLUMNS else label)
         if shown_number(shown) is None:
             return f"{prefix}: {shown} ({hidden_explanation(shown, self.k)})"
-        return f"{prefix}: {shown}"
+        return f"{prefix}: {grouped(shown)}"
 
     def _hover(self, status: bool, bar: int, set_index: int) -> None:
         if status:
@@ -307,9 +320,12 @@ class ChartPanel(QFrame):
         self.view.setChart(self.protected.chart)
         if old is not None and old is not self.protected.chart:
             old.deleteLater()
-        if self.protected.has_hidden:
+        if getattr(table, "withheld", False):
             self.note.setText(self.tr(
-                "Hidden values (<{0} or suppressed) are drawn as 0 — see the Table tab."
+                "Too few contacts to show this safely: every value is withheld."))
+        elif self.protected.has_hidden:
+            self.note.setText(self.tr(
+                "Values shown as <{0} or x are hidden and drawn as 0 — see the Table tab."
             ).format(k))
         else:
             self.note.setText("")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.ui.program.charts import ChartKind, ChartPanel
+from peerdesk.ui.program.tables import grouped
 
 if TYPE_CHECKING:
     from peerdesk.program.disclosure import ShownHeadline, ShownTable
@@ -42,6 +43,34 @@ def chart_kind_for(table: ShownTable) -> ChartKind:
     return ChartKind.BARS
 
 
+# Headlines shown together on one card (their figures side by side).
+CARD_GROUPS: tuple[tuple[str, ...], ...] = (("first_contacts", "follow_up_contacts"),)
+
+
+def card_groups(headlines: Sequence[ShownHeadline]) -> list[tuple[ShownHeadline, ...]]:
+    """The cards to show, in headline order, with grouped headlines sharing a card."""
+    by_key = {h.key: h for h in headlines}
+    grouped: dict[str, tuple[str, ...]] = {}
+    for group in CARD_GROUPS:
+        if all(key in by_key for key in group):
+            for key in group:
+                grouped[key] = group
+    cards: list[tuple[ShownHeadline, ...]] = []
+    placed: set[str] = set()
+    for headline in headlines:
+        if headline.key in placed:
+            continue
+        group = grouped.get(headline.key, (headline.key,))
+        cards.append(tuple(by_key[key] for key in group))
+        placed.update(group)
+    return cards
+
+
+def _pair_caption(first: str, second: str) -> str:
+    """"First contacts" + "Follow-up contacts" → "First contacts / follow-up contacts"."""
+    return f"{first} / {second[:1].lower()}{second[1:]}"
+
+
 class HeadlineCard(QFrame):
     """A big protected figure with its caption; fixed height so a grid of them stays even."""
 
@@ -61,22 +90,38 @@ class HeadlineCard(QFrame):
         self.value.setStyleSheet("color: #1f6f8b;")
         self.caption = QLabel()
         self.caption.setObjectName("headlineCaption")
-        self.caption.setStyleSheet("color: #4a5059;")
-        self.caption.setWordWrap(True)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # A wrapped label otherwise asks for a tall height and squeezes the figure.
-        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.caption.setStyleSheet("color: #30343b;")
+        self.detail = QLabel()
+        self.detail.setObjectName("headlineDetail")
+        self.detail.setStyleSheet("color: #6b727c;")
+        for label in (self.caption, self.detail):
+            label.setMinimumWidth(40)  # elided by width, never widening the grid column
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.setSpacing(2)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(0)
         layout.addWidget(self.value)
-        layout.addWidget(self.caption, 1)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+
+    def set_headlines(self, headlines: Sequence[ShownHeadline]) -> None:
+        value = " / ".join(grouped(h.text) for h in headlines)
+        if len(headlines) == 2:
+            caption = _pair_caption(headlines[0].label, headlines[1].label)
+        else:
+            caption = " / ".join(h.label for h in headlines)
+        details = [grouped(h.detail) for h in headlines if h.detail]
+        detail = "; ".join(details)
+        self.value.setText(value)
+        self.caption.setText(caption)
+        self.detail.setText(detail)
+        description = f"{caption}: {value}" + (f" ({detail})" if detail else "")
+        self.setToolTip(description)
+        self.setAccessibleName(description)
 
     def set_headline(self, headline: ShownHeadline) -> None:
-        self.value.setText(headline.text)
-        self.caption.setText(headline.label)
-        self.setToolTip(f"{headline.label}: {headline.text}")
-        self.setAccessibleName(f"{headline.label}: {headline.text}")
+        self.set_headlines([headline])
 
     def minimumSizeHint(self) -> QSize:
         return QSize(150, CARD_HEIGHT)
@@ -109,7 +154,9 @@ class Dashboard(QWidget):
         layout.addStretch(1)
 
     def set_headlines(self, headlines: Sequence[ShownHeadline]) -> None:
-        wanted = [h.key for h in headlines]
+        """One card per headline (grouped ones share a card), keyed by the first key."""
+        groups = card_groups(headlines)
+        wanted = [group[0].key for group in groups]
         if wanted != list(self.cards):
             for card in self.cards.values():
                 self._card_grid.removeWidget(card)
@@ -120,8 +167,8 @@ class Dashboard(QWidget):
                 self.cards[key] = card
                 self._card_grid.addWidget(card, index // HEADLINE_COLUMNS,
                                           index % HEADLINE_COLUMNS)
-        for headline in headlines:
-            self.cards[headline.key].set_headline(headline)
+        for group in groups:
+            self.cards[group[0].key].set_headlines(group)
 
     def set_tables(self, tables: Sequence[ShownTable], k: int) -> None:
         wanted = [t.key for t in tables]

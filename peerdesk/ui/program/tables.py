@@ -6,6 +6,7 @@ control — so no raw count can reach a view through it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+_LONG_NUMBER = re.compile(r"\d{4,}")
+
+
+def grouped(text: str) -> str:
+    """Shown figures with thousands separators: '3057' → '3,057', '1665 / 1392' likewise.
+
+    Only for values (cells, headline figures), never for labels, which may hold years.
+    """
+    return _LONG_NUMBER.sub(lambda match: f"{int(match.group()):,}", text)
 
 
 def is_hidden(cell: str) -> bool:
@@ -35,7 +47,9 @@ def shown_number(cell: str) -> int | None:
 def hidden_explanation(cell: str, k: int) -> str:
     if cell.strip().startswith("<"):
         return f"Between 1 and {k - 1}: hidden to protect privacy."
-    return "Hidden so that a small count nearby cannot be worked out."
+    if cell.strip() == "x":
+        return "Withheld so that a small count nearby cannot be worked out."
+    return "Hidden to protect privacy."
 
 
 class ShownTableModel(QAbstractTableModel):
@@ -85,11 +99,12 @@ class ShownTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._table is None:
             return None
-        if not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount()):
+        if not (0 <= index.row() < self.rowCount()
+                and 0 <= index.column() < self.columnCount()):
             return None
         text = self._cell(index.row(), index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            return grouped(text)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT)
         if role == Qt.ItemDataRole.ToolTipRole and is_hidden(text):
@@ -113,31 +128,35 @@ class ShownTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(table.columns):
                 return table.columns[section]
-            return "Total" if section == len(table.columns) else None
+            return self.tr("Total") if section == len(table.columns) else None
         if 0 <= section < len(table.rows):
             return table.rows[section]
-        return "Total" if section == len(table.rows) else None
+        if section == len(table.rows):
+            # In a multi-valued table one contact can count in several rows.
+            return self.tr("Total mentions") if table.multi_valued else self.tr("Total")
+        return None
 
 
 class ImportHistoryModel(QAbstractTableModel):
-    """One row per imported (or rejected-and-logged) file, newest first."""
+    """One row per imported file (re-imports included), newest first."""
 
-    COLUMNS = ("When", "File", "SHA-256", "Supporter", "New", "Updated", "Unchanged")
-    _NUMERIC = frozenset({4, 5, 6})
+    COLUMNS = ("When", "File", "Period", "SHA-256", "Supporter", "New", "Updated", "Unchanged")
+    SHA_COLUMN = 3
+    _NUMERIC = frozenset({5, 6, 7})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, ...]] = []
         self._full_hashes: list[str] = []
 
-    def set_rows(self, rows: Sequence[tuple[str, str, str, str, int, int, int]]) -> None:
-        """Rows of (when, file name, full sha256, supporter, new, updated, unchanged)."""
+    def set_rows(self, rows: Sequence[tuple[str, str, str, str, str, int, int, int]]) -> None:
+        """Rows of (when, file name, period, full sha256, supporter, new, updated, unchanged)."""
         self.beginResetModel()
         self._rows = [
-            (when, name, sha[:12], supporter, str(new), str(updated), str(unchanged))
-            for when, name, sha, supporter, new, updated, unchanged in rows
+            (when, name, period, sha[:12], supporter, str(new), str(updated), str(unchanged))
+            for when, name, period, sha, supporter, new, updated, unchanged in rows
         ]
-        self._full_hashes = [row[2] for row in rows]
+        self._full_hashes = [row[3] for row in rows]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -153,7 +172,7 @@ class ImportHistoryModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SHA_COLUMN:
             return self._full_hashes[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if index.column() in self._NUMERIC else _LEFT)
@@ -163,5 +182,5 @@ class ImportHistoryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.COLUMNS)):
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None

@@ -1,0 +1,613 @@
+"""The coordinator's Program workspace: filters, dashboard, import history, reports.
+
+Imports and reports run off the GUI thread (`run_in_background`), each worker on its own
+connection from `vault.connect_another()`. Every count shown passes disclosure control
+(`protect_headline` / `protect_table`) with the journal's threshold k before it reaches a
+widget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerDeskError
+from peerdesk.program.aggregate import ProgramFilter
+from peerdesk.program.importer import ImportOutcome, import_files
+from peerdesk.program.store import ProgramStore
+from peerdesk.reports import ProtectedReport, prepare_report
+from peerdesk.reports.csv_report import write_csv_report
+from peerdesk.reports.pdf_report import write_pdf_report
+from peerdesk.ui.messages import show_error, show_info
+from peerdesk.ui.program.charts import month_label
+from peerdesk.ui.program.dashboard import Dashboard
+from peerdesk.ui.program.import_dialog import ImportResultsDialog
+from peerdesk.ui.program.tables import ImportHistoryModel
+from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
+from peerdesk.ui.workspaces import AppContext, Workspace
+
+SUMMARY_SUFFIX = ".json"
+ReportProgress = Callable[[int, int, str], None]
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every 'YYYY-MM' from `first` to `last` inclusive."""
+    year, month = int(first[:4]), int(first[5:7])
+    end = (int(last[:4]), int(last[5:7]))
+    months: list[str] = []
+    while (year, month) <= end:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def local_time(utc_text: str) -> str:
+    """'2026-07-01T09:00:00Z' → '2026-07-01 11:00' in the computer's time zone."""
+    try:
+        when = dt.datetime.strptime(utc_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return utc_text
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def summary_paths_from_urls(urls: Sequence[Any]) -> list[Path]:
+    """Local `.json` files among dropped URLs (anything else is ignored)."""
+    paths: list[Path] = []
+    for url in urls:
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() == SUMMARY_SUFFIX:
+                paths.append(path)
+    return paths
+
+
+class EmptyState(QFrame):
+    """Shown before anything is imported: what to do, calmly, with the one button needed."""
+
+    def __init__(self, import_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("programEmptyState")
+        heading = QLabel(self.tr("No program data yet"))
+        heading.setObjectName("emptyHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        text = QLabel(self.tr(
+            "Supporters export a de-identified summary from their journal each month and send "
+            "you the file. Import those files here and the dashboard fills in: contacts, the "
+            "kinds of behaviour reported, referrals and next steps, across the whole program."
+            "<br><br>Summaries never contain names, notes, peer codes or exact dates. "
+            "Importing the same file twice changes nothing."))
+        text.setObjectName("emptyText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        text.setFixedWidth(560)
+        text.setStyleSheet("color: #4a5059;")
+        self.button = QPushButton(self.tr("Import summaries…"))
+        self.button.setObjectName("emptyImportButton")
+        self.button.setAccessibleName(self.tr("Import summary files"))
+        self.button.setDefault(True)
+        self.button.setMinimumWidth(200)
+        self.button.clicked.connect(import_action.trigger)
+        drop = QLabel(self.tr("…or drop summary files (.json) anywhere on this page."))
+        drop.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        drop.setStyleSheet("color: #5f6670;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(drop)
+        layout.addStretch(3)
+
+
+class ProgramWorkspace(Workspace):
+    workspace_id = "program"
+
+    refreshed = Signal()                 # the dashboard shows fresh data
+    import_finished = Signal(list)       # list[ImportOutcome], after the results dialog opened
+    report_written = Signal(str, object)  # ("pdf" | "csv", Path)
+    report_failed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("programWorkspace")
+        self.setAcceptDrops(True)
+        self._busy = False
+        self.report: ProtectedReport | None = None  # what the dashboard shows, all protected
+        self.results_dialog: ImportResultsDialog | None = None
+        self._build_actions()
+        self._build_ui()
+        self.refresh()
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ProgramWorkspace", "Program")
+
+    # -- building --------------------------------------------------------------------------
+
+    def _action(self, text: str, name: str, slot: Callable[[], None],
+                shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setIconText(text.replace("&", ""))  # keep the "…" on buttons (Qt drops it)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action(self.tr("&Import summaries…"), "importSummaries",
+                                          self.ask_import, "Ctrl+I")
+        self.pdf_action = self._action(self.tr("Export &PDF report…"), "exportPdf",
+                                       self.ask_export_pdf, "Ctrl+Shift+P")
+        self.csv_action = self._action(self.tr("Export &CSV…"), "exportCsv",
+                                       self.ask_export_csv, "Ctrl+Shift+E")
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _button(self, action: QAction, accessible: str, primary: bool = False) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setAccessibleName(accessible)
+        button.setAutoRaise(False)
+        if primary:
+            button.setObjectName("primaryAction")
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{action.text().replace('&', '')} ({shortcut})" if shortcut
+                          else action.text().replace("&", ""))
+        return button
+
+    def _build_ui(self) -> None:
+        # -- top bar: filters left, actions right
+        self.from_combo = self._combo("fromMonth", self.tr("Period from month"))
+        self.to_combo = self._combo("toMonth", self.tr("Period to month"))
+        self.unit_combo = self._combo("orgUnit", self.tr("Organisation unit"))
+        self.supporter_combo = self._combo("supporter", self.tr("Supporter"))
+        self.reset_button = QPushButton(self.tr("Reset filters"))
+        self.reset_button.setObjectName("resetFilters")
+        self.reset_button.setAccessibleName(self.tr("Reset filters"))
+        self.reset_button.clicked.connect(self.reset_filters)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self._filter_labels: list[QLabel] = []
+        for text, widget in ((self.tr("&From"), self.from_combo), (self.tr("&to"), self.to_combo),
+                             (self.tr("&Unit"), self.unit_combo),
+                             (self.tr("&Supporter"), self.supporter_combo)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            self._filter_labels.append(label)
+            if widget is self.unit_combo or widget is self.supporter_combo:
+                bar.addSpacing(10)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.reset_button)
+        bar.addStretch(1)
+        bar.addWidget(self._button(self.import_action, self.tr("Import summary files"), True))
+        bar.addWidget(self._button(self.pdf_action, self.tr("Export PDF report")))
+        bar.addWidget(self._button(self.csv_action, self.tr("Export CSV tables")))
+        self.filter_widgets: tuple[QWidget, ...] = (
+            self.from_combo, self.to_combo, self.unit_combo, self.supporter_combo,
+            self.reset_button)
+
+        # -- dashboard tab
+        self.note = QLabel()
+        self.note.setObjectName("disclosureNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #5f6670;")
+        self.scope = QLabel()
+        self.scope.setObjectName("scopeLine")
+        font = self.scope.font()
+        font.setPointSizeF(font.pointSizeF() + 2)
+        font.setBold(True)
+        self.scope.setFont(font)
+        self.dashboard = Dashboard()
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(16, 12, 16, 16)
+        inner_layout.setSpacing(10)
+        inner_layout.addWidget(self.scope)
+        inner_layout.addWidget(self.note)
+        inner_layout.addWidget(self.dashboard, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("dashboardScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(inner)
+
+        # -- history tab
+        self.history_model = ImportHistoryModel(self)
+        self.history_view = QTableView()
+        self.history_view.setObjectName("importHistory")
+        self.history_view.setAccessibleName(self.tr("Import history"))
+        self.history_view.setModel(self.history_model)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setAlternatingRowColors(True)
+        self.history_view.verticalHeader().setVisible(False)
+        header = self.history_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("programTabs")
+        self.tabs.addTab(self.scroll, self.tr("Dashboard"))
+        self.tabs.addTab(self.history_view, self.tr("Import history"))
+
+        self.empty = EmptyState(self.import_action)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.tabs)
+
+        top = QFrame()
+        top.setObjectName("programTopBar")
+        top.setLayout(bar)
+        bar.setContentsMargins(16, 10, 16, 10)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(line)
+        layout.addWidget(self.pages, 1)
+
+        for combo in (self.from_combo, self.to_combo, self.unit_combo, self.supporter_combo):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self._populating = False
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def k(self) -> int:
+        return int(self.context.settings.get("disclosure_threshold"))
+
+    def _store(self) -> ProgramStore:
+        return ProgramStore(self.context.vault)
+
+    def current_filter(self) -> ProgramFilter:
+        def data(combo: QComboBox) -> Any:
+            return combo.currentData() if combo.currentIndex() >= 0 else None
+
+        return ProgramFilter(since=data(self.from_combo), until=data(self.to_combo),
+                             org_unit=data(self.unit_combo),
+                             supporter_id=data(self.supporter_combo))
+
+    def _fill(self, combo: QComboBox, items: Sequence[tuple[str, Any]], keep: Any,
+              fallback_index: int) -> None:
+        combo.clear()
+        for text, value in items:
+            combo.addItem(text, value)
+        index = combo.findData(keep) if keep is not None else -1
+        combo.setCurrentIndex(index if index >= 0 else
+                              (fallback_index if fallback_index >= 0 else combo.count() - 1))
+
+    def _populate_filters(self, store: ProgramStore) -> None:
+        """Refill the filter choices from the data, keeping the user's choices that still exist."""
+        previous = self.current_filter()
+        from_at_start = self.from_combo.currentIndex() <= 0
+        to_at_end = self.to_combo.currentIndex() in (-1, self.to_combo.count() - 1)
+        self._populating = True
+        try:
+            span = store.period_range()
+            months = months_between(*span) if span else []
+            items = [(month_label(m), m) for m in months]
+            self._fill(self.from_combo, items, None if from_at_start else previous.since, 0)
+            self._fill(self.to_combo, items, None if to_at_end else previous.until, -1)
+            units = [(self.tr("All units"), None), *((u, u) for u in store.org_units())]
+            self._fill(self.unit_combo, units, previous.org_unit, 0)
+            self.unit_combo.setEnabled(len(units) > 1)
+            self.unit_combo.setToolTip("" if len(units) > 1 else self.tr(
+                "No summary names an organisation unit."))
+            supporters: list[tuple[str, Any]] = [(self.tr("All supporters"), None)]
+            supporters += [(label, sid) for sid, label in store.supporter_labels().items()]
+            self._fill(self.supporter_combo, supporters, previous.supporter_id, 0)
+        finally:
+            self._populating = False
+
+    def _filter_changed(self) -> None:
+        if self._populating:
+            return
+        # Keep the period the right way round: moving one end past the other moves both.
+        sender = self.sender()
+        if self.from_combo.currentIndex() > self.to_combo.currentIndex() >= 0:
+            self._populating = True
+            if sender is self.to_combo:
+                self.from_combo.setCurrentIndex(self.to_combo.currentIndex())
+            else:
+                self.to_combo.setCurrentIndex(self.from_combo.currentIndex())
+            self._populating = False
+        self._show_summary()
+
+    def reset_filters(self) -> None:
+        self._populating = True
+        self.from_combo.setCurrentIndex(0)
+        self.to_combo.setCurrentIndex(self.to_combo.count() - 1)
+        self.unit_combo.setCurrentIndex(0)
+        self.supporter_combo.setCurrentIndex(0)
+        self._populating = False
+        self._show_summary()
+
+    # -- refresh -----------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the program data: filter choices, dashboard, history, empty state."""
+        store = self._store()
+        self._load_history(store)
+        has_data = store.record_count() > 0
+        self.pages.setCurrentWidget(self.tabs if has_data else self.empty)
+        for widget in (*self.filter_widgets, *self._filter_labels):
+            widget.setVisible(has_data)  # nothing to filter yet: the empty page says what to do
+        self.pdf_action.setEnabled(has_data and not self._busy)
+        self.csv_action.setEnabled(has_data and not self._busy)
+        if not has_data:
+            self.report = None
+            self.badge_changed.emit("")
+            self.refreshed.emit()
+            return
+        self._populate_filters(store)
+        self._show_summary(store)
+
+    def _show_summary(self, store: ProgramStore | None = None) -> None:
+        store = store or self._store()
+        k = self.k
+        # The same protected figures the PDF and CSV get: every count passed disclosure control.
+        report = prepare_report(store, self.current_filter(), k=k)
+        self.report = report
+        self.dashboard.set_headlines(report.headlines)
+        self.dashboard.set_tables(report.tables, k)
+        self.note.setText(self.tr(
+            "Counts from 1 to {0} are shown as <{1}; some neighbouring counts are hidden so "
+            "they can't be worked out. Hidden values are drawn as 0 in the charts."
+        ).format(k - 1, k))
+        self.scope.setText(self._scope_text())
+        self.refreshed.emit()
+
+    def _scope_text(self) -> str:
+        parts = [f"{self.from_combo.currentText()} – {self.to_combo.currentText()}"]
+        parts.append(self.unit_combo.currentText())
+        parts.append(self.supporter_combo.currentText())
+        return "  ·  ".join(parts)
+
+    def _load_history(self, store: ProgramStore) -> None:
+        rows = []
+        for entry in store.history():
+            period = (entry.period_from if entry.period_from == entry.period_to
+                      else f"{entry.period_from} – {entry.period_to}")
+            rows.append((local_time(entry.imported_at), entry.file_name, period, entry.sha256,
+                         entry.supporter_alias or "—", entry.new, entry.updated,
+                         entry.unchanged))
+        self.history_model.set_rows(rows)
+
+    # -- import ------------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        if self._busy:
+            return
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import summary files"), start,
+            self.tr("PeerDesk summaries (*.json);;All files (*)"))
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: Sequence[Path]) -> BackgroundTask | None:
+        """Import `paths` off the GUI thread; then refresh and show the results dialog."""
+        if self._busy or not paths:
+            return None
+        vault = self.context.vault
+        files = [Path(p) for p in paths]
+
+        def work(progress: Progress) -> list[ImportOutcome]:
+            conn = vault.connect_another()
+            try:
+                return import_files(vault, files, _import_progress(progress), conn=conn)
+            finally:
+                conn.close()
+
+        self._set_busy(True)
+        return run_in_background(self, self.tr("Importing summaries…"), work,
+                                 self._import_done, self._import_failed)
+
+    def _import_done(self, outcomes: list[ImportOutcome]) -> None:
+        self._set_busy(False)
+        self.refresh()
+        self.show_results(outcomes)
+        self.import_finished.emit(outcomes)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.refresh()
+        show_error(self, self.tr("Import failed"), str(exc))
+        if not isinstance(exc, PeerDeskError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
+
+    def show_results(self, outcomes: Sequence[ImportOutcome]) -> ImportResultsDialog:
+        if self.results_dialog is not None:
+            self.results_dialog.close()
+            self.results_dialog.deleteLater()
+        dialog = ImportResultsDialog(outcomes, self)
+        self.results_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        has_data = self.report is not None
+        self.import_action.setEnabled(not busy)
+        self.empty.button.setEnabled(not busy)
+        self.pdf_action.setEnabled(not busy and has_data)
+        self.csv_action.setEnabled(not busy and has_data)
+
+    # -- drag and drop -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if not self._busy and mime.hasUrls() and summary_paths_from_urls(mime.urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        mime = event.mimeData()
+        if not self._busy and mime.hasUrls() and summary_paths_from_urls(mime.urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = summary_paths_from_urls(event.mimeData().urls())
+        if not paths or self._busy:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    # -- reports -------------------------------------------------------------------------------
+
+    def default_report_name(self, suffix: str) -> str:
+        month = self.current_filter().until or dt.date.today().strftime("%Y-%m")
+        return f"program-report-{month}.{suffix}"
+
+    def _ask_save(self, title: str, suffix: str, pattern: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / self.default_report_name(suffix)), pattern)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == f".{suffix}" else path.with_name(
+            f"{path.name}.{suffix}")
+
+    def ask_export_pdf(self) -> None:
+        path = self._ask_save(self.tr("Export PDF report"), "pdf", self.tr("PDF (*.pdf)"))
+        if path is not None:
+            self.export_pdf(path)
+
+    def ask_export_csv(self) -> None:
+        path = self._ask_save(self.tr("Export CSV tables"), "csv", self.tr("CSV (*.csv)"))
+        if path is not None:
+            self.export_csv(path)
+
+    def export_pdf(self, path: Path) -> BackgroundTask | None:
+        """Build the PDF for the current filter and k off the GUI thread; write it to `path`."""
+        return self._export("pdf", Path(path), write_pdf_report,
+                            self.tr("Building the PDF report…"))
+
+    def export_csv(self, path: Path) -> BackgroundTask | None:
+        """Write the protected tables as CSV for the current filter and k off the GUI thread."""
+        def write(report: ProtectedReport, target: Path, _: ReportProgress) -> None:
+            write_csv_report(report, target)
+
+        return self._export("csv", Path(path), write, self.tr("Writing the CSV tables…"))
+
+    def _export(self, kind: str, path: Path,
+                write: Callable[[ProtectedReport, Path, ReportProgress], None],
+                label: str) -> BackgroundTask | None:
+        if self._busy or self.report is None:
+            return None
+        vault = self.context.vault
+        flt = self.current_filter()
+        k = self.k
+
+        def work(progress: Progress) -> Path:
+            progress.update(0, 4, self.tr("Counting…"))
+            conn = vault.connect_another()
+            try:
+                report = prepare_report(ProgramStore(conn), flt, k=k)
+            finally:
+                conn.close()
+
+            def step(done: int, total: int, text: str) -> None:
+                # the writer's own steps, after the counting step
+                progress.update(1 + done * 3 // max(total, 1), 4, text or label)
+
+            # atomic and 0600: both writers go through peerdesk.fileio.write_atomic
+            write(report, path, step)
+            progress.update(4, 4, label)
+            return path
+
+        def done(written: Path) -> None:
+            self._set_busy(False)
+            show_info(self, self.tr("Report saved"), self.tr("Saved {0}.").format(written))
+            self.report_written.emit(kind, written)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            show_error(self, self.tr("Report not saved"), str(exc))
+            self.report_failed.emit(str(exc))
+            if not isinstance(exc, PeerDeskError):
+                sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
+
+        self._set_busy(True)
+        return run_in_background(self, label, work, done, failed)
+
+    # -- workspace life cycle -------------------------------------------------------------------
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.import_action, self.pdf_action, self.csv_action]
+
+    def prepare_lock(self) -> None:
+        if self.results_dialog is not None:
+            self.results_dialog.close()
+        self.report = None
+        self.dashboard.set_headlines([])
+        self.dashboard.set_tables([], self.k)
+        self.history_model.set_rows([])
+
+
+def _import_progress(progress: Progress) -> Callable[[int, int, str], None]:
+    def report(done: int, total: int, text: str = "") -> None:
+        progress.update(done, total, text)
+
+    return report
