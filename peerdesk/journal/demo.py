@@ -293,4 +293,17 @@ def create_demo_journal(path: Path, passphrase: str, count: int = 2000, seed: in
     Refuses an existing file (`VaultExistsError`). Returns the number of sessions added.
     """
     with Vault.create(path, passphrase) as vault:
+        mark_demo_journal(vault)
         return fill_journal(vault, count, seed, today)
+
+
+DEMO_SETTING = "journal.demo_data"
+
+
+def mark_demo_journal(vault: Vault) -> None:
+    """Remember that this journal holds synthetic data (the GUI shows a banner for it)."""
+    vault.write_setting(DEMO_SETTING, True)
+
+
+def is_demo_journal(vault: Vault) -> bool:
+    return vault.read_setting(DEMO_SETTING) is True
