@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench package clean
+.PHONY: run test lint typecheck bench package translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ package: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/peerdesk.spec
 	dist/peerdesk/peerdesk --version
 	QT_QPA_PLATFORM=offscreen PEERDESK_JOURNAL=$$(mktemp -d)/smoke.peerdesk dist/peerdesk/peerdesk --smoke-test
+
+# Update the translation sources from every marked string in peerdesk/, then build the .qm files
+# the app loads (both are committed: the app needs no Qt tools at runtime).
+TS_FILES := resources/translations/peerdesk_es.ts
+translations: $(STAMP)
+	$(BIN)/python -m peerdesk.ui.i18n
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative $$(find peerdesk -name '*.py' | sort) -ts $(TS_FILES)
+	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

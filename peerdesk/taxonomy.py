@@ -234,3 +234,49 @@ def load_taxonomy(path: Path) -> Taxonomy:
 def default_taxonomy() -> Taxonomy:
     """The taxonomy shipped with the app, loaded and validated once."""
     return load_taxonomy(resources_dir() / TAXONOMY_FILE_NAME)
+
+
+def _overlay(data: Mapping[str, object], overlay: Mapping[str, object]) -> dict[str, object]:
+    """`data` with labels and help replaced from `overlay` ([field] label/help and
+    [field.options.<code>] label/help); codes, order and flags stay as they are."""
+    result: dict[str, object] = dict(data)
+    for key in REQUIRED_FIELDS:
+        field_raw, field_tr = data.get(key), overlay.get(key)
+        if not isinstance(field_raw, Mapping) or not isinstance(field_tr, Mapping):
+            continue
+        merged = dict(field_raw)
+        merged.update({k: v for k, v in field_tr.items() if k in ("label", "help")})
+        option_tr = field_tr.get("options", {})
+        options = field_raw.get("options")
+        if isinstance(option_tr, Mapping) and isinstance(options, list):
+            merged["options"] = [
+                {**option, **{k: v for k, v in option_tr.get(option.get("code"), {}).items()
+                              if k in ("label", "help")}}
+                if isinstance(option, Mapping) else option
+                for option in options
+            ]
+        result[key] = merged
+    return result
+
+
+@functools.cache
+def localized_taxonomy(language: str) -> Taxonomy:
+    """The shipped taxonomy with labels and help in `language`, from
+    `resources/translations/taxonomy.<language>.toml`. Codes never change; a missing
+    translation falls back to English. For display only: store and export codes."""
+    overlay_path = resources_dir() / "translations" / f"taxonomy.{language}.toml"
+    if language == "en" or not overlay_path.is_file():
+        return default_taxonomy()
+    source = resources_dir() / TAXONOMY_FILE_NAME
+    try:
+        with source.open("rb") as stream:
+            data = tomllib.load(stream)
+        with overlay_path.open("rb") as stream:
+            overlay = tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise TaxonomyError(f"Could not read the taxonomy translation {overlay_path}: {error}. "
+                            "Reinstall PeerDesk or choose English in Settings.") from error
+    try:
+        return parse_taxonomy(_overlay(data, overlay))
+    except TaxonomyError as error:
+        raise TaxonomyError(f"{overlay_path}: {error}") from error

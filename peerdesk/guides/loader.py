@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -253,11 +254,65 @@ def load_library_from(root: Path) -> Library:
     return Library(tuple(guides), tuple(scenarios))
 
 
+def _titles(path: Path) -> dict[str, tuple[str, str]]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(_read(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise GuideError(path, f"the file is not valid TOML ({exc})") from exc
+    result: dict[str, tuple[str, str]] = {}
+    for item_id, entry in data.items():
+        if not isinstance(entry, dict) or not all(
+                isinstance(entry.get(key), str) and entry[key].strip()
+                for key in ("title", "summary")):
+            raise GuideError(path, f"'{item_id}' needs a non-empty title and summary")
+        result[item_id] = (entry["title"].strip(), entry["summary"].strip())
+    return result
+
+
+def _translated_guide(original: Guide, path: Path) -> Guide:
+    """`original` with the title, summary and body of its translation at `path`."""
+    meta, body = split_front_matter(path, _read(path))
+    _, title, *_, summary = _common(path, meta)  # _common checks the id matches the file
+    if meta.get("track") != original.track or meta.get("order") != original.order:
+        raise GuideError(path, "the translation must keep the original's track and order")
+    _check_no_empty_sections(path, body)
+    return replace(original, title=title, summary=summary, body=body,
+                   headings=_heading_tuple(body), path=path)
+
+
+def localize_library(library: Library, root: Path, language: str) -> Library:
+    """`library` in `language` where a translation exists: whole guides from
+    `guides/<language>/<id>.md`, else titles and summaries from `guides/<language>/titles.toml`
+    (guides and scenarios). Ids, tracks and order never change; untranslated items stay as
+    they are."""
+    folder = root / "guides" / language
+    titles = _titles(folder / "titles.toml")
+    unknown = sorted(set(titles) - library.ids)
+    if unknown:
+        raise GuideError(folder / "titles.toml", f"unknown ids: {', '.join(unknown)}")
+    guides: list[Guide] = []
+    for guide in library.guides:
+        translated = folder / f"{guide.id}.md"
+        if translated.is_file():
+            guide = _translated_guide(guide, translated)
+        elif guide.id in titles:
+            guide = replace(guide, title=titles[guide.id][0], summary=titles[guide.id][1])
+        guides.append(guide)
+    scenarios = [replace(s, title=titles[s.id][0], summary=titles[s.id][1]) if s.id in titles
+                 else s for s in library.scenarios]
+    _check_library(guides, scenarios)
+    return Library(tuple(guides), tuple(scenarios))
+
+
 @cache
-def _cached(root: Path) -> Library:
-    return load_library_from(root)
+def _cached(root: Path, language: str = "en") -> Library:
+    library = load_library_from(root)
+    return library if language == "en" else localize_library(library, root, language)
 
 
-def load_library(root: Path | None = None) -> Library:
-    """The shipped guides and scenarios, read once per process."""
-    return _cached((root or resources_dir()).resolve())
+def load_library(root: Path | None = None, language: str = "en") -> Library:
+    """The shipped guides and scenarios (in `language` where translated), read once per
+    process."""
+    return _cached((root or resources_dir()).resolve(), language)

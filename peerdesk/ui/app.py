@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from peerdesk import APP_NAME, __version__
 from peerdesk.paths import resolve_journal_path, resources_dir
+from peerdesk.ui.i18n import chosen_language, install_language
+from peerdesk.ui.style import install_accessible_style
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -29,6 +31,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("org.peerdesk.PeerDesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "peerdesk.svg")))
+    # Before any window exists: the unlock screen is translated too.
+    install_language(chosen_language())
+    install_accessible_style(app)
     return app
 
 

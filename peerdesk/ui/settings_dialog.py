@@ -21,7 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerDeskError
-from peerdesk.settings import SETTINGS, SettingDef, Settings, validate_setting
+from peerdesk.settings import SETTINGS, SettingDef, Settings, setting_def, validate_setting
+from peerdesk.ui.i18n import current_language, resolve_language
+from peerdesk.ui.messages import show_info
+from peerdesk.ui.style import tone_css
+from peerdesk.ui.window_state import read_language, write_language
 
 
 def _tr(text: str) -> str:
@@ -47,7 +51,7 @@ class SettingsDialog(QDialog):
                 page = QWidget()
                 forms[definition.group] = QFormLayout(page)
                 tabs.addTab(page, _tr(definition.group))
-            editor = self._editor_for(definition, settings.get(definition.key))
+            editor = self._editor_for(definition, self._initial_value(definition.key))
             editor.setObjectName(f"setting_{definition.key}")
             editor.setAccessibleName(_tr(definition.label))
             if definition.help:
@@ -59,12 +63,12 @@ class SettingsDialog(QDialog):
             if definition.help:
                 hint = QLabel(_tr(definition.help))
                 hint.setWordWrap(True)
-                hint.setStyleSheet("color: #5f6368;")
+                hint.setStyleSheet(tone_css("muted"))
                 forms[definition.group].addRow("", hint)
             self._editors[definition.key] = editor
         self.error = QLabel()
         self.error.setObjectName("settingsError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(tone_css("error"))
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -74,6 +78,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _initial_value(self, key: str) -> Any:
+        if key == "language":  # the copy outside the journal is the one in effect at start
+            saved = read_language()
+            if saved is not None and saved in setting_def("language").choices:
+                return saved
+        return self._settings.get(key)
 
     def _editor_for(self, definition: SettingDef, value: Any) -> QWidget:
         if definition.type is bool:
@@ -125,8 +136,16 @@ class SettingsDialog(QDialog):
         changed = [key for key, value in values.items() if value != self._settings.get(key)]
         for key in changed:
             self._settings.set(key, values[key])
+        language_changed = values["language"] != (read_language() or "system")
+        if language_changed:
+            write_language(values["language"])  # read before unlock, so kept outside too
+            if "language" not in changed:
+                changed.append("language")
         self.settings_saved.emit(changed)
         self.accept()
+        if language_changed and resolve_language(values["language"]) != current_language():
+            show_info(self.parentWidget(), self.tr("Language"), self.tr(
+                "PeerDesk will use the new language the next time you start it."))
 
 
 def settings_action(window: Any, context: Any) -> list[QAction]:

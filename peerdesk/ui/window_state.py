@@ -1,10 +1,12 @@
-"""Window geometry, kept outside the vault because it reveals nothing."""
+"""Window geometry and the interface language, kept outside the vault because they reveal
+nothing (and the language is needed before unlock)."""
 
 from __future__ import annotations
 
 import base64
 import contextlib
 import json
+from typing import Any
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow
@@ -14,18 +16,40 @@ from peerdesk.fileio import ensure_private_dir, write_text_atomic
 from peerdesk.paths import ui_state_file
 
 
-def restore_geometry(window: QMainWindow) -> bool:
+def _read_state() -> dict[str, Any]:
     try:
         data = json.loads(ui_state_file().read_text("utf-8"))
-        geometry = base64.b64decode(data["geometry"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _update_state(**values: Any) -> None:
+    """Merge `values` into the state file, keeping what else is there."""
+    path = ui_state_file()
+    payload = {**_read_state(), **values}
+    with contextlib.suppress(PeerDeskError):  # losing the window size is not worth an error
+        ensure_private_dir(path.parent)
+        write_text_atomic(path, json.dumps(payload))
+
+
+def restore_geometry(window: QMainWindow) -> bool:
+    try:
+        geometry = base64.b64decode(_read_state()["geometry"])
+    except (ValueError, KeyError, TypeError):
         return False
     return bool(window.restoreGeometry(QByteArray(geometry)))
 
 
 def save_geometry(window: QMainWindow) -> None:
-    path = ui_state_file()
-    payload = {"geometry": base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii")}
-    with contextlib.suppress(PeerDeskError):  # losing the window size is not worth an error
-        ensure_private_dir(path.parent)
-        write_text_atomic(path, json.dumps(payload))
+    _update_state(geometry=base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii"))
+
+
+def read_language() -> str | None:
+    """The saved interface language ("system", "en", "es"…), or None if none was chosen."""
+    value = _read_state().get("language")
+    return value if isinstance(value, str) and value else None
+
+
+def write_language(language: str) -> None:
+    _update_state(language=language)

@@ -1,0 +1,135 @@
+"""Look and feel that must work for everyone: a focus ring you can see, colours that hold up
+in light and dark schemes.
+
+- `install_accessible_style(app)` wraps the platform style so the keyboard focus is always shown
+  as a ring in the palette's highlight colour (Fusion's own hint is too faint on buttons) and
+  follows the focus from widget to widget.
+- `tone(name)` / `tone_css(name)` give the few semantic text colours PeerDesk uses (error,
+  muted, warning, success, accent) in a shade readable on the current palette, light or dark.
+  Use them instead of hex colours, and relative font sizes instead of fixed ones.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFocusFrame,
+    QMenu,
+    QMenuBar,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
+
+# (on a light background, on a dark background); the light ones pass WCAG AA on white.
+TONES: dict[str, tuple[str, str]] = {
+    "error": ("#b3261e", "#f2b8b5"),
+    "muted": ("#5f6368", "#b4b8bd"),
+    "warning": ("#8a5a00", "#f2c265"),
+    "success": ("#1e6b35", "#8fd6a1"),
+    "accent": ("#1f6f8b", "#86cfe8"),
+}
+# Background and text of notices such as the demo banner: (light pair, dark pair).
+NOTICE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "warning": (("#fff3c4", "#5c4400"), ("#4a3b0b", "#ffe8a3")),
+    "danger": (("#fdecea", "#8c1d18"), ("#5a1f1c", "#ffdad6")),
+    "info": (("#e3f4e8", "#14532d"), ("#1d3a27", "#c4ecd0")),
+}
+FOCUS_RING_WIDTH = 2
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the window background is dark (dark scheme or a dark high-contrast theme)."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def tone(name: str, palette: QPalette | None = None) -> QColor:
+    light, dark = TONES[name]
+    return QColor(dark if is_dark(palette) else light)
+
+
+def tone_css(name: str, palette: QPalette | None = None) -> str:
+    """A style sheet fragment, e.g. `label.setStyleSheet(tone_css("error"))`."""
+    return f"color: {tone(name, palette).name()};"
+
+
+def notice_css(kind: str, palette: QPalette | None = None) -> str:
+    """Background and text colour of a notice strip ("warning", "danger", "info")."""
+    light, dark = NOTICE[kind]
+    background, text = dark if is_dark(palette) else light
+    return f"background: {background}; color: {text};"
+
+
+def scaled_font_css(factor: float, widget: QWidget | None = None) -> str:
+    """`font-size` relative to the user's system font, for style sheets (never fixed px/pt)."""
+    font = widget.font() if widget is not None else QApplication.font()
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    return f"font-size: {size * factor:.1f}pt;"
+
+
+class AccessibleStyle(QProxyStyle):
+    """The platform style, with the focus frame drawn as a ring in the highlight colour."""
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.ControlElement.CE_FocusFrame:
+            # QFocusFrame masks itself to a ring outside the widget; fill the ring.
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
+            return
+        super().drawControl(element, option, painter, widget)
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        if metric in (QStyle.PixelMetric.PM_FocusFrameHMargin,
+                      QStyle.PixelMetric.PM_FocusFrameVMargin):
+            return FOCUS_RING_WIDTH
+        return super().pixelMetric(metric, option, widget)
+
+
+class FocusRing(QObject):
+    """Moves one `QFocusFrame` to whichever widget has the keyboard focus."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("focusRing")
+        self._frame: QFocusFrame | None = None
+        app.focusChanged.connect(self._focus_changed)
+
+    def frame(self) -> QFocusFrame | None:
+        if self._frame is not None and not shiboken6.isValid(self._frame):
+            self._frame = None  # deleted with the window it last sat in
+        return self._frame
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        frame = self.frame()
+        if new is None or isinstance(new, QMenu | QMenuBar) or new.isWindow():
+            if frame is not None:
+                frame.setWidget(None)
+            return
+        # Buttons, fields, lists… anything reached by Tab; skip click-only widgets.
+        if not new.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(
+                new, QAbstractButton):
+            return
+        if frame is None:
+            frame = QFocusFrame()
+            frame.setObjectName("focusFrame")
+            self._frame = frame
+        frame.setWidget(new)
+
+
+def install_accessible_style(app: QApplication) -> FocusRing:
+    """Wrap the current style with `AccessibleStyle` and start showing the focus ring."""
+    existing = app.findChild(FocusRing, "focusRing")
+    if existing is not None:
+        return existing
+    base = QStyleFactory.create(app.style().name())
+    app.setStyle(AccessibleStyle(base))
+    return FocusRing(app)
