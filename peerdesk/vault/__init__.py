@@ -11,6 +11,7 @@ from peerdesk.vault.vault import (
     VaultNotFoundError,
     VaultOpenError,
     VaultTooNewError,
+    VaultWriteError,
 )
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "VaultNotFoundError",
     "VaultOpenError",
     "VaultTooNewError",
+    "VaultWriteError",
     "normalize_passphrase",
     "strength_hint",
 ]

@@ -59,6 +59,25 @@ class VaultDamagedError(VaultOpenError):
         self.detail = detail
 
 
+class VaultWriteError(VaultError):
+    """The disk is full or read-only: the change was rolled back, nothing half-written."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"PeerDesk could not save to {path} ({detail}). Nothing was half-written: the "
+            "journal is as it was before. Free some disk space or check the folder is "
+            "writable, then try again."
+        )
+
+
+_STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error")
+
+
+def _is_storage_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return any(marker in text for marker in _STORAGE_ERRORS)
+
+
 class VaultNotFoundError(VaultError):
     def __init__(self, path: Path) -> None:
         super().__init__(
@@ -337,10 +356,13 @@ class Vault:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlcipher3.OperationalError) and _is_storage_error(exc):
+                    raise VaultWriteError(self.path, str(exc)) from exc
                 raise
-            conn.execute("COMMIT")
 
     def connect_keyed(self, path: Path, passphrase: str | None = None) -> Connection:
         """A keyed connection to another file (a backup), with this vault's passphrase unless
