@@ -230,22 +230,25 @@ class ResourcesWorkspace(Workspace):
         return page
 
     def _build_actions(self) -> None:
-        def action(text: str, name: str, slot: object, shortcut: str | None = None) -> QAction:
+        # Ctrl+N and Ctrl+E already belong to the journal. F2 and Del work in the list (the
+        # QShortcuts below); the actions only show them in the menu (WidgetShortcut on an
+        # action that is in no widget but the menu never fires).
+        def action(text: str, name: str, slot: object, hint: QKeySequence | None = None
+                   ) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.addAction(act)
+            if hint is not None:
+                act.setShortcut(hint)
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             act.triggered.connect(slot)
             return act
 
-        self.add_action = action(self.tr("&Add entry…"), "addResourceAction", self.add_entry,
-                                 "Ctrl+N")
+        self.add_action = action(self.tr("&Add entry…"), "addResourceAction", self.add_entry)
         self.edit_action = action(self.tr("&Edit entry…"), "editResourceAction",
-                                  self.edit_current, "Ctrl+E")
+                                  self.edit_current, QKeySequence(Qt.Key.Key_F2))
         self.delete_action = action(self.tr("&Delete entry…"), "deleteResourceAction",
-                                    self.ask_delete_current, "Del")
+                                    self.ask_delete_current,
+                                    QKeySequence(QKeySequence.StandardKey.Delete))
         self.starter_action = action(self.tr("Load &starter pack"), "starterPackAction",
                                      self.load_starter_pack)
         self.import_action = action(self.tr("&Import pack…"), "importPackAction",
@@ -255,6 +258,17 @@ class ResourcesWorkspace(Workspace):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
+        for key, slot in ((QKeySequence(Qt.Key.Key_F2), self.edit_current),
+                          (QKeySequence(Qt.Key.Key_Return), self.edit_current),
+                          (QKeySequence.StandardKey.Delete, self.ask_delete_current)):
+            shortcut = QShortcut(key, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        # Down from the search box moves into the list, so the keyboard never has to reach
+        # for the mouse between finding and reading.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.table.setFocus)
 
     def menu_actions(self) -> list[QAction]:
         return [self.add_action, self.edit_action, self.delete_action, self.starter_action,

@@ -284,3 +284,26 @@ def test_table_model(qtmodeltester, demo: ResourceRepository) -> None:  # type: 
     stale_row = model.row_of("nw-hr-harbour")
     assert model.index(stale_row, 0).data().startswith("⚠")
     assert model.attention_count() == 4  # three stale entries and one never verified
+
+
+def test_keyboard_find_read_edit_delete(qtbot: QtBot, make_workspace: Factory,
+                                        demo: ResourceRepository) -> None:
+    workspace = make_workspace()
+    workspace.activateWindow()
+    qtbot.waitUntil(workspace.isActiveWindow)
+    workspace.search.setFocus()
+    qtbot.keyClicks(workspace.search, "ombuds")
+    qtbot.keyClick(workspace.search, Qt.Key.Key_Down)
+    assert workspace.table.hasFocus()
+    assert workspace.current_resource().id == "nw-ombuds"
+    qtbot.keyClick(workspace.table, Qt.Key.Key_F2)
+    dialog = workspace.findChild(ResourceEditDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.reject()
+    qtbot.keyClick(workspace.table, Qt.Key.Key_Delete)
+    box = workspace.findChild(QMessageBox, "confirmDelete")
+    assert box is not None
+    assert box.isVisible()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert demo.get("nw-ombuds")
