@@ -27,8 +27,8 @@ TODAY = dt.date(2026, 3, 10)
 
 
 @pytest.fixture
-def repo(vault: Vault) -> SessionRepository:
-    return SessionRepository(vault, today=lambda: TODAY)
+def repo(plain_vault: Vault) -> SessionRepository:
+    return SessionRepository(plain_vault, today=lambda: TODAY)
 
 
 def full_session(**changes: object) -> Session:
@@ -108,11 +108,12 @@ def test_missing_sessions_raise_not_found(repo: SessionRepository) -> None:
         repo.set_follow_up_done(404)
 
 
-def test_delete_removes_session_and_children(repo: SessionRepository, vault: Vault) -> None:
+def test_delete_removes_session_and_children(repo: SessionRepository,
+                                             plain_vault: Vault) -> None:
     saved = repo.add(full_session())
     repo.delete(saved.id or 0)
     assert repo.count() == 0
-    conn = vault.connection
+    conn = plain_vault.connection
     assert conn.execute("SELECT count(*) FROM session_referral").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM session_behaviour").fetchone()[0] == 0
 

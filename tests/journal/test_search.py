@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlcipher3
 
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionFilter, SessionRepository
 from peerdesk.journal.search import fts_query
 from peerdesk.vault import Vault
-from peerdesk.vault.migrations import shipped_migrations
-from peerdesk.vault.vault import _configure
 from tests.conftest import PASSPHRASE, journal_files
 
 
@@ -35,8 +31,8 @@ def test_fts_query_quotes_words_and_prefixes_last(typed: str, query: str | None)
 
 
 @pytest.fixture
-def repo(vault: Vault) -> SessionRepository:
-    return SessionRepository(vault)
+def repo(plain_vault: Vault) -> SessionRepository:
+    return SessionRepository(plain_vault)
 
 
 def _session(**changes: object) -> Session:
@@ -130,24 +126,10 @@ def _fill_and_remove(vault: Vault) -> None:
     assert repo.count(SessionFilter(text="keep")) == 1
 
 
-@pytest.fixture
-def plaintext_vault(tmp_path: Path) -> Iterator[Vault]:
-    """The same schema and settings without encryption, so the file's bytes can be read.
-
-    Encryption hides the marker anyway; this twin proves SQLite itself (secure_delete) and
-    FTS5 ('secure-delete') really remove the text rather than leaving it in free space.
-    """
-    path = tmp_path / "plain" / "journal.peerdesk"
-    path.parent.mkdir()
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-    _configure(conn)
-    vault = Vault(path, conn, PASSPHRASE)
-    vault._migrate(shipped_migrations())
-    yield vault
-    vault.close()
-
-
-def test_deleted_and_edited_text_leaves_every_file(plaintext_vault: Vault) -> None:
+def test_deleted_and_edited_text_leaves_every_file(plain_vault: Vault) -> None:
+    # Encryption hides the marker anyway; the plaintext twin proves SQLite itself
+    # (secure_delete) and FTS5 ('secure-delete') really remove the text, free space included.
+    plaintext_vault = plain_vault
     path = plaintext_vault.path
     _fill_and_remove(plaintext_vault)
     files = journal_files(path)
