@@ -569,12 +569,14 @@ class ProgramWorkspace(Workspace):
                 conn.close()
 
             def step(done: int, total: int, text: str) -> None:
-                # the writer's own steps, after the counting step
-                progress.update(1 + done * 3 // max(total, 1), 4, text or label)
+                # The writer's own steps, after the counting step. Its final "done" is not
+                # passed on: a progress update racing the success callback can reach a
+                # progress dialog that is already closed (see peerdesk.ui.tasks).
+                if done < total:
+                    progress.update(1 + done * 3 // max(total, 1), 4, text or label)
 
             # atomic and 0600: both writers go through peerdesk.fileio.write_atomic
             write(report, path, step)
-            progress.update(4, 4, label)
             return path
 
         def done(written: Path) -> None:
@@ -608,6 +610,8 @@ class ProgramWorkspace(Workspace):
 
 def _import_progress(progress: Progress) -> Callable[[int, int, str], None]:
     def report(done: int, total: int, text: str = "") -> None:
-        progress.update(done, total, text)
+        if done < total:  # the final update would race the success callback (see _export)
+            progress.update(done, total, text and QCoreApplication.translate(
+                "ProgramWorkspace", "Importing {0}…").format(text))
 
     return report
