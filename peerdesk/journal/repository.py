@@ -367,8 +367,7 @@ class SessionRepository:
             [(session_id, resource_id) for resource_id in session.referral_resource_ids],
         )
 
-    def _insert(self, conn: Connection, session: Session, now: dt.datetime,
-                keep: bool = True) -> Session:
+    def _insert(self, conn: Connection, session: Session, now: dt.datetime) -> Session:
         saved = replace(session, id=None, revision=1, created_at=now, updated_at=now)
         values = _write_values(saved, self._taxonomy)
         try:
@@ -384,7 +383,7 @@ class SessionRepository:
                 ) from exc
             raise
         self._write_children(conn, session_id, saved)
-        return replace(saved, id=session_id) if keep else saved
+        return replace(saved, id=session_id)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -396,14 +395,58 @@ class SessionRepository:
 
     def add_many(self, sessions: Iterable[Session]) -> int:
         """Store many new sessions in one transaction (all or nothing); returns how many."""
-        now = _now()
+        stamp = _now().isoformat()
         count = 0
         with self._transaction() as conn:
+            row = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM session").fetchone()
+            next_id = int(row[0])
+            batch: list[Session] = []
             for session in sessions:
                 validate_session(session, self._taxonomy)
-                self._insert(conn, session, now, keep=False)
-                count += 1
+                batch.append(session)
+                if len(batch) == _BATCH:
+                    self._insert_batch(conn, batch, next_id + count, stamp)
+                    count += len(batch)
+                    batch = []
+            if batch:
+                self._insert_batch(conn, batch, next_id + count, stamp)
+                count += len(batch)
         return count
+
+    def _insert_batch(self, conn: Connection, batch: Sequence[Session], first_id: int,
+                      stamp: str) -> None:
+        """Insert validated new sessions with ids from `first_id`, a statement per table."""
+        sessions: list[tuple[object, ...]] = []
+        texts: list[tuple[object, ...]] = []
+        behaviours: list[tuple[int, str]] = []
+        referrals: list[tuple[int, str]] = []
+        for session_id, session in enumerate(batch, start=first_id):
+            values = _write_values(session, self._taxonomy)
+            values.update(revision=1, created_at=stamp, updated_at=stamp)
+            sessions.append((session_id, *(values[c] for c in _WRITE_COLUMNS)))
+            texts.append((session_id, *(values[c] for c in _TEXT_WRITE_COLUMNS)))
+            behaviours.extend((session_id, code) for code in sorted(session.behaviours))
+            referrals.extend((session_id, r) for r in session.referral_resource_ids)
+        try:
+            conn.executemany(
+                f"INSERT INTO session (id, {', '.join(_WRITE_COLUMNS)}) "
+                f"VALUES (?, {', '.join('?' for _ in _WRITE_COLUMNS)})",
+                sessions,
+            )
+        except Exception as exc:
+            if "UNIQUE constraint failed: session.summary_id" in str(exc):
+                raise SessionAlreadySaved(
+                    "One of these sessions is already in the journal (same summary id); "
+                    "nothing was added."
+                ) from exc
+            raise
+        conn.executemany(_INSERT_TEXT_SQL, texts)
+        conn.executemany(
+            "INSERT INTO session_behaviour (session_id, code) VALUES (?, ?)", behaviours
+        )
+        conn.executemany(
+            "INSERT INTO session_referral (session_id, resource_id) VALUES (?, ?)", referrals
+        )
 
     def update(self, session: Session) -> Session:
         """Save changes: revision + 1; the summary id and creation time never change."""

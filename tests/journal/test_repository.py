@@ -159,7 +159,19 @@ def test_add_many_is_all_or_nothing(repo: SessionRepository) -> None:
     assert repo.add_many(good) == 2
     with pytest.raises(SessionInvalid):
         repo.add_many([full_session(), full_session(channel="fax")])
+    twin = full_session()
+    with pytest.raises(SessionAlreadySaved):
+        repo.add_many([full_session(), twin, twin])
     assert repo.count() == 2
+    many = [full_session(referral_resource_ids=(f"r{i}",)) for i in range(1203)]
+    assert repo.add_many(many) == 1203
+    stored = list(repo.sessions_between(None, None))
+    assert len(stored) == 1205
+    assert {s.summary_id for s in stored} >= {s.summary_id for s in many}
+    assert all(s.revision == 1 for s in stored)
+    last = max(stored, key=lambda s: s.id or 0)
+    assert last.referral_resource_ids == ("r1202",)
+    assert repo.add(full_session()).id == (last.id or 0) + 1
 
 
 @pytest.fixture(scope="module")
