@@ -58,7 +58,7 @@ def horizontal_bars(table: ShownTable, width: float, colour: colors.Color = ACCE
     """One bar per row for column `column`; the shown text is printed after each bar."""
     row_height, size = 17.0, 8.5
     label_width = min(max((stringWidth(r, FONT, size) for r in table.rows), default=0) + 8,
-                      width * 0.42)
+                      width * 0.5)
     value_room = 30.0
     height = row_height * len(table.rows) + 6
     drawing = Drawing(width, height)
@@ -92,16 +92,16 @@ def stacked_months(table: ShownTable, width: float, height: float = 210) -> Draw
     totals = [sum(series[i] for series in data) for i in range(len(table.rows))]
     marked = [label + ("*" if any(shown_number(t) is None for t in row) else "")
               for label, row in zip(table.rows, table.cells, strict=True)]
+    many = len(marked) > 8
     chart = VerticalBarChart()
-    chart.x, chart.y = 34, 56
-    chart.width, chart.height = width - 44, height - 66
+    chart.x, chart.y = 34, 72 if many else 44   # room for slanted month labels
+    chart.width, chart.height = width - 44, height - chart.y - 10
     chart.data = data or [[0]]
     chart.categoryAxis.categoryNames = marked or [""]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.fillColor = INK
-    many = len(marked) > 8
     chart.categoryAxis.labels.angle = 45 if many else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if many else "n"
     chart.categoryAxis.labels.dx = 4 if many else 0
@@ -125,7 +125,7 @@ def stacked_months(table: ShownTable, width: float, height: float = 210) -> Draw
         chart.bars[j].fillColor = SERIES[j % len(SERIES)]
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = 34, 6
+    legend.x, legend.y = 34, 14
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.deltax = max(stringWidth(c, FONT, 8) for c in table.columns) + 34 if n_columns else 60

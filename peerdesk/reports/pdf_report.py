@@ -266,30 +266,29 @@ def _table(shown: ShownTable) -> Flowable:
 
 
 def _section(shown: ShownTable, colour_index: int) -> list[Flowable]:
-    parts: list[Flowable] = [CondPageBreak(60 * mm), _p(_e(shown.title), "h2")]
+    heading: list[Flowable] = [_p(_e(shown.title), "h2")]
     note = _SECTION_NOTES.get(shown.key)
     if note:
-        parts.append(_p(note, "note"))
-    if shown.withheld:
-        parts.append(_p("Too few contacts to show this table without risking that someone "
-                        "is identified; it is withheld.", "body"))
-        return parts
-    if not shown.rows:
-        parts.append(_p("No contacts in this period.", "body"))
-        return parts
+        heading.append(_p(note, "note"))
+    if shown.withheld or not shown.rows:
+        message = ("Too few contacts to show this table without risking that someone is "
+                   "identified; it is withheld." if shown.withheld
+                   else "No contacts in this period.")
+        return [CondPageBreak(40 * mm), *heading, _p(message, "body")]
     if shown.key == "contacts_by_month":
-        chart: Flowable = stacked_months(shown, FRAME_WIDTH)
+        chart: Any = stacked_months(shown, FRAME_WIDTH)
     else:
         chart = horizontal_bars(shown, FRAME_WIDTH, SERIES[colour_index % len(SERIES)])
-    parts.append(KeepTogether([chart]))
+    body: list[Flowable] = [chart]
     if has_hidden(shown):
-        marker = " Months marked * include such counts." if shown.key == "contacts_by_month" \
-            else ""
-        parts.append(_p(f"Bars are not drawn for counts shown as &lt;{shown.k} or "
-                        f"{WITHHELD}.{marker}", "note"))
-    parts.append(Spacer(1, 3 * mm))
-    parts.append(_table(shown))
-    return parts
+        marker = (" Months marked * include such counts." if shown.key == "contacts_by_month"
+                  else "")
+        body.append(_p(f"Bars are not drawn for counts shown as &lt;{shown.k} or "
+                       f"{WITHHELD}.{marker}", "note"))
+    body += [Spacer(1, 3 * mm), _table(shown)]
+    # a section that fits on a page starts on a new page rather than splitting its table
+    needed = chart.height + (len(shown.rows) + 2) * 17 + 90
+    return [CondPageBreak(min(needed, PAGE[1] - 2 * MARGIN - 20 * mm)), *heading, *body]
 
 
 def _method(report: ProtectedReport) -> list[Flowable]:
