@@ -22,6 +22,7 @@ from peerdesk.program.importer import ImportOutcome
 
 REJECTED_COLOUR = QColor("#b3261e")
 ACCEPTED_COLOUR = QColor("#1e7a46")
+REJECTED_BACKGROUND = QColor("#fdf0ef")
 
 
 def outcome_summary(outcomes: Sequence[ImportOutcome]) -> str:
@@ -31,8 +32,8 @@ def outcome_summary(outcomes: Sequence[ImportOutcome]) -> str:
     updated = sum(o.updated for o in accepted)
     unchanged = sum(o.unchanged for o in accepted)
     files = "1 file" if len(accepted) == 1 else f"{len(accepted)} files"
-    text = (f"{files} imported: {new} new records, {updated} updated, "
-            f"{unchanged} already up to date.")
+    text = (f"{files} imported: {new:,} new records, {updated:,} updated, "
+            f"{unchanged:,} already up to date.")
     if rejected == 1:
         text += " 1 file was rejected and nothing from it was imported — see why below."
     elif rejected:
@@ -82,7 +83,8 @@ class ImportResultsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([
             self.tr("File"), self.tr("Result"), self.tr("New"), self.tr("Updated"),
             self.tr("Unchanged"), self.tr("Supporter"), self.tr("Details")])
-        self.table.setStyleSheet("QTableWidget::item { padding: 4px 6px; }")
+        self.table.setStyleSheet("QTableWidget::item { padding: 4px 6px; }"
+                                 "QHeaderView::section { padding: 4px 6px; }")
         self.table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -115,8 +117,10 @@ class ImportResultsDialog(QDialog):
                 if 2 <= column <= 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-                if not outcome.accepted and column == len(values) - 1:
-                    item.setForeground(QBrush(REJECTED_COLOUR))
+                if not outcome.accepted:
+                    item.setBackground(QBrush(REJECTED_BACKGROUND))
+                    if column == len(values) - 1:
+                        item.setForeground(QBrush(REJECTED_COLOUR))
                 item.setToolTip(outcome.problem or outcome.file_name)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
