@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -61,9 +62,15 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._progress)
         except BaseException as exc:  # handed to the GUI thread as-is
-            self._bridge.failed.emit(exc)
+            _emit_if_alive(self._bridge, self._bridge.failed, exc)
         else:
-            self._bridge.succeeded.emit(result)
+            _emit_if_alive(self._bridge, self._bridge.succeeded, result)
+
+
+def _emit_if_alive(owner: QObject, signal: Any, *args: object) -> None:
+    # At application shutdown the receiving side may already be gone; nobody is listening then.
+    if shiboken6.isValid(owner):
+        signal.emit(*args)
 
 
 class BackgroundTask(QObject):
@@ -90,7 +97,9 @@ class BackgroundTask(QObject):
         self._bridge.progressed.connect(self._handle_progress, Qt.ConnectionType.QueuedConnection)
         self._bridge.succeeded.connect(self._handle_success, Qt.ConnectionType.QueuedConnection)
         self._bridge.failed.connect(self._handle_failure, Qt.ConnectionType.QueuedConnection)
-        self.progress = Progress(self._bridge.progressed.emit)
+        bridge = self._bridge
+        self.progress = Progress(
+            lambda done, total, text: _emit_if_alive(bridge, bridge.progressed, done, total, text))
         self._dialog: QProgressDialog | None = None
         if show_progress:
             dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
@@ -107,26 +116,31 @@ class BackgroundTask(QObject):
         BackgroundTask._running.add(self)
         QThreadPool.globalInstance().start(_Runnable(fn, self._bridge, self.progress))
 
+    def _parent_gone(self) -> bool:
+        """True when the widget that started the task was destroyed while it ran."""
+        return self._parent is not None and not shiboken6.isValid(self._parent)
+
     @Slot(int, int, str)
     def _handle_progress(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total > 0 else 0)
             if text:
                 self._dialog.setLabelText(text)
 
     def _close_dialog(self) -> None:
-        if self._dialog is not None:
-            self._dialog.reset()
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
+        dialog, self._dialog = self._dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
 
     @Slot(object)
     def _handle_success(self, result: object) -> None:
         self._close_dialog()
         try:
-            self._on_success(result)
+            if not self._parent_gone():  # its window is gone: nobody to show the result to
+                self._on_success(result)
         finally:
             self._done()
 
@@ -134,12 +148,15 @@ class BackgroundTask(QObject):
     def _handle_failure(self, exc: BaseException) -> None:
         self._close_dialog()
         try:
-            if self._on_failure is not None:
+            if self._parent_gone() and isinstance(exc, PeerDeskError):
+                pass  # an expected failure for a window that no longer exists
+            elif self._on_failure is not None:
                 self._on_failure(exc)
             elif isinstance(exc, PeerDeskError):
                 show_error(self._parent, self.tr("PeerDesk"), str(exc))
             else:
-                show_error(self._parent, self.tr("Unexpected error"),
+                parent = None if self._parent_gone() else self._parent
+                show_error(parent, self.tr("Unexpected error"),
                            self.tr("Something went wrong that PeerDesk did not expect. "
                                    "Nothing further was written. Details: {0}").format(exc))
                 sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
