@@ -137,6 +137,18 @@ def org_unit_code(value: str | None, org_units: Sequence[str]) -> str | None:
     return None
 
 
+_CODE_SETS: dict[tuple[int, str], tuple[Taxonomy, frozenset[str]]] = {}
+
+
+def _known_codes(taxonomy: Taxonomy, field_key: str) -> frozenset[str]:
+    """The field's codes as a set, built once per taxonomy (`Field.has` scans a list)."""
+    cached = _CODE_SETS.get((id(taxonomy), field_key))
+    if cached is None or cached[0] is not taxonomy:
+        cached = (taxonomy, frozenset(taxonomy.field(field_key).codes()))
+        _CODE_SETS[(id(taxonomy), field_key)] = cached
+    return cached[1]
+
+
 def _code(taxonomy: Taxonomy, field_key: str, value: str | None, nullable: bool,
           where: str) -> str | None:
     if value is None:
@@ -144,7 +156,7 @@ def _code(taxonomy: Taxonomy, field_key: str, value: str | None, nullable: bool,
             return None
         raise ExportError(f"A session {where} has no value for '{field_key}'. "
                           "Open it in the journal, fill it in, and export again.")
-    if not taxonomy.field(field_key).has(value):
+    if value not in _known_codes(taxonomy, field_key):
         raise ExportError(f"A session {where} has the unknown code {value!r} for "
                           f"'{field_key}'. Open it in the journal, correct it, and export again.")
     return value

@@ -382,6 +382,12 @@ def _fast_schema_problem(document: Any) -> str | None:
     return _schema_problem(document)  # pragma: no cover - the loop above finds it
 
 
+def schema_problem(document: Any) -> str | None:
+    """The first schema problem of a whole summary document, described for people; None when
+    it is valid. Same verdict as full jsonschema validation, at a fraction of the cost."""
+    return _fast_schema_problem(document)
+
+
 def _record_problem(document: Mapping[str, Any], records: list[Any], index: int) -> str | None:
     """Validate one record in full, in its envelope, reporting its real index."""
     first = next(iter(_validator().iter_errors({**document, "records": [records[index]]})),

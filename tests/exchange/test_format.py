@@ -154,6 +154,17 @@ def test_encode_summary_keeps_key_order_and_is_utf8() -> None:
     assert list(json.loads(data)["records"][0]) == list(fmt.RECORD_KEYS)
 
 
+def test_encode_summary_is_byte_for_byte_json_dumps_indent_2() -> None:
+    document = contract_example()
+    odd = {**document["records"][0], "id": 'quote " back\\ é \u2028 \x00', "revision": -3,
+           "behaviours": [], "impacts": ["a", "b"]}
+    for records in ([], document["records"], [odd, *document["records"]],
+                    [{**odd, "revision": 1.5}], [{**odd, "nested": {"x": [1, [2]]}}]):
+        envelope = {**document, "records": records}
+        expected = (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        assert fmt.encode_summary(envelope) == expected
+
+
 def test_docs_list_every_field_and_every_code() -> None:
     text = DOCS_FILE.read_text(encoding="utf-8")
     documented = set(re.findall(r"`([^`\s]+)`", text))
