@@ -1,0 +1,66 @@
+"""Charts are drawn from protected tables only: hidden cells become empty bars that explain."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from peerdesk.program.aggregate import CountTable
+from peerdesk.program.disclosure import protect_table
+from peerdesk.ui.program.charts import ChartKind, ChartPanel, month_label, month_span
+
+MONTHLY = CountTable("contacts_by_month", "Contacts per month by channel", "Month",
+                     ("Jan 2026", "Feb 2026", "Mar 2026"), ("In person", "Phone"),
+                     ((40, 2), (35, 30), (28, 22)))
+BEHAVIOURS = CountTable("behaviours", "What is happening", "Behaviour",
+                        ("Work-related", "Person-related", "Retaliation", "Online"),
+                        ("Contacts",), ((1200,), (40,), (3,), (0,)), multi_valued=True)
+
+
+def test_month_labels() -> None:
+    assert month_label("2026-03") == "Mar 2026"
+    assert month_label("Mar 2026", short=True) == "Mar"
+    assert month_label("Head office") == "Head office"
+    assert month_span(["Jan 2026", "Feb 2026", "Mar 2026"]) == "Jan 2026 – Mar 2026"
+    assert month_span(["Peer"]) == ""
+
+
+def test_stacked_chart_never_draws_a_small_count(qtbot: QtBot) -> None:
+    shown = protect_table(MONTHLY, 5)
+    assert shown.cells[0][1] == "<5"
+    panel = ChartPanel(shown.key, shown.title, ChartKind.STACKED_COLUMNS)
+    qtbot.addWidget(panel)
+    panel.set_table(shown, 5)
+    assert panel.protected is not None
+    sets = panel.protected.series.barSets()
+    assert [s.label() for s in sets] == ["In person", "Phone"]
+    values = [[s.at(i) for i in range(s.count())] for s in sets]
+    for column, bar_values in enumerate(values):
+        for row, value in enumerate(bar_values):
+            text = shown.cells[row][column]
+            assert value == (float(text) if text.isdigit() else 0.0)
+    assert not any(1 <= v < 5 for column in values for v in column)
+    assert "hidden" in panel.protected.tooltip(1, 0)
+    assert panel.protected.tooltip(1, 0).startswith("Jan 2026 — Phone: ")
+    assert "<5" in panel.note.text()
+
+
+def test_bar_chart_labels_carry_the_shown_value_escaped(qtbot: QtBot) -> None:
+    shown = protect_table(BEHAVIOURS, 5)
+    panel = ChartPanel(shown.key, shown.title, ChartKind.BARS)
+    qtbot.addWidget(panel)
+    panel.set_table(shown, 5)
+    assert panel.protected is not None
+    categories = next(axis for axis in panel.protected.chart.axes()
+                      if hasattr(axis, "categories")).categories()
+    # listed top to bottom in table order (horizontal bars start at the bottom)
+    assert categories[-1].startswith("Work-related")
+    assert "1,200" in categories[-1]
+    retaliation = next(c for c in categories if c.startswith("Retaliation"))
+    assert "&lt;5" in retaliation  # rich text: an unescaped "<5" would vanish
+    bar_set = panel.protected.series.barSets()[0]
+    values = [bar_set.at(i) for i in range(bar_set.count())]
+    assert 1200.0 in values
+    assert not any(1 <= v < 5 for v in values)
+    # one contact can name several behaviours: the total counts mentions, and says so
+    assert panel.model.headerData(4, Qt.Orientation.Vertical) == "Total mentions"
