@@ -136,7 +136,43 @@ class _Grid:
             if all(self.state[a][b] is not _State.SHOWN for a, b in corners) and (
                     self.move_ok(corners, 1) or self.move_ok(corners, -1)):
                 return True
-        return False
+        return self.on_longer_cycle(i, j)
+
+    def _step_ok(self, i: int, j: int, delta: int) -> bool:
+        return self.fits(i, j, self.value[i][j] + self.sign(i, j) * delta, self.state[i][j])
+
+    def on_longer_cycle(self, i0: int, j0: int, budget: int = 20_000) -> bool:
+        """Search any alternating cycle of hidden cells through (i0, j0) that can move by one
+        unit (depth-first, bounded: running out of budget counts as "not protected")."""
+        steps = [budget]
+
+        def from_column(j: int, delta: int, rows: frozenset[int], cols: frozenset[int],
+                        first: bool) -> bool:
+            for i in range(self.n_rows):
+                steps[0] -= 1
+                if steps[0] < 0:
+                    return False
+                if self.state[i][j] is _State.SHOWN or not self._step_ok(i, j, delta):
+                    continue
+                if i == i0:
+                    if first:
+                        continue
+                    return True
+                if i not in rows and from_row(i, -delta, rows | {i}, cols):
+                    return True
+            return False
+
+        def from_row(i: int, delta: int, rows: frozenset[int], cols: frozenset[int]) -> bool:
+            for j in range(self.n_cols):
+                if (self.state[i][j] is not _State.SHOWN and j not in cols
+                        and self._step_ok(i, j, delta)
+                        and from_column(j, -delta, rows, cols | {j}, False)):
+                    return True
+            return False
+
+        return any(self._step_ok(i0, j0, d) and from_column(j0, -d, frozenset({i0}),
+                                                            frozenset({j0}), True)
+                   for d in (1, -1))
 
     def cost(self, corners: tuple[tuple[int, int], ...]) -> int:
         total = 0

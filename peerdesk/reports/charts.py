@@ -19,6 +19,7 @@ FONT_BOLD = "Helvetica-Bold"
 INK = colors.HexColor("#1F2933")
 MUTED = colors.HexColor("#616E7C")
 GRID = colors.HexColor("#D9E2EC")
+REST = colors.HexColor("#AEB8C4")   # hidden counts, drawn only as a month's remainder
 ACCENT = colors.HexColor("#1F4E79")
 SERIES = (
     colors.HexColor("#1F4E79"),   # deep blue
@@ -89,6 +90,14 @@ def stacked_months(table: ShownTable, width: float, height: float = 210) -> Draw
     drawing = Drawing(width, height)
     n_columns = len(table.columns)
     data = [[shown_number(row[j]) or 0 for row in table.cells] for j in range(n_columns)]
+    # what a month's shown total holds beyond its shown cells (the sum of its hidden cells,
+    # which any reader can work out anyway) is drawn as one grey "not broken down" segment
+    rest = [max(0, (shown_number(total) or 0) - sum(series[i] for series in data))
+            for i, total in enumerate(table.row_totals)]
+    names = list(table.columns)
+    if any(rest):
+        data.append(rest)
+        names.append("Small counts, not broken down")
     totals = [sum(series[i] for series in data) for i in range(len(table.rows))]
     marked = [label + ("*" if any(shown_number(t) is None for t in row) else "")
               for label, row in zip(table.rows, table.cells, strict=True)]
@@ -121,18 +130,20 @@ def stacked_months(table: ShownTable, width: float, height: float = 210) -> Draw
     chart.barSpacing = 0
     chart.groupSpacing = 6 if len(marked) < 16 else 3
     chart.bars.strokeColor = None
-    for j in range(n_columns):
-        chart.bars[j].fillColor = SERIES[j % len(SERIES)]
+    fills = [SERIES[j % len(SERIES)] for j in range(n_columns)] + [REST] * (len(names) - n_columns)
+    for j, fill in enumerate(fills):
+        chart.bars[j].fillColor = fill
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = 34, 14
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = max(stringWidth(c, FONT, 8) for c in table.columns) + 34 if n_columns else 60
+    legend.variColumn = 1         # each entry as wide as its own text
+    legend.deltax = 22
     legend.dx, legend.dy = 8, 8
     legend.fontName, legend.fontSize = FONT, 8
     legend.fillColor = INK
     legend.strokeColor = None
-    legend.colorNamePairs = [(SERIES[j % len(SERIES)], table.columns[j]) for j in range(n_columns)]
+    legend.colorNamePairs = list(zip(fills, names, strict=True))
     drawing.add(legend)
     return drawing

@@ -281,8 +281,9 @@ def _section(shown: ShownTable, colour_index: int) -> list[Flowable]:
         chart = horizontal_bars(shown, FRAME_WIDTH, SERIES[colour_index % len(SERIES)])
     body: list[Flowable] = [chart]
     if has_hidden(shown):
-        marker = (" Months marked * include such counts." if shown.key == "contacts_by_month"
-                  else "")
+        marker = (" Months marked * include such counts; where a month's total is shown, what "
+                  "is not broken down by channel is drawn in grey."
+                  if shown.key == "contacts_by_month" else "")
         body.append(_p(f"Bars are not drawn for counts shown as &lt;{shown.k} or "
                        f"{WITHHELD}.{marker}", "note"))
     body += [Spacer(1, 3 * mm), _table(shown)]
