@@ -52,6 +52,6 @@ def test_main_flows_never_open_a_socket(qtbot: QtBot, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch,
                                         no_sockets: list[str]) -> None:
     monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
-    files = run_main_flows(tmp_path, qtbot)
+    files = run_main_flows(tmp_path, qtbot, file_safety=False)
     assert (files["out"] / "report.pdf").stat().st_size > 0
     assert no_sockets == []

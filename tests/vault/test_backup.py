@@ -106,17 +106,18 @@ def test_backup_refuses_to_overwrite_the_journal(vault: Vault) -> None:
 
 def test_rolling_backups_daily_and_pruned(vault: Vault) -> None:
     fill(vault)
-    first = back_up_if_due(vault, keep=3, now=NOON)
+    first = back_up_if_due(vault, keep=2, now=NOON)
     assert first is not None
     assert first.parent == backups_dir(vault.path)
     assert stat.S_IMODE(first.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(first.stat().st_mode) == 0o600
-    assert back_up_if_due(vault, keep=3, now=NOON + dt.timedelta(hours=23)) is None
-    for day in range(1, 6):
-        assert back_up_if_due(vault, keep=3, now=NOON + dt.timedelta(days=day)) is not None
+    assert back_up_if_due(vault, keep=2, now=NOON + dt.timedelta(hours=23)) is None
+    for day in (1, 2):
+        assert back_up_if_due(vault, keep=2, now=NOON + dt.timedelta(days=day)) is not None
     kept = automatic_backups(vault.path)
-    assert len(kept) == 3
-    assert kept[0].created_at == NOON + dt.timedelta(days=5)
+    assert len(kept) == 2
+    assert kept[0].created_at == NOON + dt.timedelta(days=2)
+    assert first not in [info.path for info in kept]
     assert back_up_if_due(vault, keep=0, now=NOON + dt.timedelta(days=9)) is None
 
 
