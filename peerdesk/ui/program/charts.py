@@ -97,6 +97,12 @@ def month_span(rows: list[str]) -> str:
     return first if first == last else f"{first} – {last}"
 
 
+def bar_label(row: str, shown: str) -> str:
+    """A category label that carries its protected value, as the axis's rich text
+    ("<5" must be escaped or it vanishes as a tag)."""
+    return html.escape(f"{row}  ·  {grouped(shown)}")
+
+
 def _bar_values(table: ShownTable) -> tuple[list[str], list[str]]:
     """(label per row, shown text per row) for a horizontal bar chart."""
     single = len(table.columns) == 1
@@ -140,6 +146,7 @@ def _value_axis(maximum: int) -> QValueAxis:
 def _category_axis(labels: list[str]) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
     axis.append(labels)
+    axis.setTruncateLabels(False)  # the value is at the end of the label: never cut it off
     axis.setLabelsFont(_axis_font(-1))
     axis.setLabelsColor(TEXT_COLOUR)
     axis.setGridLineVisible(False)
@@ -221,11 +228,9 @@ class ProtectedChart:
         # Horizontal bars draw the first category at the bottom; reverse so the table order
         # reads top to bottom.
         rows, shown = rows[::-1], shown[::-1]
-        # Axis labels are rich text: "<5" must be escaped or it vanishes as a tag.
-        labels = [html.escape(f"{row}  ·  {grouped(text)}")
-                  for row, text in zip(rows, shown, strict=True)]
+        labels = [bar_label(row, text) for row, text in zip(rows, shown, strict=True)]
         series = QHorizontalBarSeries()
-        series.setBarWidth(0.72)
+        series.setBarWidth(0.72 if len(rows) >= 6 else 0.55)  # few rows: no slabs
         series.append(self._set(0, self.table.title, shown, rows, SINGLE_SERIES_COLOUR))
         self.chart.addSeries(series)
         y_axis = _category_axis(labels)
@@ -235,6 +240,8 @@ class ProtectedChart:
         series.attachAxis(y_axis)
         series.attachAxis(x_axis)
         self.chart.legend().setVisible(False)
+        # Room for long labels, which QtCharts lets overflow its own reserved width.
+        self.chart.setMargins(QMargins(24, 4, 8, 4))
         self.series = series
 
     def tooltip(self, set_index: int, bar: int) -> str:

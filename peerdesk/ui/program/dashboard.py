@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 HEADLINE_COLUMNS = 4
 CHART_COLUMNS = 2
-CARD_HEIGHT = 86
+CARD_HEIGHT = 100
 # White cards on the light page; type selectors so only the cards themselves get a border.
 DASHBOARD_STYLE = """
 HeadlineCard, ChartPanel {
@@ -94,8 +94,9 @@ class HeadlineCard(QFrame):
         self.detail = QLabel()
         self.detail.setObjectName("headlineDetail")
         self.detail.setStyleSheet("color: #6b727c;")
+        self.caption.setWordWrap(True)  # long captions take two lines; the card has room
         for label in (self.caption, self.detail):
-            label.setMinimumWidth(40)  # elided by width, never widening the grid column
+            label.setMinimumWidth(40)  # never widens the grid column
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
