@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTabWidget,
@@ -44,6 +45,7 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(720)
         self._settings = settings
         self._editors: dict[str, QWidget] = {}
+        self.language_notice: QMessageBox | None = None  # "applies at next start"
         tabs = QTabWidget()
         forms: dict[str, QFormLayout] = {}
         for definition in SETTINGS:
@@ -144,13 +146,13 @@ class SettingsDialog(QDialog):
         self.settings_saved.emit(changed)
         self.accept()
         if language_changed and resolve_language(values["language"]) != current_language():
-            show_info(self.parentWidget(), self.tr("Language"), self.tr(
+            self.language_notice = show_info(self.parentWidget(), self.tr("Language"), self.tr(
                 "PeerDesk will use the new language the next time you start it."))
 
 
 def settings_action(window: Any, context: Any) -> list[QAction]:
     """Journal menu entry "Settings…" (Ctrl+,)."""
-    action = QAction(window.tr("&Settings…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "&Settings…"), window)
     action.setObjectName("settingsAction")
     action.setShortcut(QKeySequence.StandardKey.Preferences)
     if action.shortcut().isEmpty():

@@ -1,0 +1,3829 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../../peerdesk/ui/help_dialogs.py" line="+77"/>
+        <source>About PeerDesk</source>
+        <translation>Acerca de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;PeerDesk {0}&lt;/b&gt;&lt;br&gt;A private journal and program reports for workplace peer-support programs.</source>
+        <translation>&lt;b&gt;PeerDesk {0}&lt;/b&gt;&lt;br&gt;Un diario privado e informes para programas de apoyo entre compañeros en el trabajo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;p&gt;&lt;b&gt;Your journal&lt;/b&gt; is one encrypted file on this computer:&lt;br&gt;{0}&lt;br&gt;Sessions, drafts, the referral directory, training progress, imported summaries and settings are all inside it, encrypted with your passphrase.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Automatic backups&lt;/b&gt; are encrypted copies in:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Window size and position&lt;/b&gt; (nothing else) are kept in:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nothing leaves this computer&lt;/b&gt; unless you export it yourself: summaries contain no names, notes, peer codes or exact dates, and only sessions the person agreed to count. PeerDesk never connects to a network.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tu diario&lt;/b&gt; es un único archivo cifrado en este ordenador:&lt;br&gt;{0}&lt;br&gt;Las sesiones, los borradores, el directorio de derivaciones, el progreso de la formación, los resúmenes importados y los ajustes están dentro, cifrados con tu frase de contraseña.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Las copias de seguridad automáticas&lt;/b&gt; son copias cifradas en:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;El tamaño y la posición de la ventana&lt;/b&gt; (nada más) se guardan en:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nada sale de este ordenador&lt;/b&gt; a menos que lo exportes tú: los resúmenes no contienen nombres, notas, códigos de persona ni fechas exactas, y solo incluyen las sesiones que la persona aceptó que se contaran. PeerDesk nunca se conecta a una red.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../../peerdesk/ui/tasks.py" line="+105"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>PeerDesk</source>
+        <translation>PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong that PeerDesk did not expect. Nothing further was written. Details: {0}</source>
+        <translation>Algo ha fallado de una forma que PeerDesk no esperaba. No se ha escrito nada más. Detalles: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+43"/>
+        <location line="+35"/>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The journal is re-encrypted with the new passphrase. If anything interrupts it — even a power cut — the journal still opens with the old or the new one. Automatic backups are made again with the new passphrase; copies you saved elsewhere keep the old one.</source>
+        <translation>El diario se vuelve a cifrar con la nueva frase de contraseña. Si algo lo interrumpe —incluso un corte de luz—, el diario seguirá abriéndose con la antigua o con la nueva. Las copias de seguridad automáticas se vuelven a hacer con la nueva frase; las copias que hayas guardado en otro sitio conservan la antigua.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new passphrase</source>
+        <translation>Repite la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Current passphrase:</source>
+        <translation>Frase &amp;actual:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat new passphrase:</source>
+        <translation>&amp;Repite la nueva frase:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>A few unrelated words make a strong passphrase.</source>
+        <translation>Unas cuantas palabras sin relación entre sí forman una frase de contraseña segura.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two new passphrases differ.</source>
+        <translation>Las dos frases nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Changing the passphrase…</source>
+        <translation>Cambiando la frase de contraseña…</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../peerdesk/ui/program/charts.py" line="+277"/>
+        <source>{0} chart</source>
+        <translation>Gráfico de {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} table</source>
+        <translation>Tabla de {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: chart or table</source>
+        <translation>{0}: gráfico o tabla</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Too few contacts to show this safely: every value is withheld.</source>
+        <translation>Hay demasiado pocos contactos para mostrar esto de forma segura: se ocultan todos los valores.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values shown as &lt;{0} or x are hidden and drawn as 0 — see the Table tab.</source>
+        <translation>Los valores mostrados como &lt;{0} o x están ocultos y se dibujan como 0; consulta la pestaña Tabla.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictChoice</name>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+259"/>
+        <source>Yours (edited here)</source>
+        <translation>La tuya (editada aquí)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the pack</source>
+        <translation>En el paquete</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Keep mine</source>
+        <translation>Conservar la mía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep my version of {0}</source>
+        <translation>Conservar mi versión de {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the pack&apos;s</source>
+        <translation>Usar la del paquete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the pack&apos;s version of {0}</source>
+        <translation>Usar la versión del paquete de {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>May be obliged to act</source>
+        <translation>Puede estar obligado a actuar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>CreateJournalPage</name>
+    <message>
+        <location filename="../../peerdesk/ui/start_screen.py" line="+100"/>
+        <source>Create your journal</source>
+        <translation>Crea tu diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk keeps your support sessions in one encrypted file on this computer. Choose a passphrase to lock it.</source>
+        <translation>PeerDesk guarda tus sesiones de apoyo en un único archivo cifrado en este ordenador. Elige una frase de contraseña para protegerlo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Write your passphrase down somewhere safe.&lt;/b&gt; If you forget it, nobody — not PeerDesk, not your coordinator, not IT — can open this journal again.</source>
+        <translation>&lt;b&gt;Anota tu frase de contraseña en un lugar seguro.&lt;/b&gt; Si la olvidas, nadie —ni PeerDesk, ni tu coordinador, ni el equipo de informática— podrá volver a abrir este diario.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Create journal</source>
+        <translation>Crear diario</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The journal will be saved as {0}</source>
+        <translation>El diario se guardará como {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A few unrelated words make a strong passphrase.</source>
+        <translation>Unas cuantas palabras sin relación entre sí forman una frase de contraseña segura.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+99"/>
+        <source>No program data yet</source>
+        <translation>Todavía no hay datos del programa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Supporters export a de-identified summary from their journal each month and send you the file. Import those files here and the dashboard fills in: contacts, the kinds of behaviour reported, referrals and next steps, across the whole program.&lt;br&gt;&lt;br&gt;Summaries never contain names, notes, peer codes or exact dates. Importing the same file twice changes nothing.</source>
+        <translation>Cada mes, las personas de apoyo exportan un resumen anonimizado de su diario y te envían el archivo. Importa esos archivos aquí y el panel se irá completando: contactos, tipos de conducta descritos, derivaciones y siguientes pasos, en todo el programa.&lt;br&gt;&lt;br&gt;Los resúmenes nunca contienen nombres, notas, códigos de persona ni fechas exactas. Importar dos veces el mismo archivo no cambia nada.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import summaries…</source>
+        <translation>Importar resúmenes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import summary files</source>
+        <translation>Importar archivos de resumen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>…or drop summary files (.json) anywhere on this page.</source>
+        <translation>…o suelta archivos de resumen (.json) en cualquier parte de esta página.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationChecklist</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/escalation.py" line="+21"/>
+        <source>Escalation checklist</source>
+        <translation>Lista de escalado</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Safety first — do these now</source>
+        <translation>Primero la seguridad: haz esto ahora</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ask directly about their safety right now.</source>
+        <translation>Pregunta directamente por su seguridad en este momento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay with the person; do not leave them alone if they are at risk.</source>
+        <translation>Quédate con la persona; no la dejes sola si está en riesgo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not promise to keep this secret.</source>
+        <translation>No prometas guardar el secreto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If there is immediate danger, call the local emergency number or the crisis line from your referral directory.</source>
+        <translation>Si hay un peligro inmediato, llama al número de emergencias local o a la línea de crisis de tu directorio de derivaciones.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inform your program&apos;s designated contact, following your escalation procedure.</source>
+        <translation>Informa a la persona de contacto designada por tu programa, siguiendo tu procedimiento de escalado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record what was done in the notes.</source>
+        <translation>Anota en las notas lo que se hizo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the guide “Responding to risk”</source>
+        <translation>Abrir la guía «Responder al riesgo»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the guide Responding to risk</source>
+        <translation>Abrir la guía Responder al riesgo</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+82"/>
+        <location line="+1"/>
+        <source>Export a de-identified summary</source>
+        <translation>Exportar un resumen anonimizado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This makes a file for your program coordinator. It holds only coded facts from sessions where the person agreed to be counted — nothing that names anyone.</source>
+        <translation>Esto crea un archivo para el coordinador de tu programa. Solo contiene datos codificados de las sesiones en las que la persona aceptó que se contaran: nada que identifique a nadie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First session date to include</source>
+        <translation>Fecha de la primera sesión que se incluye</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last session date to include</source>
+        <translation>Fecha de la última sesión que se incluye</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Records that will be written</source>
+        <translation>Registros que se escribirán</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Left out</source>
+        <translation>Excluidas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;notes and reflections, or anything else you typed&lt;/li&gt;&lt;li&gt;peer codes and names (a repeat contact is linked by a code that only this journal can make)&lt;/li&gt;&lt;li&gt;exact dates and times — only the week or month&lt;/li&gt;&lt;li&gt;exact length or group size — only ranges&lt;/li&gt;&lt;li&gt;whether you know the people involved&lt;/li&gt;&lt;li&gt;your own directory entries and sessions not agreed to be counted&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;las notas y reflexiones, o cualquier otra cosa que hayas escrito&lt;/li&gt;&lt;li&gt;los códigos de persona y los nombres (un contacto repetido se enlaza con un código que solo este diario puede generar)&lt;/li&gt;&lt;li&gt;las fechas y horas exactas: solo la semana o el mes&lt;/li&gt;&lt;li&gt;la duración o el tamaño de grupo exactos: solo intervalos&lt;/li&gt;&lt;li&gt;si conoces a las personas implicadas&lt;/li&gt;&lt;li&gt;tus propias entradas del directorio y las sesiones sin consentimiento para contarlas&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Never exported</source>
+        <translation>Nunca se exporta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Supporter alias (optional)</source>
+        <translation>Alias de la persona de apoyo (opcional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. a site or a nickname the coordinator knows — optional</source>
+        <translation>p. ej., un centro o un apodo que conozca el coordinador (opcional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your &amp;alias in the file:</source>
+        <translation>Tu &amp;alias en el archivo:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the summary file</source>
+        <translation>Guardar el archivo de resumen</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The start is after the end.</source>
+        <translation>El inicio es posterior al final.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sessions are exported by week: {0}</source>
+        <translation>Las sesiones se exportan por semana: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions are exported by month: {0}</source>
+        <translation>Las sesiones se exportan por mes: {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a start date on or before the end date.</source>
+        <translation>Elige una fecha de inicio igual o anterior a la fecha final.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading your journal…</source>
+        <translation>Leyendo tu diario…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading sessions…</source>
+        <translation>Leyendo las sesiones…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Preparing the summary…</source>
+        <translation>Preparando el resumen…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The summary could not be prepared.</source>
+        <translation>No se pudo preparar el resumen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No sessions to write for this period.</source>
+        <translation>No hay sesiones que escribir para este periodo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 session will be written:</source>
+        <translation>Se escribirá 1 sesión:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} sessions will be written:</source>
+        <translation>Se escribirán {0} sesiones:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You can still save: an empty summary tells the coordinator you had no sessions to count in this period.</source>
+        <translation>Puedes guardarlo igualmente: un resumen vacío le indica al coordinador que no tuviste sesiones que contar en este periodo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 session: the person did not agree to be counted</source>
+        <translation>1 sesión: la persona no aceptó que se contara</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} sessions: the person did not agree to be counted</source>
+        <translation>{0} sesiones: la persona no aceptó que se contaran</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 session outside the period</source>
+        <translation>1 sesión fuera del periodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} sessions outside the period</source>
+        <translation>{0} sesiones fuera del periodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 unsaved draft — save it in the journal to include it</source>
+        <translation>1 borrador sin guardar: guárdalo en el diario para incluirlo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} unsaved drafts — save them in the journal to include them</source>
+        <translation>{0} borradores sin guardar: guárdalos en el diario para incluirlos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>referral directory ids (the directory could not be read)</source>
+        <translation>identificadores del directorio de derivaciones (no se pudo leer el directorio)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save the summary</source>
+        <translation>Guardar el resumen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PeerDesk summaries (*.json)</source>
+        <translation>Resúmenes de PeerDesk (*.json)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Summary saved</source>
+        <translation>Resumen guardado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions written: {0}. Saved to {1}. Give this file to your program coordinator.</source>
+        <translation>Sesiones escritas: {0}. Guardado en {1}. Entrega este archivo al coordinador de tu programa.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The summary was not saved</source>
+        <translation>El resumen no se ha guardado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong that PeerDesk did not expect. Nothing was written. Details: {0}</source>
+        <translation>Algo ha fallado de una forma que PeerDesk no esperaba. No se ha escrito nada. Detalles: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the summary…</source>
+        <translation>Escribiendo el resumen…</translation>
+    </message>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+81"/>
+        <location line="+44"/>
+        <source>Export resource pack</source>
+        <translation>Exportar paquete de recursos</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Pack name</source>
+        <translation>Nombre del paquete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;All entries ({0})</source>
+        <translation>&amp;Todas las entradas ({0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Selected entries ({0})</source>
+        <translation>Entradas &amp;seleccionadas ({0})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>File to write</source>
+        <translation>Archivo que se escribirá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>Exa&amp;minar…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Supporters who import the pack see its name as the origin of each entry. Packs hold directory entries only, never sessions.</source>
+        <translation>Las personas de apoyo que importen el paquete verán su nombre como origen de cada entrada. Los paquetes solo contienen entradas del directorio, nunca sesiones.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pack &amp;name:</source>
+        <translation>&amp;Nombre del paquete:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include:</source>
+        <translation>Incluir:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Resource packs (*.json)</source>
+        <translation>Paquetes de recursos (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreviewModel</name>
+    <message>
+        <location filename="../../peerdesk/ui/exchange/preview_model.py" line="+49"/>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group size</source>
+        <translation>Tamaño del grupo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Came about</source>
+        <translation>Cómo surgió</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long</source>
+        <translation>Cuánto tiempo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From whom</source>
+        <translation>De quién</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support given</source>
+        <translation>Apoyo dado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Referred to</source>
+        <translation>Derivado a</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pack entries</source>
+        <translation>Entradas de paquete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation>Siguiente paso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peer key</source>
+        <translation>Clave de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>planned</source>
+        <translation>previsto</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/filters.py" line="+45"/>
+        <source>Search sessions</source>
+        <translation>Buscar sesiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search notes, peer codes and labels  (Ctrl+F)</source>
+        <translation>Buscar en notas, códigos de persona y etiquetas  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Date range</source>
+        <translation>Intervalo de fechas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any date</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 3 months</source>
+        <translation>Últimos 3 meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>Este año</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between…</source>
+        <translation>Entre…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From date</source>
+        <translation>Fecha inicial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To date</source>
+        <translation>Fecha final</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Behaviour</source>
+        <translation>Conducta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any behaviour</source>
+        <translation>Cualquier conducta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How you talked</source>
+        <translation>Cómo hablaron</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any channel</source>
+        <translation>Cualquier medio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Consent to be counted</source>
+        <translation>Consentimiento para contarla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted or not</source>
+        <translation>Contadas o no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted (consent)</source>
+        <translation>Contadas (con consentimiento)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not counted</source>
+        <translation>No contadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up d&amp;ue</source>
+        <translation>Seg&amp;uimiento pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only sessions with a follow-up due</source>
+        <translation>Solo sesiones con un seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear search and filters</source>
+        <translation>Borrar la búsqueda y los filtros</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="+81"/>
+        <location line="+1"/>
+        <source>Find in page</source>
+        <translation>Buscar en la página</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Coincidencia anterior (Mayús+Intro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (Enter)</source>
+        <translation>Coincidencia siguiente (Intro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>Coincidencia siguiente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Close find</source>
+        <translation>Cerrar la búsqueda</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Find:</source>
+        <translation>Buscar:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No matches</source>
+        <translation>Sin coincidencias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsWorkspace</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+76"/>
+        <location line="+65"/>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Follow up on</source>
+        <translation>Fecha de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peer code</source>
+        <translation>Código de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nothing to follow up.
+When you plan a follow-up in a session, it shows up here.</source>
+        <translation>No hay nada pendiente de seguimiento.
+Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mark &amp;done</source>
+        <translation>Marcar como &amp;hecho</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the selected follow-up done</source>
+        <translation>Marcar como hecho el seguimiento seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done (Ctrl+D)</source>
+        <translation>Marcar como hecho (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open session</source>
+        <translation>&amp;Abrir sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the selected session</source>
+        <translation>Abrir la sesión seleccionada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the session (Enter)</source>
+        <translation>Abrir la sesión (Intro)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter opens the session · Ctrl+D marks the follow-up done</source>
+        <translation>Intro abre la sesión · Ctrl+D marca el seguimiento como hecho</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Overdue</source>
+        <translation>Atrasados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today</source>
+        <translation>Para hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upcoming</source>
+        <translation>Próximos</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0} due now · {1} coming up</source>
+        <translation>{0} pendientes ahora · {1} próximos</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>1 day overdue</source>
+        <translation>1 día de retraso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} days overdue</source>
+        <translation>{0} días de retraso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in {0} days</source>
+        <translation>dentro de {0} días</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no peer code)</source>
+        <translation>(sin código de persona)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Not changed</source>
+        <translation>Sin cambios</translation>
+    </message>
+</context>
+<context>
+    <name>GuideBrowser</name>
+    <message>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="+84"/>
+        <source>← Back</source>
+        <translation>← Atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Alt+Left)</source>
+        <translation>Atrás (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+166"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="-163"/>
+        <source>Forward →</source>
+        <translation>Adelante →</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward (Alt+Right)</source>
+        <translation>Adelante (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+163"/>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>Search all guides and scenarios, e.g. “manager is the bully” (Ctrl+K)</source>
+        <translation>Buscar en todas las guías y casos prácticos, p. ej., «el acosador es mi jefe» (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search guides and scenarios</source>
+        <translation>Buscar guías y casos prácticos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You are reading without a journal: your progress and answers are not stored. Unlock or create a journal to keep them.</source>
+        <translation>Estás leyendo sin un diario: tu progreso y tus respuestas no se guardan. Desbloquea o crea un diario para conservarlos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Guides and scenarios</source>
+        <translation>Guías y casos prácticos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trainee path</source>
+        <translation>Itinerario de formación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+325"/>
+        <source>Supporter reference</source>
+        <translation>Referencia para personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="-324"/>
+        <source>Coordinator</source>
+        <translation>Coordinación</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Practice scenarios</source>
+        <translation>Casos prácticos</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Trainee path completed</source>
+        <translation>Itinerario de formación completado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scenarios completed</source>
+        <translation>Casos prácticos completados</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print training record…</source>
+        <translation>Imprimir el registro de formación…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print training record</source>
+        <translation>Imprimir el registro de formación</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Guide text</source>
+        <translation>Texto de la guía</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <location line="+79"/>
+        <location line="+109"/>
+        <source>Mark as completed</source>
+        <translation>Marcar como completada</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Mark as completed (Ctrl+D)</source>
+        <translation>Marcar como completada (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next in this track</source>
+        <translation>Siguiente en este itinerario</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>On this page</source>
+        <translation>En esta página</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;On this page&lt;/b&gt;</source>
+        <translation>&lt;b&gt;En esta página&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Find in page</source>
+        <translation>Buscar en la página</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search guides</source>
+        <translation>Buscar guías</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>✓ Completed</source>
+        <translation>✓ Completada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next: {0} →</source>
+        <translation>Siguiente: {0} →</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>{0} min read</source>
+        <translation>{0} min de lectura</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainee path, step {0} of {1}</source>
+        <translation>Itinerario de formación, paso {0} de {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For coordinators</source>
+        <translation>Para coordinación</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Practice scenario {0} of {1}</source>
+        <translation>Caso práctico {0} de {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✓ completed on {0}</source>
+        <translation>✓ completado el {0}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Write your own answer in the box below first, then choose “Show example responses” to compare.</source>
+        <translation>Escribe primero tu propia respuesta en el cuadro de abajo y después elige «Mostrar respuestas de ejemplo» para comparar.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This is not legal, medical or clinical advice.</source>
+        <translation>Esto no es asesoramiento jurídico, médico ni clínico.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Example responses</source>
+        <translation>Respuestas de ejemplo</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Guide</source>
+        <translation>Guía</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Practice scenario</source>
+        <translation>Caso práctico</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} results for “{1}”</source>
+        <translation>{0} resultados para «{1}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing found for “{0}”. Try other words, such as “manager”, “notes” or “referral”.</source>
+        <translation>No se encontró nada para «{0}». Prueba con otras palabras, como «responsable», «notas» o «derivación».</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading time</source>
+        <translation>Tiempo de lectura</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trainee path: {0}% ({1} of {2} guides)</source>
+        <translation>Itinerario de formación: {0} % ({1} de {2} guías)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scenarios: {0}% ({1} of {2})</source>
+        <translation>Casos prácticos: {0} % ({1} de {2})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save training record</source>
+        <translation>Guardar el registro de formación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing the training record…</source>
+        <translation>Escribiendo el registro de formación…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to {0}</source>
+        <translation>Guardado en {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training record</source>
+        <translation>Registro de formación</translation>
+    </message>
+</context>
+<context>
+    <name>GuideReaderWindow</name>
+    <message>
+        <location filename="../../peerdesk/ui/guides/standalone.py" line="+19"/>
+        <source>PeerDesk guides</source>
+        <translation>Guías de PeerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Guides</name>
+    <message>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+46"/>
+        <source>Trainee path</source>
+        <translation>Itinerario de formación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supporter reference</source>
+        <translation>Referencia para personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coordinator</source>
+        <translation>Coordinación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not legal, medical or clinical advice.</source>
+        <translation>Esto no es asesoramiento jurídico, médico ni clínico.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidesWorkspace</name>
+    <message>
+        <location filename="../../peerdesk/ui/guides/workspace.py" line="+24"/>
+        <source>Print training record…</source>
+        <translation>Imprimir el registro de formación…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Guides</source>
+        <translation>Guías</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+69"/>
+        <source>Import results</source>
+        <translation>Resultados de la importación</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import results per file</source>
+        <translation>Resultados de la importación por archivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>Actualizados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✖ Rejected</source>
+        <translation>✖ Rechazado</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(no alias)</source>
+        <translation>(sin alias)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Close import results</source>
+        <translation>Cerrar los resultados de la importación</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rejected files changed nothing. Ask the supporter for a fresh export, or check that the file was not edited or cut short on the way.</source>
+        <translation>Los archivos rechazados no han cambiado nada. Pide a la persona de apoyo una nueva exportación o comprueba que el archivo no se haya editado ni se haya cortado por el camino.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReviewDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-112"/>
+        <source>Import resource pack</source>
+        <translation>Importar paquete de recursos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import “{0}”</source>
+        <translation>Importar «{0}»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} new, {1} to update, {2} unchanged.</source>
+        <translation>{0} nuevas, {1} por actualizar, {2} sin cambios.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You edited {0} that the pack also changes. Choose, for each, which version to keep. Your version stays unless you choose the pack&apos;s.</source>
+        <translation>Editaste {0} que el paquete también cambia. Elige, para cada una, qué versión conservar. Tu versión se mantiene a menos que elijas la del paquete.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 entry</source>
+        <translation>1 entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} entries</source>
+        <translation>{0} entradas</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keep all mine</source>
+        <translation>Conservar todas las mías</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take all from pack</source>
+        <translation>Usar todas las del paquete</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+</context>
+<context>
+    <name>JournalWorkspace</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+93"/>
+        <source>Journal</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+79"/>
+        <source>&amp;New session</source>
+        <translation>&amp;Nueva sesión</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a new session (Ctrl+N)</source>
+        <translation>Registrar una sesión nueva (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Enter opens · Delete deletes · Ctrl+T peer timeline</source>
+        <translation>Intro abre · Supr elimina · Ctrl+T cronología de la persona</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Find sessions</source>
+        <translation>&amp;Buscar sesiones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import contact log (CSV)…</source>
+        <translation>&amp;Importar registro de contactos (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>1 session matches</source>
+        <translation>1 sesión coincide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} sessions match</source>
+        <translation>{0} sesiones coinciden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 session in your journal</source>
+        <translation>1 sesión en tu diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} sessions in your journal</source>
+        <translation>{0} sesiones en tu diario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sessions match the search and filters.</source>
+        <translation>Ninguna sesión coincide con la búsqueda y los filtros.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sessions yet.
+Press Ctrl+N to log your first one.</source>
+        <translation>Todavía no hay sesiones.
+Pulsa Ctrl+N para registrar la primera.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <location line="+117"/>
+        <source>Session not found</source>
+        <translation>No se encontró la sesión</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>earlier</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a new session</source>
+        <translation>una sesión nueva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a session</source>
+        <translation>una sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsaved draft</source>
+        <translation>Borrador sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk kept an unsaved draft of {0} ({1}).</source>
+        <translation>PeerDesk conservó un borrador sin guardar de {0} ({1}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore it to carry on where you left off?</source>
+        <translation>¿Quieres recuperarlo para seguir donde lo dejaste?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore draft</source>
+        <translation>&amp;Recuperar borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard draft</source>
+        <translation>&amp;Descartar borrador</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>no peer code</source>
+        <translation>sin código de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete session</source>
+        <translation>Eliminar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the session of {0} with {1}?</source>
+        <translation>¿Eliminar la sesión del {0} con {1}?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its notes are removed from the journal file for good. This cannot be undone.</source>
+        <translation>Sus notas se borran del archivo del diario para siempre. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not deleted</source>
+        <translation>No se ha eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../peerdesk/ui/main_window.py" line="+137"/>
+        <source>&amp;Journal</source>
+        <translation>&amp;Diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About PeerDesk</source>
+        <translation>A&amp;cerca de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Creating your journal…</source>
+        <translation>Creando tu diario…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Demo data — a throwaway journal with synthetic sessions, deleted when you quit.</source>
+        <translation>Datos de demostración: un diario desechable con sesiones ficticias, que se elimina al salir.</translation>
+    </message>
+    <message>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="+155"/>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;justes…</translation>
+    </message>
+</context>
+<context>
+    <name>PeerTimelineDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/timeline.py" line="+44"/>
+        <source>Timeline · {0}</source>
+        <translation>Cronología · {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sessions with {0}</source>
+        <translation>Sesiones con {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No sessions with this peer code yet.</source>
+        <translation>Todavía no hay sesiones con este código de persona.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 session</source>
+        <translation>1 sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} sessions, oldest first</source>
+        <translation>{0} sesiones, de la más antigua a la más reciente</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sessions with this peer code</source>
+        <translation>Sesiones con este código de persona</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is happening · support</source>
+        <translation>Qué está pasando · apoyo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Open session</source>
+        <translation>&amp;Abrir sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the selected session</source>
+        <translation>Abrir la sesión seleccionada</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramWorkspace</name>
+    <message>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+35"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Import summaries…</source>
+        <translation>&amp;Importar resúmenes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;PDF report…</source>
+        <translation>Exportar informe en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Period from month</source>
+        <translation>Periodo desde el mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period to month</source>
+        <translation>Periodo hasta el mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation unit</source>
+        <translation>Unidad de la organización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Reset filters</source>
+        <translation>Restablecer filtros</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;to</source>
+        <translation>&amp;hasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Supporter</source>
+        <translation>Pers&amp;ona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+208"/>
+        <source>Import summary files</source>
+        <translation>Importar archivos de resumen</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <location line="+301"/>
+        <source>Export PDF report</source>
+        <translation>Exportar informe en PDF</translation>
+    </message>
+    <message>
+        <location line="-300"/>
+        <location line="+305"/>
+        <source>Export CSV tables</source>
+        <translation>Exportar tablas CSV</translation>
+    </message>
+    <message>
+        <location line="-271"/>
+        <location line="+13"/>
+        <source>Import history</source>
+        <translation>Historial de importaciones</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>All units</source>
+        <translation>Todas las unidades</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No summary names an organisation unit.</source>
+        <translation>Ningún resumen indica una unidad de la organización.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All supporters</source>
+        <translation>Todas las personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Counts from 1 to {0} are shown as &lt;{1}; some neighbouring counts are hidden so they can&apos;t be worked out. Hidden values are drawn as 0 in the charts.</source>
+        <translation>Los recuentos de 1 a {0} se muestran como &lt;{1}; algunos recuentos contiguos se ocultan para que no puedan deducirse. Los valores ocultos se dibujan como 0 en los gráficos.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>PeerDesk summaries (*.json);;All files (*)</source>
+        <translation>Resúmenes de PeerDesk (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Importing summaries…</source>
+        <translation>Importando resúmenes…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import failed</source>
+        <translation>La importación ha fallado</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Building the PDF report…</source>
+        <translation>Generando el informe en PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing the CSV tables…</source>
+        <translation>Escribiendo las tablas CSV…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Report saved</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved {0}.</source>
+        <translation>Se ha guardado {0}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report not saved</source>
+        <translation>El informe no se ha guardado</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Importing {0}…</source>
+        <translation>Importando {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReferenceDock</name>
+    <message>
+        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+111"/>
+        <source>Quick reference</source>
+        <translation>Referencia rápida</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReferencePanel</name>
+    <message>
+        <location line="-22"/>
+        <source>Quick reference</source>
+        <translation>Referencia rápida</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not legal, medical or clinical advice.</source>
+        <translation>Esto no es asesoramiento jurídico, médico ni clínico.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPicker</name>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/picker.py" line="+52"/>
+        <source>Search the referral directory…</source>
+        <translation>Buscar en el directorio de derivaciones…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search referral directory entries</source>
+        <translation>Buscar entradas del directorio de derivaciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referral directory entries</source>
+        <translation>Entradas del directorio de derivaciones</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The referral directory is empty. Add entries in the Referral directory workspace.</source>
+        <translation>El directorio de derivaciones está vacío. Añade entradas en el espacio Directorio de derivaciones.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No longer in the directory</source>
+        <translation>Ya no está en el directorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted entry ({0})</source>
+        <translation>Entrada eliminada ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This entry was deleted from the directory. Untick it to remove it from the session.</source>
+        <translation>Esta entrada se eliminó del directorio. Desmárcala para quitarla de la sesión.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>confidential</source>
+        <translation>confidencial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may act</source>
+        <translation>puede actuar</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>No directory entry picked.</source>
+        <translation>No se ha elegido ninguna entrada del directorio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deleted entry {0}</source>
+        <translation>entrada eliminada {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picked: {0}</source>
+        <translation>Elegidas: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDetail</name>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/detail.py" line="+105"/>
+        <source>What they offer</source>
+        <translation>Qué ofrecen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When to refer</source>
+        <translation>Cuándo derivar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How to reach them</source>
+        <translation>Cómo contactar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region / site</source>
+        <translation>Región / centro</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+84"/>
+        <location line="+22"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>Copy {0}</source>
+        <translation>Copiar {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the {0} to the clipboard</source>
+        <translation>Copiar {0} al portapapeles</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit this entry</source>
+        <translation>Editar esta entrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this entry</source>
+        <translation>Eliminar esta entrada</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They keep what they hear confidential (within the usual legal limits, such as an immediate risk to life).</source>
+        <translation>Mantienen la confidencialidad de lo que escuchan (dentro de los límites legales habituales, como un riesgo inmediato para la vida).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>May be obliged to act</source>
+        <translation>Puede estar obligado a actuar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They may have to act on what they hear (for example start an investigation). Tell the person before you refer them.</source>
+        <translation>Puede que tengan que actuar según lo que escuchen (por ejemplo, abrir una investigación). Díselo a la persona antes de derivarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template — needs local details. Edit this entry to add the phone, e-mail, web address, place and hours for your organisation, then untick “Still needs local details”.</source>
+        <translation>Plantilla: faltan los datos locales. Edita esta entrada para añadir el teléfono, el correo electrónico, la dirección web, el lugar y el horario de tu organización, y después desmarca «Aún faltan datos locales».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These details have never been verified. Check them before you refer someone, then record the date.</source>
+        <translation>Estos datos nunca se han verificado. Compruébalos antes de derivar a alguien y anota la fecha.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a month</source>
+        <translation>un mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} months</source>
+        <translation>{0} meses</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last verified {0} — more than {1} ago. Check the details before you refer someone.</source>
+        <translation>Verificado por última vez el {0}, hace más de {1}. Comprueba los datos antes de derivar a alguien.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your own entry</source>
+        <translation>Entrada propia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the pack “{0}”</source>
+        <translation>Del paquete «{0}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, edited here</source>
+        <translation>, editada aquí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} · Verified: {1} · Id: {2}</source>
+        <translation>{0} · Verificado: {1} · Id.: {2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used in any session yet</source>
+        <translation>Todavía no se ha usado en ninguna sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used in 1 session</source>
+        <translation>Usado en 1 sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used in {0} sessions</source>
+        <translation>Usado en {0} sesiones</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceEditDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-296"/>
+        <source>Edit directory entry</source>
+        <translation>Editar entrada del directorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add directory entry</source>
+        <translation>Añadir entrada al directorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type of resource</source>
+        <translation>Tipo de recurso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What they offer</source>
+        <translation>Qué ofrecen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When to refer</source>
+        <translation>Cuándo derivar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web address</source>
+        <translation>Dirección web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Separate with commas, e.g. English, Polish</source>
+        <translation>Separados por comas, p. ej., español, inglés</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Region or site</source>
+        <translation>Región o centro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Confidential</source>
+        <translation>&amp;Confidencial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;May be obliged to act on what they hear</source>
+        <translation>&amp;Puede estar obligado a actuar según lo que escuche</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Verified on</source>
+        <translation>&amp;Verificado el</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date last verified</source>
+        <translation>Fecha de la última verificación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Today</source>
+        <translation>Ho&amp;y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified today</source>
+        <translation>Verificado hoy</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Still needs local &amp;details</source>
+        <translation>Aún faltan &amp;datos locales</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>T&amp;ype:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they &amp;offer:</source>
+        <translation>Qué &amp;ofrecen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When to &amp;refer:</source>
+        <translation>Cuándo de&amp;rivar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>Telé&amp;fono:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;E-mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Web:</source>
+        <translation>&amp;Web:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;lace:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Horario:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lan&amp;guages:</source>
+        <translation>Idio&amp;mas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region / &amp;site:</source>
+        <translation>Re&amp;gión / centro:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidentiality:</source>
+        <translation>Confidencialidad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last verified:</source>
+        <translation>Última verificación:</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceTableModel</name>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/table_model.py" line="+29"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region / site</source>
+        <translation>Región / centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used</source>
+        <translation>Usos</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Needs local details</source>
+        <translation>Faltan datos locales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not verified recently</source>
+        <translation>No verificado recientemente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Used in 1 session</source>
+        <translation>Usado en 1 sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used in {0} sessions</source>
+        <translation>Usado en {0} sesiones</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesWorkspace</name>
+    <message>
+        <location filename="../../peerdesk/ui/referrals/workspace.py" line="+79"/>
+        <source>Search name, what they offer, when to refer, region…  (Ctrl+F)</source>
+        <translation>Buscar por nombre, lo que ofrecen, cuándo derivar, región…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the directory</source>
+        <translation>Buscar en el directorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by type</source>
+        <translation>Filtrar por tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by region or site</source>
+        <translation>Filtrar por región o centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by language</source>
+        <translation>Filtrar por idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+161"/>
+        <source>&amp;Add entry…</source>
+        <translation>&amp;Añadir entrada…</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>Add a directory entry</source>
+        <translation>Añadir una entrada al directorio</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Directory entries</source>
+        <translation>Entradas del directorio</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No entries match the search and filters.</source>
+        <translation>Ninguna entrada coincide con la búsqueda y los filtros.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear search and filters</source>
+        <translation>&amp;Borrar la búsqueda y los filtros</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Referral directory</source>
+        <translation>Directorio de derivaciones</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your referral directory is empty</source>
+        <translation>Tu directorio de derivaciones está vacío</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep the places you can send someone here: the employee assistance programme, HR, union representatives, helplines. Start from the starter pack — templates for the usual workplace resources that you complete with your local details — or import the pack your coordinator gave you.</source>
+        <translation>Guarda aquí los lugares a los que puedes enviar a alguien: el programa de ayuda al empleado, RR. HH., la representación sindical, líneas de ayuda. Empieza con el paquete inicial —plantillas de los recursos habituales en el trabajo que completas con tus datos locales— o importa el paquete que te dio tu coordinador.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+41"/>
+        <source>Load &amp;starter pack</source>
+        <translation>Cargar el paquete i&amp;nicial</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>&amp;Import a pack…</source>
+        <translation>&amp;Importar un paquete…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add an entry…</source>
+        <translation>&amp;Añadir una entrada…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Edit entry…</source>
+        <translation>&amp;Editar entrada…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete entry…</source>
+        <translation>E&amp;liminar entrada…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import pack…</source>
+        <translation>&amp;Importar paquete…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport pack…</source>
+        <translation>E&amp;xportar paquete…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All regions / sites</source>
+        <translation>Todas las regiones / centros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All languages</source>
+        <translation>Todos los idiomas</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0} of {1} entries</source>
+        <translation>{0} de {1} entradas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · {0} to check (marked ⚠: needs local details or not verified in {1} months)</source>
+        <translation> · {0} por revisar (marcadas con ⚠: faltan datos locales o sin verificar en {1} meses)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 entry</source>
+        <translation>1 entrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} entries</source>
+        <translation>{0} entradas</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Entry not saved</source>
+        <translation>La entrada no se ha guardado</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete “{0}” from the directory?</source>
+        <translation>¿Eliminar «{0}» del directorio?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is linked to {0}; those sessions keep their referral type but will no longer show this entry.</source>
+        <translation>Está vinculada a {0}; esas sesiones conservan el tipo de derivación, pero ya no mostrarán esta entrada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 session</source>
+        <translation>1 sesión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} sessions</source>
+        <translation>{0} sesiones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing the pack “{0}” again would bring it back.</source>
+        <translation>Si vuelves a importar el paquete «{0}», volverá a aparecer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete entry</source>
+        <translation>Eliminar entrada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Entry not deleted</source>
+        <translation>La entrada no se ha eliminado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import resource pack</source>
+        <translation>Importar paquete de recursos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resource packs (*.json);;All files (*)</source>
+        <translation>Paquetes de recursos (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the resource pack…</source>
+        <translation>Leyendo el paquete de recursos…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to import</source>
+        <translation>Nada que importar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every entry of “{0}” is already in your directory, unchanged.</source>
+        <translation>Todas las entradas de «{0}» ya están en tu directorio, sin cambios.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Importing “{0}”…</source>
+        <translation>Importando «{0}»…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} new, {1} updated, {2} unchanged.</source>
+        <translation>{0} nuevas, {1} actualizadas, {2} sin cambios.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept your version of {0}.</source>
+        <translation>Se conservó tu versión de {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Took the pack&apos;s version of {0}.</source>
+        <translation>Se usó la versión del paquete de {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entries marked “needs local details” are templates: add your local contact details to them.</source>
+        <translation>Las entradas marcadas con «faltan datos locales» son plantillas: añádeles tus datos de contacto locales.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported “{0}”</source>
+        <translation>Se importó «{0}»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Resource pack {0}</source>
+        <translation>Paquete de recursos {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pack exported</source>
+        <translation>Paquete exportado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrote {0} to {1}.</source>
+        <translation>Se escribieron {0} en {1}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the resource pack…</source>
+        <translation>Escribiendo el paquete de recursos…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="+88"/>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a backup. It is opened and checked before anything changes. Your current journal is then kept aside in its folder (renamed with today&apos;s date and time), never deleted, and the app reopens with the backup. The backup must open with your current passphrase.</source>
+        <translation>Elige una copia de seguridad. Se abre y se comprueba antes de cambiar nada. Después, tu diario actual se aparta en su carpeta (renombrado con la fecha y hora de hoy), nunca se elimina, y la aplicación se vuelve a abrir con la copia. La copia debe abrirse con tu frase de contraseña actual.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic backups</source>
+        <translation>Copias de seguridad automáticas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There are no automatic backups yet.</source>
+        <translation>Todavía no hay copias de seguridad automáticas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a &amp;file…</source>
+        <translation>Elegir un &amp;archivo…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Automatic backups (one a day):</source>
+        <translation>Copias de seguridad automáticas (una al día):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a backup</source>
+        <translation>Elige una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk backups (*.peerdesk);;All files (*)</source>
+        <translation>Copias de seguridad de PeerDesk (*.peerdesk);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/retention.py" line="+45"/>
+        <source>Delete old sessions</source>
+        <translation>Eliminar sesiones antiguas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sessions older than this are deleted for good, with their notes and reflections. Nothing leaves the journal; deleted text is wiped from the file.</source>
+        <translation>Las sesiones anteriores a esto se eliminan para siempre, con sus notas y reflexiones. Nada sale del diario; el texto eliminado se borra del archivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your journal is set to delete sessions older than {0} months. Confirm to delete them now, or keep them this time.</source>
+        <translation>Tu diario está configurado para eliminar las sesiones de hace más de {0} meses. Confirma para eliminarlas ahora o consérvalas esta vez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Months to keep</source>
+        <translation>Meses que se conservan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete sessions older than:</source>
+        <translation>Eliminar las sesiones de hace más de:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Offer this every time the journal is unlocked</source>
+        <translation>Ofrecer esto cada vez que se desbloquee el diario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+32"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>&lt;b&gt;{0} sessions&lt;/b&gt; dated before {1} will be deleted. This cannot be undone (except by restoring a backup).</source>
+        <translation>Se eliminarán &lt;b&gt;{0} sesiones&lt;/b&gt; con fecha anterior al {1}. No se puede deshacer (salvo restaurando una copia de seguridad).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete {0} sessions</source>
+        <translation>Eliminar {0} sesiones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No session is dated before {0}; nothing to delete.</source>
+        <translation>Ninguna sesión tiene fecha anterior al {0}; no hay nada que eliminar.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Deleting old sessions…</source>
+        <translation>Eliminando sesiones antiguas…</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="-675"/>
+        <source>&lt;b&gt;Your answer&lt;/b&gt; — what would you say? Try it before you look at the examples.</source>
+        <translation>&lt;b&gt;Tu respuesta&lt;/b&gt;: ¿qué dirías? Inténtalo antes de mirar los ejemplos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Private: kept only in your encrypted journal, never printed or exported.</source>
+        <translation>Privada: solo se guarda en tu diario cifrado; nunca se imprime ni se exporta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: you are reading without a journal, so this answer is forgotten when you close the guides.</source>
+        <translation>No se guarda: estás leyendo sin un diario, así que esta respuesta se pierde al cerrar las guías.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your answer</source>
+        <translation>Tu respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write what you would say to your colleague…</source>
+        <translation>Escribe lo que le dirías a tu compañero o compañera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+13"/>
+        <location line="+7"/>
+        <source>Show example responses</source>
+        <translation>Mostrar respuestas de ejemplo</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+7"/>
+        <source>Hide example responses</source>
+        <translation>Ocultar respuestas de ejemplo</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityGuard</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+157"/>
+        <source>Automatic backup</source>
+        <translation>Copia de seguridad automática</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s automatic backup could not be made: {0}</source>
+        <translation>No se pudo hacer la copia de seguridad automática de hoy: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Looking for a good backup…</source>
+        <translation>Buscando una copia de seguridad válida…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal file is damaged</source>
+        <translation>El archivo del diario está dañado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your journal could not be opened, but the automatic backup from {0} opens with this passphrase and passed the integrity check, so the journal file itself is damaged.
+
+Restore that backup? The damaged file is kept aside in the same folder, never overwritten. Changes made after {0} are not in the backup.</source>
+        <translation>No se pudo abrir tu diario, pero la copia de seguridad automática del {0} se abre con esta frase de contraseña y ha superado la comprobación de integridad, así que el propio archivo del diario está dañado.
+
+¿Restaurar esa copia? El archivo dañado se aparta en la misma carpeta y nunca se sobrescribe. Los cambios posteriores al {0} no están en la copia.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore the backup</source>
+        <translation>Restaurar la copia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Backup restored</source>
+        <translation>Copia de seguridad restaurada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup is now your journal. The previous file was kept as {0}.</source>
+        <translation>La copia de seguridad es ahora tu diario. El archivo anterior se conservó como {0}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEditor</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/editor.py" line="+178"/>
+        <source>Peer &amp;timeline</source>
+        <translation>Cro&amp;nología de la persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show all sessions with this peer code</source>
+        <translation>Mostrar todas las sesiones con este código de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sessions with this peer code (Ctrl+T)</source>
+        <translation>Todas las sesiones con este código de persona (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this session</source>
+        <translation>Eliminar esta sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the editor</source>
+        <translation>Cerrar el editor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the list (Esc)</source>
+        <translation>Volver a la lista (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the session</source>
+        <translation>Guardar la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>When and how</source>
+        <translation>Cuándo y cómo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start time (optional)</source>
+        <translation>Hora de inicio (opcional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Number present</source>
+        <translation>Número de asistentes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+61"/>
+        <location line="+37"/>
+        <location line="+54"/>
+        <source>— not recorded —</source>
+        <translation>— sin registrar —</translation>
+    </message>
+    <message>
+        <location line="-147"/>
+        <source>T&amp;ime:</source>
+        <translation>&amp;Hora:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Length:</source>
+        <translation>Dura&amp;ción:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Number &amp;present:</source>
+        <translation>&amp;Asistentes:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;ontact:</source>
+        <translation>C&amp;ontacto:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;How you talked:</source>
+        <translation>Cómo ha&amp;blaron:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How it &amp;came about:</source>
+        <translation>Cómo s&amp;urgió:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peer</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peer code</source>
+        <translation>Código de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a pseudonym, never a name</source>
+        <translation>un seudónimo, nunca un nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Generate</source>
+        <translation>G&amp;enerar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generate a peer code</source>
+        <translation>Generar un código de persona</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pee&amp;r code:</source>
+        <translation>Código de pe&amp;rsona:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— not said —</source>
+        <translation>— no lo dijo —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Behaviour:</source>
+        <translation>Con&amp;ducta:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How lo&amp;ng:</source>
+        <translation>Cuánto tiem&amp;po:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Who it comes from:</source>
+        <translation>De &amp;quién viene:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I&amp;mpact:</source>
+        <translation>I&amp;mpacto:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Safety &amp;concerns:</source>
+        <translation>Preocupaciones de &amp;seguridad:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Support and next steps</source>
+        <translation>Apoyo y siguientes pasos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;upport given:</source>
+        <translation>Apo&amp;yo dado:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;ferred to:</source>
+        <translation>Deri&amp;vado a:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ne&amp;xt step:</source>
+        <translation>Sigu&amp;iente paso:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow up on</source>
+        <translation>Seguimiento e&amp;l</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan a follow-up</source>
+        <translation>Planificar un seguimiento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up date</source>
+        <translation>Fecha de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do&amp;ne</source>
+        <translation>Reali&amp;zado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up done</source>
+        <translation>Seguimiento hecho</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up:</source>
+        <translation>Seguimiento:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Did they agree that this contact may be counted in the program&apos;s de-identified statistics?</source>
+        <translation>¿Aceptó que este contacto se cuente en las estadísticas anonimizadas del programa?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Yes, it may be counted</source>
+        <translation>&amp;Sí, puede contarse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent to be counted: yes</source>
+        <translation>Consentimiento para contarla: sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, don&apos;t c&amp;ount it</source>
+        <translation>&amp;No, no contarla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent to be counted: no</source>
+        <translation>Consentimiento para contarla: no</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I know the people involved (conflict of &amp;interest)</source>
+        <translation>Conozco a las personas implicadas (conflicto de &amp;interés)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflict of interest</source>
+        <translation>Conflicto de interés</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Organisation unit</source>
+        <translation>Unidad de la organización</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Or&amp;ganisation unit:</source>
+        <translation>U&amp;nidad de la organización:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Private notes (never exported)</source>
+        <translation>Notas privadas (nunca se exportan)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was said, what you agreed, what to remember next time.</source>
+        <translation>Lo que se dijo, lo que acordaron, lo que conviene recordar la próxima vez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Private reflection</source>
+        <translation>Reflexión privada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How this left you feeling — for your own wellbeing.</source>
+        <translation>Cómo te has quedado después: para tu propio bienestar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tas:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reflection:</source>
+        <translation>Reflexión:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Not in the directory, by type:</source>
+        <translation>Fuera del directorio, por tipo:</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>Please answer the consent question: may this contact be counted in the program&apos;s de-identified statistics? Choose Yes or No, then save again.</source>
+        <translation>Responde a la pregunta del consentimiento: ¿puede contarse este contacto en las estadísticas anonimizadas del programa? Elige Sí o No y vuelve a guardar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The start time “{0}” is not a time. Use hh:mm, such as 14:30, or leave it empty.</source>
+        <translation>La hora de inicio «{0}» no es una hora. Usa hh:mm, como 14:30, o déjala vacía.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Restored from an unsaved draft</source>
+        <translation>Recuperada de un borrador sin guardar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved · revision {0}</source>
+        <translation>Guardada · revisión {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no peer code</source>
+        <translation>sin código de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session on {0} · {1}</source>
+        <translation>Sesión del {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Not saved</source>
+        <translation>No se ha guardado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved at {0} · revision {1}</source>
+        <translation>Guardada a las {0} · revisión {1}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Draft kept at {0}</source>
+        <translation>Borrador conservado a las {0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This session has changes that are not saved yet.</source>
+        <translation>Esta sesión tiene cambios que aún no se han guardado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save them before leaving the session?</source>
+        <translation>¿Guardarlos antes de salir de la sesión?</translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/list_model.py" line="+76"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peer code</source>
+        <translation>Código de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted</source>
+        <translation>Contada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Whether the peer agreed to be counted in program statistics</source>
+        <translation>Si la persona aceptó que se contara en las estadísticas del programa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sortable</source>
+        <translation>No se puede ordenar</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} (group)</source>
+        <translation>{0} (grupo)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Agreed to be counted in de-identified statistics</source>
+        <translation>Aceptó que se contara en las estadísticas anonimizadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not counted: no consent to de-identified statistics</source>
+        <translation>No se cuenta: sin consentimiento para las estadísticas anonimizadas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up done</source>
+        <translation>Seguimiento hecho</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up overdue</source>
+        <translation>Seguimiento atrasado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up planned</source>
+        <translation>Seguimiento previsto</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-39"/>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos de inactividad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the journal after this many minutes without input (0 turns it off).</source>
+        <translation>Bloquea el diario tras estos minutos sin actividad (0 lo desactiva).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock when minimised</source>
+        <translation>Bloquear al minimizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear copied text after seconds</source>
+        <translation>Borrar el texto copiado tras segundos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text copied from a session is cleared from the clipboard after this long (0 keeps it).</source>
+        <translation>El texto copiado de una sesión se borra del portapapeles pasado este tiempo (0 lo conserva).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period in exports</source>
+        <translation>Periodo en las exportaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions are exported by ISO week or by month, never by date.</source>
+        <translation>Las sesiones se exportan por semana ISO o por mes, nunca por fecha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISO week</source>
+        <translation>Semana ISO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include keyed peer hash in exports</source>
+        <translation>Incluir el hash con clave de la persona en las exportaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lets the coordinator count repeat contacts without learning peer codes.</source>
+        <translation>Permite al coordinador contar los contactos repetidos sin conocer los códigos de persona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation units</source>
+        <translation>Unidades de la organización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units the coordinator supplies; a session may name one. Empty: no unit is exported.</source>
+        <translation>Unidades que facilita el coordinador; una sesión puede indicar una. Vacío: no se exporta ninguna unidad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smallest count shown</source>
+        <translation>Recuento mínimo que se muestra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts from 1 to this minus one are shown as &apos;&lt;k&apos;.</source>
+        <translation>Los recuentos desde 1 hasta este valor menos uno se muestran como «&lt;k».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic backups to keep</source>
+        <translation>Copias de seguridad automáticas que se conservan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily encrypted backups kept in the data folder (0 turns them off).</source>
+        <translation>Copias cifradas diarias que se guardan en la carpeta de datos (0 las desactiva).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation>Conservación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete sessions older than months</source>
+        <translation>Eliminar sesiones de hace más de meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off when 0. You are shown how many sessions will go before anything is deleted.</source>
+        <translation>Desactivado con 0. Antes de eliminar nada, se te muestra cuántas sesiones se borrarán.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resources</source>
+        <translation>Recursos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn on resources unverified for months</source>
+        <translation>Avisar de recursos sin verificar durante meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open at start</source>
+        <translation>Abrir al inicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guides</source>
+        <translation>Guías</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="-111"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>One per line</source>
+        <translation>Una por línea</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk will use the new language the next time you start it.</source>
+        <translation>PeerDesk usará el nuevo idioma la próxima vez que lo inicies.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/help_dialogs.py" line="-37"/>
+        <location line="+5"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tab and Shift+Tab move between fields; Space ticks a box; Enter activates the default button.</source>
+        <translation>Tab y Mayús+Tab pasan de un campo a otro; Espacio marca una casilla; Intro activa el botón predeterminado.</translation>
+    </message>
+</context>
+<context>
+    <name>ShownTableModel</name>
+    <message>
+        <location filename="../../peerdesk/ui/program/tables.py" line="+131"/>
+        <location line="+5"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total mentions</source>
+        <translation>Total de menciones</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../peerdesk/ui/start_screen.py" line="-119"/>
+        <location line="+2"/>
+        <source>Read the guides</source>
+        <translation>Leer las guías</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guides and practice scenarios; no journal or passphrase needed</source>
+        <translation>Guías y casos prácticos; no hace falta diario ni frase de contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location line="+150"/>
+        <source>Unlock your journal</source>
+        <translation>Desbloquea tu diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type your passphrase to open your journal.</source>
+        <translation>Escribe tu frase de contraseña para abrir tu diario.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Journal: {0}</source>
+        <translation>Diario: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type your passphrase first.</source>
+        <translation>Escribe primero tu frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceShell</name>
+    <message>
+        <location filename="../../peerdesk/ui/main_window.py" line="-188"/>
+        <source>Workspaces</source>
+        <translation>Espacios de trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="-91"/>
+        <source>Back up the journal to…</source>
+        <translation>Hacer una copia de seguridad del diario en…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PeerDesk backups (*.peerdesk);;All files (*)</source>
+        <translation>Copias de seguridad de PeerDesk (*.peerdesk);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Backup saved</source>
+        <translation>Copia de seguridad guardada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An encrypted backup was saved to {0}. It opens with your current passphrase.</source>
+        <translation>Se guardó una copia de seguridad cifrada en {0}. Se abre con tu frase de contraseña actual.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restoring from backup…</source>
+        <translation>Restaurando desde la copia de seguridad…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+17"/>
+        <source>E&amp;xport summary…</source>
+        <translation>E&amp;xportar resumen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a de-identified summary for your program coordinator</source>
+        <translation>Escribir un resumen anonimizado para el coordinador de tu programa</translation>
+    </message>
+    <message>
+        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+47"/>
+        <source>&amp;Quick reference</source>
+        <translation>&amp;Referencia rápida</translation>
+    </message>
+    <message>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+32"/>
+        <source>Passphrase changed</source>
+        <translation>Frase de contraseña cambiada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your journal now opens with the new passphrase.</source>
+        <translation>Tu diario se abre ahora con la nueva frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Old sessions deleted</source>
+        <translation>Sesiones antiguas eliminadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} sessions were deleted for good.</source>
+        <translation>Se eliminaron para siempre {0} sesiones.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change &amp;passphrase…</source>
+        <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Hacer copia de seguridad ahora…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete old sessions…</source>
+        <translation>&amp;Eliminar sesiones antiguas…</translation>
+    </message>
+</context>
+</TS>

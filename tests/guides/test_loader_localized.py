@@ -1,0 +1,56 @@
+"""Guides in another language: whole translated files or a titles overlay; ids never change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peerdesk.guides import GuideError, load_library
+from peerdesk.guides.loader import load_library_from, localize_library
+from tests.guides.test_loader import GOOD_GUIDE, _write_library
+
+
+def test_shipped_spanish_titles_cover_every_item() -> None:
+    english, spanish = load_library(), load_library(language="es")
+    assert [i.id for i in spanish.items] == [i.id for i in english.items]
+    assert all(s.title != e.title for s, e in zip(spanish.items, english.items, strict=True))
+    assert spanish.guides[0].body == english.guides[0].body  # bodies stay English for now
+    assert load_library(language="es") is spanish  # cached per language
+
+
+def test_whole_file_wins_over_titles(tmp_path: Path) -> None:
+    root = _write_library(tmp_path)
+    folder = root / "guides" / "es"
+    folder.mkdir()
+    (folder / "titles.toml").write_text(
+        '[a]\ntitle = "Título A"\nsummary = "Resumen A."\n'
+        '[b]\ntitle = "Título B"\nsummary = "Resumen B."\n'
+        '[one-bad-meeting]\ntitle = "¿Cuenta una mala reunión?"\nsummary = "Resumen."\n',
+        "utf-8")
+    (folder / "a.md").write_text(
+        GOOD_GUIDE.format(id="a", track="trainee", order=1, link="b")
+        .replace('title = "A guide"', 'title = "Guía A completa"')
+        .replace("Intro linking", "Introducción con enlace"), "utf-8")
+    library = localize_library(load_library_from(root), root, "es")
+    by_id = {item.id: item for item in library.items}
+    assert by_id["a"].title == "Guía A completa"
+    assert "Introducción" in by_id["a"].body
+    assert by_id["b"].title == "Título B"
+    assert by_id["b"].summary == "Resumen B."
+    assert by_id["c"].title == "A guide"  # untranslated: stays English
+    assert by_id["one-bad-meeting"].title == "¿Cuenta una mala reunión?"
+
+
+def test_translation_must_keep_track_and_known_ids(tmp_path: Path) -> None:
+    root = _write_library(tmp_path)
+    folder = root / "guides" / "es"
+    folder.mkdir()
+    (folder / "titles.toml").write_text('[zzz]\ntitle = "X"\nsummary = "Y"\n', "utf-8")
+    with pytest.raises(GuideError, match="unknown ids: zzz"):
+        localize_library(load_library_from(root), root, "es")
+    (folder / "titles.toml").unlink()
+    (folder / "a.md").write_text(
+        GOOD_GUIDE.format(id="a", track="supporter", order=1, link="b"), "utf-8")
+    with pytest.raises(GuideError, match="keep the original's track"):
+        localize_library(load_library_from(root), root, "es")

@@ -1,0 +1,211 @@
+"""Spanish translation: complete, built, loaded at start, switchable, and used for taxonomy
+labels and guide titles (display only; codes and ids never change)."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from peerdesk.guides.loader import load_library
+from peerdesk.paths import ui_state_file
+from peerdesk.settings import Settings
+from peerdesk.taxonomy import default_taxonomy
+from peerdesk.ui import i18n
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.settings_dialog import SettingsDialog
+from peerdesk.ui.window_state import read_language, write_language
+from peerdesk.vault import Vault
+
+TS_FILE = i18n.translations_dir() / "peerdesk_es.ts"
+QM_FILE = i18n.translations_dir() / "peerdesk_es.qm"
+
+
+@pytest.fixture
+def english_afterwards() -> Iterator[None]:
+    """Tests that switch language leave the shared QApplication in English."""
+    yield
+    i18n.install_language("en")
+
+
+def ts_messages() -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(TS_FILE).getroot()
+    return [(context.findtext("name") or "", message.findtext("source") or "",
+             message.find("translation"))  # type: ignore[misc]
+            for context in root.iter("context") for message in context.iter("message")]
+
+
+# -- the translation files ---------------------------------------------------------------------
+
+def test_spanish_ts_is_complete() -> None:
+    messages = ts_messages()
+    assert len(messages) > 500
+    unfinished = [(context, source) for context, source, translation in messages
+                  if translation.get("type") is not None or not (translation.text or "").strip()]
+    assert unfinished == []
+
+
+def test_placeholders_and_markup_survive_translation() -> None:
+    for context, source, translation in ts_messages():
+        text = translation.text or ""
+        assert set(re.findall(r"\{\d\}", source)) == set(re.findall(r"\{\d\}", text)), source
+        assert sorted(re.findall(r"</?\w+", source)) == sorted(re.findall(r"</?\w+", text)), source
+        assert ("&" in source.replace("&&", "")) == ("&" in text.replace("&&", "")), (
+            context, source)
+
+
+def test_compiled_qm_matches_the_ts() -> None:
+    """The shipped .qm was rebuilt after the last .ts change (`make translations`)."""
+    translator = QTranslator()
+    assert translator.load(str(QM_FILE))
+    stale = [(context, source) for context, source, translation in ts_messages()
+             if translator.translate(context, source) != translation.text]
+    assert stale == []
+
+
+def test_declared_strings_file_is_current() -> None:
+    """Setting labels live as data outside ui/; `make translations` lists them for lupdate."""
+    assert i18n.DECLARED_STRINGS_FILE.read_text("utf-8") == i18n.declared_strings_source()
+
+
+# -- choosing and loading the language ---------------------------------------------------------
+
+def test_language_is_kept_beside_the_window_geometry() -> None:
+    assert read_language() is None
+    ui_state_file().parent.mkdir(parents=True)
+    ui_state_file().write_text(json.dumps({"geometry": "AAAA"}), "utf-8")
+    write_language("es")
+    assert read_language() == "es"
+    assert json.loads(ui_state_file().read_text("utf-8")) == {"geometry": "AAAA",
+                                                              "language": "es"}
+
+
+def test_chosen_language_follows_saved_choice_then_system(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("es_MX")))
+    assert i18n.chosen_language() == "es"  # nothing saved: the system's language
+    write_language("en")
+    assert i18n.chosen_language() == "en"
+    write_language("system")
+    assert i18n.chosen_language() == "es"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert i18n.chosen_language() == "en"  # no German translation: English
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, "es")
+    assert i18n.chosen_language() == "es"
+
+
+def test_switching_to_spanish_and_back(qtbot: QtBot, vault: Vault, journal_path: Path,
+                                       english_afterwards: None) -> None:
+    vault.close()
+    assert i18n.install_language("es") == "es"
+    assert i18n.current_language() == "es"
+    window = MainWindow(journal_path)
+    qtbot.addWidget(window)
+    page = window.start.unlock_page
+    assert window.start.currentWidget() is page
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert "Desbloquea tu diario" in texts
+    assert page.unlock_button.text() == "Desbloquear"
+    assert page.passphrase.accessibleName() == "Frase de contraseña"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Diario", "&Ir", "Ay&uda"]
+    # Qt's own strings come in Spanish too (standard buttons).
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancelar"
+
+    window.close()
+    QApplication.processEvents()  # let the closed window settle before the switch
+    assert i18n.install_language("en") == "en"
+    english = MainWindow(journal_path)
+    qtbot.addWidget(english)
+    assert english.start.unlock_page.unlock_button.text() == "Unlock"
+    assert [a.text() for a in english.menuBar().actions()] == ["&Journal", "&Go", "&Help"]
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_unlocked_window_is_spanish(qtbot: QtBot, vault: Vault, journal_path: Path,
+                                    english_afterwards: None) -> None:
+    i18n.install_language("es")
+    window = MainWindow(journal_path)
+    qtbot.addWidget(window)
+    window.open_session(vault)
+    try:
+        titles = [window.shell.navigation.item(row).text()
+                  for row in range(window.shell.navigation.count())]
+        assert titles[:4] == ["Diario", "Seguimientos", "Directorio de derivaciones", "Guías"]
+        journal_actions = [a.text() for a in window.journal_menu.actions() if a.text()]
+        assert "&Bloquear" in journal_actions
+        assert "A&justes…" in journal_actions
+    finally:
+        window.lock()
+
+
+def test_settings_dialog_saves_the_language_outside_the_journal(
+        qtbot: QtBot, vault: Vault) -> None:
+    dialog = SettingsDialog(Settings(vault))
+    qtbot.addWidget(dialog)
+    language = dialog.findChild(QComboBox, "setting_language")
+    language.setCurrentIndex(language.findData("es"))
+    with qtbot.waitSignal(dialog.settings_saved) as saved:
+        dialog.save()
+    assert "language" in saved.args[0]
+    assert read_language() == "es"
+    assert Settings(vault).get("language") == "es"
+    # The change applies at the next start, and the user is told so.
+    notice = dialog.language_notice
+    assert isinstance(notice, QMessageBox)
+    assert notice.isVisible()
+    assert "next time" in notice.text()
+    notice.close()
+    # Reopened, the dialog shows the choice in effect.
+    again = SettingsDialog(Settings(vault))
+    qtbot.addWidget(again)
+    assert again.value_of("language") == "es"
+
+
+# -- taxonomy and guides -----------------------------------------------------------------------
+
+def test_every_taxonomy_code_has_a_spanish_label_and_help() -> None:
+    overlay_path = i18n.translations_dir() / "taxonomy.es.toml"
+    with overlay_path.open("rb") as stream:
+        overlay = tomllib.load(stream)
+    english = default_taxonomy()
+    for key, field in english.fields.items():
+        assert overlay[key]["label"], key
+        assert overlay[key]["help"], key
+        for option in field.options:
+            entry = overlay[key]["options"][option.code]
+            assert entry["label"].strip(), (key, option.code)
+            assert entry["help"].strip(), (key, option.code)
+    spanish = i18n.localized_taxonomy("es")
+    for key, field in english.fields.items():
+        assert spanish.field(key).codes() == field.codes()  # codes never change
+        assert spanish.field(key).multiple == field.multiple
+    assert spanish.field("channel").label_for("phone") == "Teléfono"
+
+
+def test_display_taxonomy_follows_the_interface_language(english_afterwards: None) -> None:
+    assert i18n.display_taxonomy().field("channel").label_for("in_person") == "In person"
+    i18n.install_language("es")
+    assert i18n.display_taxonomy().field("channel").label_for("in_person") == "En persona"
+
+
+def test_every_guide_and_scenario_has_a_spanish_title(english_afterwards: None) -> None:
+    english = load_library()
+    i18n.install_language("es")
+    spanish = i18n.display_library()
+    assert [item.id for item in spanish.items] == [item.id for item in english.items]
+    for ours, theirs in zip(spanish.items, english.items, strict=True):
+        assert ours.title != theirs.title, ours.id
+        assert ours.summary != theirs.summary, ours.id
+    assert i18n.track_label("trainee") == "Itinerario de formación"
