@@ -24,6 +24,7 @@ from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.security import install_security
 from peerdesk.ui.start_screen import StartScreen
+from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.ui.window_state import restore_geometry, save_geometry
 from peerdesk.ui.workspaces import (
@@ -50,8 +51,7 @@ class WorkspaceShell(QWidget):
         self.banner.setObjectName("banner")
         self.banner.setVisible(False)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setStyleSheet(
-            "background: #fff3c4; color: #5c4400; padding: 6px; font-weight: bold;")
+        self.banner.setStyleSheet(notice_css("warning") + " padding: 6px; font-weight: bold;")
         self.stack = QStackedWidget()
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.ui.style import tone_css
 from peerdesk.vault.passphrase import Strength, strength_hint
 
 
@@ -127,7 +128,7 @@ class CreateJournalPage(QWidget):
         self.error = QLabel()
         self.error.setObjectName("createError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(tone_css("error"))
         layout.addWidget(self.error)
 
         self.create_button = QPushButton(self.tr("Create journal"))
@@ -212,7 +213,7 @@ class UnlockPage(QWidget):
 
         self.error = QLabel()
         self.error.setObjectName("unlockError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(tone_css("error"))
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
 

@@ -41,13 +41,13 @@ from peerdesk.guides import (
     ProgressStore,
     Scenario,
     SearchResult,
-    load_library,
     search_index,
     summarise,
 )
 from peerdesk.guides.render import Rendered, TocEntry, markdown_to_html
 from peerdesk.reports.training_record import TrainingRecord, write_training_record
 from peerdesk.ui.guides.reader import ReaderView
+from peerdesk.ui.i18n import display_library
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.tasks import Progress, run_in_background
 
@@ -203,7 +203,7 @@ class GuideBrowser(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guideBrowser")
-        self.library = library or load_library()
+        self.library = library or display_library()  # titles in the interface language
         self.index = search_index(self.library)
         self.store = store
         self.current: Item | None = None
