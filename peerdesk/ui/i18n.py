@@ -23,6 +23,8 @@ from peerdesk.guides.model import DISCLAIMER, TRACK_LABELS, Library
 from peerdesk.paths import resources_dir
 from peerdesk.settings import SETTINGS
 from peerdesk.taxonomy import Taxonomy, localized_taxonomy
+from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, strength_hint
+from peerdesk.vault.vault import VaultOpenError
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES: tuple[str, ...] = ("en", "es")  # every language we ship a translation for, and English
@@ -110,6 +112,32 @@ def disclaimer() -> str:
     return QCoreApplication.translate("Guides", DISCLAIMER)
 
 
+# -- fixed messages from outside ui/ -------------------------------------------------------------
+
+# Passphrases that produce each strength hint, so every hint's text reaches the translators.
+STRENGTH_SAMPLES = ("a", "aaaaaaaaaa", "password1234", "abcdefghijklmn",
+                    "correct horse battery staple")
+
+
+def fixed_messages() -> list[str]:
+    """Messages non-UI code produces without variable parts, which `message_text` translates
+    (the unlock error and passphrase hints are shown before unlock, so they matter most)."""
+    messages = [str(VaultOpenError())]
+    for text in ("", "\x00"):
+        try:
+            normalize_passphrase(text)
+        except PassphraseError as error:
+            messages.append(str(error))
+    messages += [strength_hint(sample).message for sample in STRENGTH_SAMPLES]
+    return list(dict.fromkeys(messages))
+
+
+def message_text(message: str | BaseException) -> str:
+    """A message from non-UI code (an exception or a hint) in the interface language, when it
+    is one of the `fixed_messages`; anything else is shown as it is."""
+    return QCoreApplication.translate("Messages", str(message))
+
+
 # -- strings declared as data outside ui/ --------------------------------------------------------
 
 DECLARED_STRINGS_FILE = Path(__file__).with_name("declared_strings.py")
@@ -126,6 +154,8 @@ def declared_strings() -> list[tuple[str, str]]:
     for label in TRACK_LABELS.values():
         found[("Guides", label)] = None
     found[("Guides", DISCLAIMER)] = None
+    for message in fixed_messages():
+        found[("Messages", message)] = None
     return list(found)
 
 

@@ -22,6 +22,7 @@ from peerdesk import APP_NAME
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.security import install_security
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
             return Vault.create(path, passphrase)
 
         run_in_background(self, self.tr("Creating your journal…"), create, self.open_session,
-                          lambda exc: self.start.create_page.show_error(str(exc)),
+                          lambda exc: self.start.create_page.show_error(message_text(exc)),
                           show_progress=False)
 
     def _unlock_journal(self, passphrase: str) -> None:
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
             return Vault.open(path, passphrase)
 
         def failed(exc: BaseException) -> None:
-            self.start.unlock_page.show_error(str(exc))
+            self.start.unlock_page.show_error(message_text(exc))
             self.security.unlock_failed(exc, passphrase)  # offers a good backup if damaged
 
         run_in_background(self, self.tr("Unlocking…"), unlock, self.open_session, failed,

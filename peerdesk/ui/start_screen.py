@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.style import tone_css
 from peerdesk.vault.passphrase import Strength, strength_hint
 
@@ -161,7 +162,7 @@ class CreateJournalPage(QWidget):
         first, second = self.passphrase.text(), self.repeat.text()
         if first:
             hint = strength_hint(first)
-            self.strength.setText(hint.message)
+            self.strength.setText(message_text(hint.message))
         else:
             hint = None
             self.strength.setText(self.tr("A few unrelated words make a strong passphrase."))

@@ -32,7 +32,7 @@
         <translation>PeerDesk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unexpected error</source>
         <translation>Error inesperado</translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/charts.py" line="+277"/>
+        <location filename="../../peerdesk/ui/program/charts.py" line="+284"/>
         <source>{0} chart</source>
         <translation>Gráfico de {0}</translation>
     </message>
@@ -137,6 +137,64 @@
         <location line="+3"/>
         <source>Values shown as &lt;{0} or x are hidden and drawn as 0 — see the Table tab.</source>
         <translation>Los valores mostrados como &lt;{0} o x están ocultos y se dibujan como 0; consulta la pestaña Tabla.</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseFilePage</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+54"/>
+        <source>Choose your contact log</source>
+        <translation>Elige tu registro de contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A CSV file with one session per row and a header row that names the columns.</source>
+        <translation>Un archivo CSV con una sesión por fila y una fila de encabezado que da nombre a las columnas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns are found by name, in any order. Required: {0}. Coded columns (channel, behaviours, …) accept the code or its label; separate several values with &apos;;&apos;. Nothing is added until you have seen a preview, and then only if every row is good. See the README for every column.</source>
+        <translation>Las columnas se reconocen por su nombre, en cualquier orden. Obligatorias: {0}. Las columnas codificadas (medio, conductas, …) aceptan el código o su etiqueta en inglés; separa varios valores con «;». No se añade nada hasta que hayas visto una vista previa, y solo si todas las filas son correctas. Consulta el README para ver todas las columnas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CSV file</source>
+        <translation>Archivo CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>/path/to/contact-log.csv</source>
+        <translation>/ruta/al/registro-de-contactos.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the CSV file</source>
+        <translation>Elegir el archivo CSV</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a contact log</source>
+        <translation>Elige un registro de contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Archivos CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -195,7 +253,7 @@
 <context>
     <name>CreateJournalPage</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="+100"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="+102"/>
         <source>Create your journal</source>
         <translation>Crea tu diario</translation>
     </message>
@@ -248,6 +306,19 @@
         <location line="+2"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportWizard</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+211"/>
+        <source>Import contact log (CSV)</source>
+        <translation>Importar registro de contactos (CSV)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
     </message>
 </context>
 <context>
@@ -1630,7 +1701,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+137"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+138"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -1683,6 +1754,49 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location filename="../../peerdesk/ui/settings_dialog.py" line="+155"/>
         <source>&amp;Settings…</source>
         <translation>A&amp;justes…</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+1"/>
+        <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
+        <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The passphrase is empty. Type your passphrase and try again.</source>
+        <translation>La frase de contraseña está vacía. Escríbela e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The passphrase contains a NUL character, which cannot be used.</source>
+        <translation>La frase de contraseña contiene un carácter NUL, que no se puede usar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too short: use at least 10 characters — a few unrelated words work well.</source>
+        <translation>Demasiado corta: usa al menos 10 caracteres; unas cuantas palabras sin relación funcionan bien.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Easy to guess: avoid common words and repeats.</source>
+        <translation>Fácil de adivinar: evita palabras comunes y repeticiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weak: make it longer — four unrelated words work well.</source>
+        <translation>Débil: alárgala; cuatro palabras sin relación funcionan bien.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fair: another word would make it much stronger.</source>
+        <translation>Aceptable: otra palabra la haría mucho más segura.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong: hard to guess, still possible to remember.</source>
+        <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1860,129 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+2"/>
         <source>Open the selected session</source>
         <translation>Abrir la sesión seleccionada</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="-190"/>
+        <source>Check before importing</source>
+        <translation>Revisa antes de importar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been added yet.</source>
+        <translation>Todavía no se ha añadido nada.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sessions that would be added</source>
+        <translation>Sesiones que se añadirían</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peer code</source>
+        <translation>Código de persona</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counted</source>
+        <translation>Contada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Problems to fix in the file (nothing will be added until every row is good):</source>
+        <translation>Problemas que corregir en el archivo (no se añadirá nada hasta que todas las filas sean correctas):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problems found in the file</source>
+        <translation>Problemas encontrados en el archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check &amp;again</source>
+        <translation>&amp;Volver a comprobar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the file again</source>
+        <translation>Volver a comprobar el archivo</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Checking {0}…</source>
+        <translation>Comprobando {0}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the file…</source>
+        <translation>Comprobando el archivo…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 problem found.</source>
+        <translation>Se encontró 1 problema.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} problems found.</source>
+        <translation>Se encontraron {0} problemas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing will be added until the file is fixed: fix it in your spreadsheet, save it, then check again.</source>
+        <translation>No se añadirá nada hasta que se corrija el archivo: corrígelo en tu hoja de cálculo, guárdalo y vuelve a comprobarlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file has no sessions to add.</source>
+        <translation>El archivo no tiene sesiones que añadir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 session will be added.</source>
+        <translation>Se añadirá 1 sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} sessions will be added.</source>
+        <translation>Se añadirán {0} sesiones.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first {0} are shown.</source>
+        <translation>Se muestran las {0} primeras.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2957,49 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+16"/>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adding {0} sessions…</source>
+        <translation>Añadiendo {0} sesiones…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported</source>
+        <translation>Importación completada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added 1 session to your journal.</source>
+        <translation>Se añadió 1 sesión a tu diario.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added {0} sessions to your journal.</source>
+        <translation>Se añadieron {0} sesiones a tu diario.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not imported</source>
+        <translation>No se ha importado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was added. {0}</source>
+        <translation>No se ha añadido nada. {0}</translation>
+    </message>
+</context>
+<context>
     <name>RetentionDialog</name>
     <message>
         <location filename="../../peerdesk/ui/security/retention.py" line="+45"/>
@@ -3419,7 +3699,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-39"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-47"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
@@ -3725,7 +4005,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-188"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-187"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>

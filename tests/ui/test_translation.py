@@ -209,3 +209,17 @@ def test_every_guide_and_scenario_has_a_spanish_title(english_afterwards: None) 
         assert ours.title != theirs.title, ours.id
         assert ours.summary != theirs.summary, ours.id
     assert i18n.track_label("trainee") == "Itinerario de formación"
+
+
+def test_fixed_messages_from_outside_ui_are_translated(english_afterwards: None) -> None:
+    from peerdesk.vault.passphrase import Strength, strength_hint
+    from peerdesk.vault.vault import VaultOpenError
+
+    covered = {strength_hint(sample).strength for sample in i18n.STRENGTH_SAMPLES}
+    assert covered == set(Strength)  # every hint's text reaches the translation file
+    assert i18n.message_text(VaultOpenError()) == str(VaultOpenError())
+    i18n.install_language("es")
+    assert i18n.message_text(VaultOpenError()).startswith("No se pudo abrir el diario")
+    assert i18n.message_text(strength_hint("a").message).startswith("Demasiado corta")
+    assert i18n.message_text("Some message with 3 variable parts") == (
+        "Some message with 3 variable parts")  # unknown text is shown as it is
