@@ -58,8 +58,11 @@ def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
         passphrase = secrets.token_urlsafe(32)  # never shown: the journal dies with the app
         create_demo_journal(path, passphrase, count=sessions, seed=secrets.randbelow(2**31))
         vault = Vault.open(path, passphrase)
-        # An auto-lock would strand the demo behind an unknown passphrase.
-        Settings(vault).set("auto_lock_minutes", 0)
+        # An auto-lock would strand the demo behind an unknown passphrase; backups of
+        # throwaway data are pointless.
+        settings = Settings(vault)
+        settings.set("auto_lock_minutes", 0)
+        settings.set("backups_keep", 0)
         window = MainWindow(path, demo=True)
         window.open_session(vault)
     except BaseException:

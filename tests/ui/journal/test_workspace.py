@@ -220,3 +220,16 @@ def test_timeline_oldest_first_and_opens_a_session(qtbot: QtBot,
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert workspace.pages.currentWidget() is workspace.editor
     assert workspace.editor.session_id == sessions[0].id
+
+
+def test_import_action_opens_the_wizard_and_refreshes_after(
+        qtbot: QtBot, workspace: JournalWorkspace, tmp_path: object) -> None:
+    action = next(a for a in workspace.menu_actions() if a.objectName() == "importCsvAction")
+    action.trigger()
+    wizard = workspace.csv_wizard
+    assert wizard is not None
+    qtbot.waitUntil(wizard.isVisible)
+    wizard.imported.emit(2)  # what the wizard says after adding sessions
+    assert workspace.model.total == 3  # re-queried (nothing new was really added)
+    wizard.reject()
+    qtbot.waitUntil(lambda: workspace.csv_wizard is None)
