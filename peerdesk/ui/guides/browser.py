@@ -49,6 +49,7 @@ from peerdesk.reports.training_record import TrainingRecord, write_training_reco
 from peerdesk.ui.guides.reader import ReaderView
 from peerdesk.ui.i18n import display_library
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.style import notice_css, tone, tone_css
 from peerdesk.ui.tasks import Progress, run_in_background
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -161,7 +162,7 @@ class ScenarioPanel(QWidget):
                     "forgotten when you close the guides."))
         self.note.setObjectName("answerNote")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #5b6570;")
+        self.note.setStyleSheet(tone_css("muted"))
         self.answer = QPlainTextEdit()
         self.answer.setObjectName("scenarioAnswer")
         self.answer.setAccessibleName(self.tr("Your answer"))
@@ -248,7 +249,7 @@ class GuideBrowser(QWidget):
         self.storage_note.setObjectName("storageNote")
         self.storage_note.setWordWrap(True)
         self.storage_note.setStyleSheet(
-            "background: #fff3c4; color: #5c4400; padding: 6px; border-radius: 3px;")
+            notice_css("warning") + " padding: 6px; border-radius: 3px;")
         self.storage_note.setText(self.tr(
             "You are reading without a journal: your progress and answers are not stored. "
             "Unlock or create a journal to keep them."))
@@ -713,12 +714,13 @@ class GuideBrowser(QWidget):
             kind = self.tr("Guide") if result.kind == GUIDE else self.tr("Practice scenario")
             where = f" · {html.escape(result.section)}" if result.section else ""
             snippet = html.escape(result.snippet.marked("\x01", "\x02"))
-            snippet = snippet.replace("\x01", "<b style='background-color:#fff0a0'>")
+            snippet = snippet.replace("\x01", "<b style='background-color:#fff0a0; color:#000000'>")
             snippet = snippet.replace("\x02", "</b>")
             href = "open:" + quote(f"{result.item_id}/{result.section}")
             rows.append(f"<p style='margin-bottom:14px'><a href='{href}'><b>"
                         f"{html.escape(result.title)}</b></a><br/>"
-                        f"<span style='color:#5b6570'>{kind}{where}</span><br/>{snippet}</p>")
+                        f"<span style='color:{tone('muted').name()}'>{kind}{where}</span>"
+                        f"<br/>{snippet}</p>")
         if results:
             header = self.tr("{0} results for “{1}”").format(len(results), html.escape(query))
         else:

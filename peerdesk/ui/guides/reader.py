@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from peerdesk.ui.style import is_dark, tone
 
 COLUMN_WIDTH = 760
 
-STYLE = """
-body { font-size: 11pt; }
-h1 { font-size: 20pt; margin-top: 6px; margin-bottom: 2px; }
-h2 { font-size: 15pt; margin-top: 22px; margin-bottom: 6px; color: #1f3a5f; }
-h3 { font-size: 12.5pt; margin-top: 16px; margin-bottom: 4px; color: #1f3a5f; }
-p { margin-top: 4px; margin-bottom: 9px; line-height: 135%; }
-li { margin-bottom: 5px; line-height: 130%; }
-ul, ol { margin-top: 2px; margin-bottom: 8px; }
-table.quote { margin-top: 6px; margin-bottom: 12px; }
-p.quote { margin-top: 3px; margin-bottom: 5px; color: #1d2733; }
-p.task { margin-left: 6px; margin-bottom: 6px; }
-p.meta { color: #5b6570; margin-top: 0px; }
-p.summary { font-style: italic; margin-bottom: 14px; }
-p.note { color: #5b6570; font-style: italic; }
-p.footer { color: #5b6570; font-size: 9.5pt; margin-top: 18px; }
-a { color: #1a5fb4; }
+def reader_style(widget: QWidget) -> str:
+    """The page style sheet, sized from the user's font and coloured for their palette."""
+    base = widget.font().pointSizeF()
+    base = base if base > 0 else 10.0
+    palette = widget.palette()
+    heading = "#a8c7fa" if is_dark(palette) else "#1f3a5f"
+    text = palette.color(QPalette.ColorRole.Text).name()
+    muted = tone("muted", palette).name()
+    link = palette.color(QPalette.ColorRole.Link).name()
+    return f"""
+body {{ font-size: {base * 1.1:.1f}pt; }}
+h1 {{ font-size: {base * 2:.1f}pt; margin-top: 6px; margin-bottom: 2px; }}
+h2 {{ font-size: {base * 1.5:.1f}pt; margin-top: 22px; margin-bottom: 6px; color: {heading}; }}
+h3 {{ font-size: {base * 1.25:.1f}pt; margin-top: 16px; margin-bottom: 4px; color: {heading}; }}
+p {{ margin-top: 4px; margin-bottom: 9px; line-height: 135%; }}
+li {{ margin-bottom: 5px; line-height: 130%; }}
+ul, ol {{ margin-top: 2px; margin-bottom: 8px; }}
+table.quote {{ margin-top: 6px; margin-bottom: 12px; }}
+p.quote {{ margin-top: 3px; margin-bottom: 5px; color: {text}; }}
+p.task {{ margin-left: 6px; margin-bottom: 6px; }}
+p.meta {{ color: {muted}; margin-top: 0px; }}
+p.summary {{ font-style: italic; margin-bottom: 14px; }}
+p.note {{ color: {muted}; font-style: italic; }}
+p.footer {{ color: {muted}; font-size: {base * 0.95:.1f}pt; margin-top: 18px; }}
+a {{ color: {link}; }}
 """
+
 
 FOUND = QColor("#fff0a0")
 CURRENT = QColor("#ffb347")
@@ -36,7 +48,7 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(STYLE)
+        self.document().setDefaultStyleSheet(reader_style(self))
         self.document().setDocumentMargin(18)
         self._matches: list[QTextCursor] = []
         self._current = -1
