@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from peerdesk.exchange.validate import SummaryRecord, ValidatedSummary, period_month
@@ -75,6 +77,27 @@ class ProgramRow:
     follow_up_planned: bool
     org_unit: str | None
     peer_key: str | None
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    """Raw counts over the records that match a filter, counted in SQL (the aggregation's
+    input; 100,000 records would take seconds as Python objects). Multi-valued codes are
+    keyed by their stored text ("code code …"); a missing single code by ""."""
+
+    contacts: int
+    first_contacts: int
+    follow_up_planned: int
+    referred: int                                  # a referral type, or "referral" support
+    with_risk: int
+    peers: int                                     # distinct (supporter, peer key)
+    formal_peers: int                              # … of those with a formal next step
+    by_supporter: dict[str, int]
+    by_month_channel: dict[tuple[str, str], int]
+    behaviours: dict[str, int]
+    source_relation: dict[str, int]
+    referral_types: dict[str, int]
+    next_step: dict[str, int]
 
 
 def _codes(values: Sequence[str]) -> str:
@@ -229,6 +252,77 @@ class ProgramStore:
 
     def record_count(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM program_record").fetchone()[0])
+
+    @staticmethod
+    def _filter_clauses(since: str | None, until: str | None, org_unit: str | None,
+                        supporter_id: str | None) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for clause, value in (("month >= ?", since), ("month <= ?", until),
+                              ("org_unit = ?", org_unit), ("supporter_id = ?", supporter_id)):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        return clauses, params
+
+    def counts(self, *, since: str | None = None, until: str | None = None,
+               org_unit: str | None = None, supporter_id: str | None = None,
+               formal_next_steps: Collection[str] = ()) -> RecordCounts:
+        """What `rows` would give, already counted (see `RecordCounts`): one table scan,
+        counted in batches by C-level `Counter`s over plain tuples."""
+        clauses, params = self._filter_clauses(since, until, org_unit, supporter_id)
+        # `+month`: a scan (~0.3 s for 100,000 records) beats a month-index walk, which looks
+        # every record up by its key again (~1.2 s) unless the range is narrow.
+        clauses = [("+" + c) if c.startswith("month") else c for c in clauses]
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        cursor = self.connection.execute(
+            "SELECT supporter_id, month, channel, contact, behaviours, "
+            "coalesce(source_relation, ''), referral_types, support_given, risk_flags, "
+            "coalesce(next_step, ''), follow_up_planned, peer_key "
+            f"FROM program_record{where}", params)
+        by_supporter: Counter[str] = Counter()
+        by_month_channel: Counter[tuple[str, str]] = Counter()
+        contact: Counter[str] = Counter()
+        behaviours: Counter[str] = Counter()
+        sources: Counter[str] = Counter()
+        referrals_support: Counter[tuple[str, str]] = Counter()
+        risk: Counter[str] = Counter()
+        next_step: Counter[str] = Counter()
+        planned = 0
+        peers: set[tuple[str, str]] = set()
+        formal_peers: set[tuple[str, str]] = set()
+        formal = frozenset(formal_next_steps)
+        try:
+            while batch := cursor.fetchmany(5000):
+                by_supporter.update(map(itemgetter(0), batch))
+                by_month_channel.update(map(itemgetter(1, 2), batch))
+                contact.update(map(itemgetter(3), batch))
+                behaviours.update(map(itemgetter(4), batch))
+                sources.update(map(itemgetter(5), batch))
+                referrals_support.update(map(itemgetter(6, 7), batch))
+                risk.update(map(itemgetter(8), batch))
+                next_step.update(map(itemgetter(9), batch))
+                planned += sum(map(itemgetter(10), batch))
+                keyed = [(r[0], r[11], r[9]) for r in batch if r[11] is not None]
+                peers.update((s, k) for s, k, _ in keyed)
+                formal_peers.update((s, k) for s, k, n in keyed if n in formal)
+        finally:
+            cursor.close()
+        referral_types: Counter[str] = Counter()
+        referred = 0
+        for (types, support), n in referrals_support.items():
+            referral_types[types] += n
+            if types or "referral" in support.split():
+                referred += n
+        return RecordCounts(
+            contacts=sum(by_supporter.values()), first_contacts=contact.get("first", 0),
+            follow_up_planned=planned, referred=referred,
+            with_risk=sum(n for flags, n in risk.items() if flags),
+            peers=len(peers), formal_peers=len(formal_peers),
+            by_supporter=dict(by_supporter), by_month_channel=dict(by_month_channel),
+            behaviours=dict(behaviours), source_relation=dict(sources),
+            referral_types=dict(referral_types), next_step=dict(next_step),
+        )
 
     def rows(self, *, since: str | None = None, until: str | None = None,
              org_unit: str | None = None, supporter_id: str | None = None) -> Iterator[ProgramRow]:
