@@ -1,0 +1,1 @@
+"""`make bench`: PeerDesk's performance budget, each operation beside a raw baseline."""

@@ -1,0 +1,151 @@
+"""Benchmark data, built once and cached under benchmarks/.work/ (keyed by generator version).
+
+- journals of 10,000 and 100,000 synthetic sessions (`peerdesk.journal.demo`);
+- summary files of several fake supporters, written with the real export code
+  (`peerdesk.exchange.export.plan_export` / `write_export`, the `peerdesk.summary` format),
+  100,000 records in all.
+
+The cache key hashes the sources that decide what gets built (demo generator, migrations,
+de-identification and format), so a change there rebuilds and a rerun without one is quick.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import peerdesk
+from peerdesk.journal.model import Session
+
+PASSPHRASE = "benchmark passphrase, not a secret"  # synthetic data only
+TODAY = dt.date(2026, 10, 31)       # fixed, so the data is the same on every run
+JOURNAL_SIZES = (10_000, 100_000)
+SUPPORTERS = 10
+RECORDS_PER_SUPPORTER = 10_000
+DATA_VERSION = "1"                   # bump to force a rebuild
+
+ROOT = Path(__file__).resolve().parent
+WORK = ROOT / ".work"
+PACKAGE = Path(peerdesk.__file__).resolve().parent
+
+
+def _digest(*paths: Path) -> str:
+    h = hashlib.sha256(DATA_VERSION.encode())
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file() and file.suffix in (".py", ".sql", ".toml", ".json"):
+                h.update(file.name.encode())
+                h.update(file.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def journal_key() -> str:
+    return _digest(PACKAGE / "journal" / "demo.py", PACKAGE / "vault" / "migrations")
+
+
+def summaries_key() -> str:
+    return _digest(PACKAGE / "journal" / "demo.py", PACKAGE / "exchange" / "format.py",
+                   PACKAGE / "exchange" / "deidentify.py")
+
+
+def journal_path(sessions: int) -> Path:
+    return WORK / f"journal-{sessions}-{journal_key()}.peerdesk"
+
+
+def summaries_dir() -> Path:
+    return WORK / f"summaries-{SUPPORTERS}x{RECORDS_PER_SUPPORTER}-{summaries_key()}"
+
+
+def summary_files() -> list[Path]:
+    return sorted(summaries_dir().glob("supporter-*.json"))
+
+
+def scratch_dir(name: str) -> Path:
+    """An empty folder under .work/ for one benchmark's throwaway files."""
+    folder = WORK / "scratch" / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, mode=0o700)
+    return folder
+
+
+# -- building -----------------------------------------------------------------------------------
+
+def _build_journal(sessions: int) -> str:
+    from peerdesk.journal.demo import create_demo_journal
+
+    target = journal_path(sessions)
+    partial = target.with_name(f".{target.name}.partial")
+    for leftover in WORK.glob(f"{partial.name}*"):
+        leftover.unlink()
+    create_demo_journal(partial, PASSPHRASE, count=sessions, seed=sessions, today=TODAY)
+    os.replace(partial, target)
+    return f"journal of {sessions:,} sessions"
+
+
+@dataclass
+class _GeneratedSessions:
+    """A `SessionSource` for `plan_export` straight from the demo generator (no journal)."""
+
+    count_: int
+    seed: int
+
+    def sessions_between(self, since: dt.date | None, until: dt.date | None
+                         ) -> Iterator[Session]:
+        from peerdesk.journal.demo import generate_sessions
+
+        for session in generate_sessions(self.count_, self.seed, TODAY):
+            # every session saved once and counted, so each supporter gives the same total
+            yield dataclasses.replace(session, revision=1, consent_to_count=True)
+
+    def count(self) -> int:
+        return self.count_
+
+
+def _build_summaries() -> str:
+    from peerdesk.exchange.deidentify import ExportSettings
+    from peerdesk.exchange.export import plan_export, write_export
+
+    target = summaries_dir()
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True, mode=0o700)
+    for number in range(1, SUPPORTERS + 1):
+        supporter_id = hashlib.sha256(f"supporter {number}".encode()).hexdigest()[:32]
+        secret = hashlib.sha256(f"peer key secret {number}".encode()).digest()
+        plan = plan_export(_GeneratedSessions(RECORDS_PER_SUPPORTER, 1000 + number), None,
+                           ExportSettings(), secret, None, None, supporter_id=supporter_id)
+        write_export(plan, partial / f"supporter-{number:02d}.json",
+                     alias=f"Team {chr(64 + number)}")
+    os.replace(partial, target)
+    return f"{SUPPORTERS} summary files of {RECORDS_PER_SUPPORTER:,} records"
+
+
+def ensure_data(log: Callable[[str], None] = print) -> None:
+    """Build whatever is missing, in parallel; drop stale builds of older keys."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    keep = {journal_path(n).name for n in JOURNAL_SIZES} | {summaries_dir().name, "scratch"}
+    for entry in WORK.iterdir():
+        if entry.name not in keep and not entry.name.startswith("."):
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink()
+    jobs = [(_build_journal, n) for n in sorted(JOURNAL_SIZES, reverse=True)
+            if not journal_path(n).exists()]
+    summaries_missing = not summaries_dir().is_dir()
+    if not jobs and not summaries_missing:
+        return
+    log("Building benchmark data (cached in benchmarks/.work/ for later runs)…")
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(fn, n) for fn, n in jobs]
+        if summaries_missing:
+            futures.append(pool.submit(_build_summaries))
+        for future in futures:
+            log(f"  built {future.result()}")
