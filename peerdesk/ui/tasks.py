@@ -122,11 +122,15 @@ class BackgroundTask(QObject):
 
     @Slot(int, int, str)
     def _handle_progress(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None and shiboken6.isValid(self._dialog):
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(min(done, total) if total > 0 else 0)
-            if text:
-                self._dialog.setLabelText(text)
+        dialog = self._dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            return
+        if text:
+            dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        # setValue() on a modal dialog processes events, which may finish the task and close
+        # the dialog under our feet: it is the last call here for that reason.
+        dialog.setValue(min(done, total) if total > 0 else 0)
 
     def _close_dialog(self) -> None:
         dialog, self._dialog = self._dialog, None

@@ -102,3 +102,23 @@ def test_no_callback_after_the_starting_widget_is_destroyed(qtbot: QtBot, fails:
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert called == []
+
+
+def test_progress_text_and_value_reach_the_dialog(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    proceed = threading.Event()
+
+    def work(progress: Progress) -> None:
+        progress.update(2, 4, "Reading file 2 of 4")
+        proceed.wait(5)
+
+    task = run_in_background(parent, "Importing", work, lambda _: None)
+    dialog = task._dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.value() == 2)
+    assert dialog.labelText() == "Reading file 2 of 4"
+    assert dialog.maximum() == 4
+    proceed.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
