@@ -43,6 +43,44 @@
     </message>
 </context>
 <context>
+    <name>BackupDialogs</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="+49"/>
+        <source>Back up the journal to…</source>
+        <translation>Hacer una copia de seguridad del diario en…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PeerDesk backups (*.peerdesk);;All files (*)</source>
+        <translation>Copias de seguridad de PeerDesk (*.peerdesk);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Backup saved</source>
+        <translation>Copia de seguridad guardada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An encrypted backup was saved to {0}. It opens with your current passphrase.</source>
+        <translation>Se guardó una copia de seguridad cifrada en {0}. Se abre con tu frase de contraseña actual.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restoring from backup…</source>
+        <translation>Restaurando desde la copia de seguridad…</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+43"/>
@@ -200,7 +238,77 @@
 <context>
     <name>ConflictChoice</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+259"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+242"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they offer</source>
+        <translation>Qué ofrecen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When to refer</source>
+        <translation>Cuándo derivar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region / site</source>
+        <translation>Región / centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidentiality</source>
+        <translation>Confidencialidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last verified</source>
+        <translation>Última verificación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs local details</source>
+        <translation>Faltan datos locales</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Yours (edited here)</source>
         <translation>La tuya (editada aquí)</translation>
     </message>
@@ -405,7 +513,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+82"/>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+90"/>
         <location line="+1"/>
         <source>Export a de-identified summary</source>
         <translation>Exportar un resumen anonimizado</translation>
@@ -921,7 +1029,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="+81"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="+82"/>
         <location line="+1"/>
         <source>Find in page</source>
         <translation>Buscar en la página</translation>
@@ -1321,7 +1429,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Caso práctico</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{0} results for “{1}”</source>
         <translation>{0} resultados para «{1}»</translation>
     </message>
@@ -1755,6 +1863,61 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <source>&amp;Settings…</source>
         <translation>A&amp;justes…</translation>
     </message>
+    <message>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+17"/>
+        <source>E&amp;xport summary…</source>
+        <translation>E&amp;xportar resumen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a de-identified summary for your program coordinator</source>
+        <translation>Escribir un resumen anonimizado para el coordinador de tu programa</translation>
+    </message>
+    <message>
+        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+139"/>
+        <source>&amp;Quick reference</source>
+        <translation>&amp;Referencia rápida</translation>
+    </message>
+    <message>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+278"/>
+        <source>Passphrase changed</source>
+        <translation>Frase de contraseña cambiada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your journal now opens with the new passphrase.</source>
+        <translation>Tu diario se abre ahora con la nueva frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Old sessions deleted</source>
+        <translation>Sesiones antiguas eliminadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} sessions were deleted for good.</source>
+        <translation>Se eliminaron para siempre {0} sesiones.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change &amp;passphrase…</source>
+        <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Hacer copia de seguridad ahora…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete old sessions…</source>
+        <translation>&amp;Eliminar sesiones antiguas…</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -2166,7 +2329,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>QuickReferenceDock</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+111"/>
+        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="-28"/>
         <source>Quick reference</source>
         <translation>Referencia rápida</translation>
     </message>
@@ -2435,7 +2598,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourceEditDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-296"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-306"/>
         <source>Edit directory entry</source>
         <translation>Editar entrada del directorio</translation>
     </message>
@@ -2911,7 +3074,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="+88"/>
+        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="-88"/>
         <source>Restore from backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
@@ -3066,7 +3229,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="-675"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="-676"/>
         <source>&lt;b&gt;Your answer&lt;/b&gt; — what would you say? Try it before you look at the examples.</source>
         <translation>&lt;b&gt;Tu respuesta&lt;/b&gt;: ¿qué dirías? Inténtalo antes de mirar los ejemplos.</translation>
     </message>
@@ -3108,7 +3271,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>SecurityGuard</name>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+157"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="-153"/>
         <source>Automatic backup</source>
         <translation>Copia de seguridad automática</translation>
     </message>
@@ -3170,7 +3333,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/editor.py" line="+178"/>
+        <location filename="../../peerdesk/ui/journal/editor.py" line="+185"/>
         <source>Peer &amp;timeline</source>
         <translation>Cro&amp;nología de la persona</translation>
     </message>
@@ -3563,12 +3726,12 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Guardada a las {0} · revisión {1}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Draft kept at {0}</source>
         <translation>Borrador conservado a las {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -3934,7 +4097,22 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>ShownTableModel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/tables.py" line="+131"/>
+        <location filename="../../peerdesk/ui/program/tables.py" line="+55"/>
+        <source>Between 1 and {0}: hidden to protect privacy.</source>
+        <translation>Entre 1 y {0}: se oculta para proteger la privacidad.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withheld so that a small count nearby cannot be worked out.</source>
+        <translation>Se retiene para que no pueda deducirse un recuento pequeño cercano.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden to protect privacy.</source>
+        <translation>Se oculta para proteger la privacidad.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <location line="+5"/>
         <source>Total</source>
         <translation>Total</translation>
@@ -4008,102 +4186,6 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <location filename="../../peerdesk/ui/main_window.py" line="-187"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="-91"/>
-        <source>Back up the journal to…</source>
-        <translation>Hacer una copia de seguridad del diario en…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PeerDesk backups (*.peerdesk);;All files (*)</source>
-        <translation>Copias de seguridad de PeerDesk (*.peerdesk);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Backup saved</source>
-        <translation>Copia de seguridad guardada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>An encrypted backup was saved to {0}. It opens with your current passphrase.</source>
-        <translation>Se guardó una copia de seguridad cifrada en {0}. Se abre con tu frase de contraseña actual.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Backing up…</source>
-        <translation>Haciendo la copia de seguridad…</translation>
-    </message>
-    <message>
-        <location line="+100"/>
-        <source>Restore from backup</source>
-        <translation>Restaurar desde una copia de seguridad</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Restoring from backup…</source>
-        <translation>Restaurando desde la copia de seguridad…</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+17"/>
-        <source>E&amp;xport summary…</source>
-        <translation>E&amp;xportar resumen…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Write a de-identified summary for your program coordinator</source>
-        <translation>Escribir un resumen anonimizado para el coordinador de tu programa</translation>
-    </message>
-    <message>
-        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+47"/>
-        <source>&amp;Quick reference</source>
-        <translation>&amp;Referencia rápida</translation>
-    </message>
-    <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+32"/>
-        <source>Passphrase changed</source>
-        <translation>Frase de contraseña cambiada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Your journal now opens with the new passphrase.</source>
-        <translation>Tu diario se abre ahora con la nueva frase de contraseña.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Old sessions deleted</source>
-        <translation>Sesiones antiguas eliminadas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} sessions were deleted for good.</source>
-        <translation>Se eliminaron para siempre {0} sesiones.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Change &amp;passphrase…</source>
-        <translation>Cambiar la &amp;frase de contraseña…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Back up now…</source>
-        <translation>&amp;Hacer copia de seguridad ahora…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Restore from backup…</source>
-        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete old sessions…</source>
-        <translation>&amp;Eliminar sesiones antiguas…</translation>
     </message>
 </context>
 </TS>

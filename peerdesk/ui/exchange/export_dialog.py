@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QSortFilterProxyModel,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -437,10 +445,11 @@ class ExportDialog(QDialog):
 
 def export_summary_action(window: Any, context: Any) -> list[QAction]:
     """Journal menu entry "Export summary…" (Ctrl+E)."""
-    action = QAction(window.tr("E&xport summary…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "E&xport summary…"), window)
     action.setObjectName("exportSummaryAction")
     action.setShortcut(QKeySequence("Ctrl+E"))
-    action.setStatusTip(window.tr("Write a de-identified summary for your program coordinator"))
+    action.setStatusTip(QCoreApplication.translate(
+        "MainWindow", "Write a de-identified summary for your program coordinator"))
 
     def open_dialog() -> None:
         dialog = ExportDialog(context.vault, window)

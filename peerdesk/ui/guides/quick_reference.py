@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -136,7 +136,7 @@ def install_quick_reference(window: QMainWindow, menu: QMenu) -> QAction:
     dock = QuickReferenceDock(show_guide, window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.setVisible(False)
-    action = QAction(window.tr("&Quick reference"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "&Quick reference"), window)
     action.setObjectName("quickReferenceAction")
     action.setCheckable(True)
     action.setShortcut(QKeySequence("Ctrl+Shift+R"))

@@ -10,7 +10,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 if TYPE_CHECKING:
@@ -46,10 +52,12 @@ def shown_number(cell: str) -> int | None:
 
 def hidden_explanation(cell: str, k: int) -> str:
     if cell.strip().startswith("<"):
-        return f"Between 1 and {k - 1}: hidden to protect privacy."
+        return QCoreApplication.translate(
+            "ShownTableModel", "Between 1 and {0}: hidden to protect privacy.").format(k - 1)
     if cell.strip() == "x":
-        return "Withheld so that a small count nearby cannot be worked out."
-    return "Hidden to protect privacy."
+        return QCoreApplication.translate(
+            "ShownTableModel", "Withheld so that a small count nearby cannot be worked out.")
+    return QCoreApplication.translate("ShownTableModel", "Hidden to protect privacy.")
 
 
 class ShownTableModel(QAbstractTableModel):

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -238,11 +238,21 @@ class ResourceEditDialog(QDialog):
         return self._result
 
 
-_FIELD_LABELS = {
-    "name": "Name", "type": "Type", "offers": "What they offer", "when_to_refer": "When to refer",
-    "phone": "Phone", "email": "E-mail", "web": "Web", "place": "Place", "hours": "Hours",
-    "languages": "Languages", "region": "Region / site", "confidential": "Confidentiality",
-    "last_verified": "Last verified", "needs_local_details": "Needs local details",
+_FIELD_LABELS = {  # translated in ConflictChoice
+    "name": QT_TRANSLATE_NOOP("ConflictChoice", "Name"),
+    "type": QT_TRANSLATE_NOOP("ConflictChoice", "Type"),
+    "offers": QT_TRANSLATE_NOOP("ConflictChoice", "What they offer"),
+    "when_to_refer": QT_TRANSLATE_NOOP("ConflictChoice", "When to refer"),
+    "phone": QT_TRANSLATE_NOOP("ConflictChoice", "Phone"),
+    "email": QT_TRANSLATE_NOOP("ConflictChoice", "E-mail"),
+    "web": QT_TRANSLATE_NOOP("ConflictChoice", "Web"),
+    "place": QT_TRANSLATE_NOOP("ConflictChoice", "Place"),
+    "hours": QT_TRANSLATE_NOOP("ConflictChoice", "Hours"),
+    "languages": QT_TRANSLATE_NOOP("ConflictChoice", "Languages"),
+    "region": QT_TRANSLATE_NOOP("ConflictChoice", "Region / site"),
+    "confidential": QT_TRANSLATE_NOOP("ConflictChoice", "Confidentiality"),
+    "last_verified": QT_TRANSLATE_NOOP("ConflictChoice", "Last verified"),
+    "needs_local_details": QT_TRANSLATE_NOOP("ConflictChoice", "Needs local details"),
 }
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,9 +45,11 @@ def default_backup_name(journal: Path, today: dt.date | None = None) -> str:
 def ask_backup_target(parent: QWidget, journal: Path,
                       chosen: Callable[[Path], None]) -> QFileDialog:
     """A non-blocking save dialog; `chosen(path)` runs when the user picks a file."""
-    dialog = QFileDialog(parent, parent.tr("Back up the journal to…"),
+    dialog = QFileDialog(parent,
+                         QCoreApplication.translate("BackupDialogs", "Back up the journal to…"),
                          str(Path.home() / default_backup_name(journal)),
-                         parent.tr("PeerDesk backups (*.peerdesk);;All files (*)"))
+                         QCoreApplication.translate(
+                             "BackupDialogs", "PeerDesk backups (*.peerdesk);;All files (*)"))
     dialog.setObjectName("backupFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(BACKUP_SUFFIX.lstrip("."))
@@ -63,13 +65,15 @@ def start_backup(parent: QWidget, vault: Vault, target: Path,
         return back_up_to(vault, target, steps(progress))
 
     def succeeded(path: object) -> None:
-        show_info(parent, parent.tr("Backup saved"), parent.tr(
-            "An encrypted backup was saved to {0}. It opens with your current passphrase."
-        ).format(path))
+        show_info(parent, QCoreApplication.translate("BackupDialogs", "Backup saved"),
+                  QCoreApplication.translate(
+                      "BackupDialogs", "An encrypted backup was saved to {0}. It opens with "
+                      "your current passphrase.").format(path))
         if done is not None and isinstance(path, Path):
             done(path)
 
-    return run_in_background(parent, parent.tr("Backing up…"), work, succeeded)
+    return run_in_background(parent, QCoreApplication.translate("BackupDialogs", "Backing up…"),
+                             work, succeeded)
 
 
 def _describe(info: BackupInfo) -> str:
@@ -169,7 +173,9 @@ def start_restore(parent: QWidget, journal: Path, backup: Path, passphrase: str,
         if failed is not None:
             failed(exc)
         else:
-            show_error(parent, parent.tr("Restore from backup"), str(exc))
+            show_error(parent, QCoreApplication.translate("BackupDialogs", "Restore from backup"),
+                       str(exc))
 
-    return run_in_background(parent, parent.tr("Restoring from backup…"), work, succeeded,
-                             on_failure)
+    return run_in_background(parent,
+                             QCoreApplication.translate("BackupDialogs", "Restoring from backup…"),
+                             work, succeeded, on_failure)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -274,9 +274,10 @@ def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QActio
     def change_passphrase() -> None:
         dialog = ChangePassphraseDialog(context.vault, int(context.settings.get("backups_keep")),
                                         window, hold=guard.hold)
-        dialog.changed.connect(lambda: show_info(window, window.tr("Passphrase changed"),
-                                                 window.tr("Your journal now opens with the "
-                                                           "new passphrase.")))
+        dialog.changed.connect(lambda: show_info(
+            window, QCoreApplication.translate("MainWindow", "Passphrase changed"),
+            QCoreApplication.translate("MainWindow",
+                                       "Your journal now opens with the new passphrase.")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -294,13 +295,18 @@ def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QActio
     def delete_old() -> None:
         dialog = RetentionDialog(context.vault, context.settings, window)
         dialog.deleted.connect(lambda n: (refresh_workspaces(window), show_info(
-            window, window.tr("Old sessions deleted"),
-            window.tr("{0} sessions were deleted for good.").format(n))))
+            window, QCoreApplication.translate("MainWindow", "Old sessions deleted"),
+            QCoreApplication.translate("MainWindow",
+                                       "{0} sessions were deleted for good.").format(n))))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    action(window.tr("Change &passphrase…"), "changePassphraseAction", change_passphrase)
-    action(window.tr("&Back up now…"), "backUpNowAction", back_up_now)
-    action(window.tr("&Restore from backup…"), "restoreAction", restore)
-    action(window.tr("&Delete old sessions…"), "deleteOldSessionsAction", delete_old)
+    action(QCoreApplication.translate("MainWindow", "Change &passphrase…"),
+           "changePassphraseAction", change_passphrase)
+    action(QCoreApplication.translate("MainWindow", "&Back up now…"),
+           "backUpNowAction", back_up_now)
+    action(QCoreApplication.translate("MainWindow", "&Restore from backup…"),
+           "restoreAction", restore)
+    action(QCoreApplication.translate("MainWindow", "&Delete old sessions…"),
+           "deleteOldSessionsAction", delete_old)
     return actions
