@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +44,7 @@ class ExportPreviewModel(QAbstractTableModel):
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         super().__init__()
-        self.taxonomy = taxonomy or default_taxonomy()
+        self.taxonomy = taxonomy or display_taxonomy()
         self._records: list[Mapping[str, Any]] = []
         self._headers = (
             self.tr("Period"), self.tr("Length"), self.tr("Kind"), self.tr("Group size"),

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.journal.repository import SessionFilter
-from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 SEARCH_DELAY_MS = 250
 
@@ -37,7 +38,7 @@ class FilterBar(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
-        self.taxonomy = taxonomy or default_taxonomy()
+        self.taxonomy = taxonomy or display_taxonomy()
         self._today = today
 
         self.search = QLineEdit()

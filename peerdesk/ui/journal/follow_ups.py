@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.repository import FollowUps, SessionRepository, SessionRow
-from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.workspaces import AppContext, Workspace
 
@@ -56,7 +57,7 @@ class FollowUpsWorkspace(Workspace):
         super().__init__(context, parent)
         self.setObjectName("followUpsWorkspace")
         self.repository = SessionRepository(context.vault)
-        self.taxonomy = taxonomy or default_taxonomy()
+        self.taxonomy = taxonomy or display_taxonomy()
         self.today: Callable[[], dt.date] = dt.date.today
         self.follow_ups = FollowUps([], [], [])
         self.sections: dict[str, QTreeWidgetItem] = {}

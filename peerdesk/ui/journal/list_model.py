@@ -15,7 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from peerdesk.journal.repository import SessionFilter, SessionRepository, SessionRow
 from peerdesk.journal.search import SNIPPET_CLOSE, SNIPPET_OPEN
-from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 PAGE_SIZE = 200
 
@@ -63,7 +64,7 @@ class SessionListModel(QAbstractTableModel):
     ) -> None:
         super().__init__()
         self.repository = repository
-        self.taxonomy = taxonomy or default_taxonomy()
+        self.taxonomy = taxonomy or display_taxonomy()
         self._today = today
         self.page_size = page_size
         self._filter = SessionFilter()

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
-from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 EXCERPT_CHARS = 140
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -38,7 +39,7 @@ class PeerTimelineDialog(QDialog):
                  taxonomy: Taxonomy | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("peerTimeline")
-        self.taxonomy = taxonomy or default_taxonomy()
+        self.taxonomy = taxonomy or display_taxonomy()
         self.peer_code = peer_code.strip()
         self.sessions: list[Session] = repository.peer_timeline(self.peer_code)
         self.setWindowTitle(self.tr("Timeline · {0}").format(self.peer_code))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.referrals import Resource
-from peerdesk.taxonomy import default_taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 CONFIDENTIAL_STYLE = ("background: #e3f4e8; color: #14532d; border: 1px solid #86c79b; "
                       "border-radius: 4px; padding: 3px 8px; font-weight: bold;")
@@ -170,7 +170,7 @@ class ResourceDetail(QScrollArea):
             return
         self.name.setText(resource.name)
         self.type_label.setText(
-            default_taxonomy().field("referral_type").label_for(resource.type))
+            display_taxonomy().field("referral_type").label_for(resource.type))
         if resource.confidential:
             self.badge.setText(self.tr("Confidential"))
             self.badge.setStyleSheet(CONFIDENTIAL_STYLE)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.referrals import Conflict, ImportResult, Resolution, Resource
 from peerdesk.referrals.model import content_dict, validated
-from peerdesk.taxonomy import default_taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -70,7 +70,7 @@ class ResourceEditDialog(QDialog):
         self.name = self._line("name", self.tr("Name"))
         self.type = QComboBox()
         self.type.setAccessibleName(self.tr("Type of resource"))
-        for option in default_taxonomy().field("referral_type").options:
+        for option in display_taxonomy().field("referral_type").options:
             self.type.addItem(option.label, option.code)
         self.offers = self._text("offers", self.tr("What they offer"))
         self.when_to_refer = self._text("whenToRefer", self.tr("When to refer"))
@@ -302,7 +302,7 @@ class ConflictChoice(QGroupBox):
 
     def _show(self, key: str, value: object) -> str:
         if key == "type" and isinstance(value, str):
-            return default_taxonomy().field("referral_type").label_for(value)
+            return display_taxonomy().field("referral_type").label_for(value)
         if key == "confidential":
             return self.tr("Confidential") if value else self.tr("May be obliged to act")
         if isinstance(value, bool):

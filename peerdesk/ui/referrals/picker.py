@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.referrals import Resource, ResourceRepository
-from peerdesk.taxonomy import default_taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _MISSING_GROUP = "__missing__"
@@ -40,7 +40,7 @@ class ReferralPicker(QWidget):
         super().__init__(parent)
         self.setObjectName("referralPicker")
         self._repository = repository
-        self._type_field = default_taxonomy().field("referral_type")
+        self._type_field = display_taxonomy().field("referral_type")
         self._resources: dict[str, Resource] = {}
         self._selected: list[str] = []   # in the order ticked
         self._items: dict[str, QTreeWidgetItem] = {}

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from peerdesk.referrals import Resource
-from peerdesk.taxonomy import default_taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +25,7 @@ class ResourceTableModel(QAbstractTableModel):
         self._usage: dict[str, int] = {}
         self._today = dt.date.today()
         self._stale_months = 12
-        self._type_field = default_taxonomy().field("referral_type")
+        self._type_field = display_taxonomy().field("referral_type")
         self._headers = (self.tr("Name"), self.tr("Type"), self.tr("Region / site"),
                          self.tr("Used"))
 

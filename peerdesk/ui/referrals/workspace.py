@@ -41,7 +41,7 @@ from peerdesk.referrals import (
     read_starter_pack,
     write_pack,
 )
-from peerdesk.taxonomy import default_taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.referrals.detail import ResourceDetail
 from peerdesk.ui.referrals.dialogs import ExportDialog, ImportReviewDialog, ResourceEditDialog
@@ -68,7 +68,7 @@ class ResourcesWorkspace(Workspace):
         super().__init__(context, parent)
         self.setObjectName("resourcesWorkspace")
         self.repository = ResourceRepository(context.vault)
-        self._type_field = default_taxonomy().field("referral_type")
+        self._type_field = display_taxonomy().field("referral_type")
         self._usage: dict[str, int] = {}
         self._dialogs: list[QWidget] = []  # open non-modal helpers kept alive
 
