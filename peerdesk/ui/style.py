@@ -68,6 +68,13 @@ def notice_css(kind: str, palette: QPalette | None = None) -> str:
     return f"background: {background}; color: {text};"
 
 
+def notice_colours(kind: str, palette: QPalette | None = None) -> tuple[QColor, QColor]:
+    """(background, text) of a notice, e.g. to paint a table cell."""
+    light, dark = NOTICE[kind]
+    background, text = dark if is_dark(palette) else light
+    return QColor(background), QColor(text)
+
+
 def scaled_font_css(factor: float, widget: QWidget | None = None) -> str:
     """`font-size` relative to the user's system font, for style sheets (never fixed px/pt)."""
     font = widget.font() if widget is not None else QApplication.font()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from peerdesk.journal.repository import FollowUps, SessionRepository, SessionRow
 from peerdesk.taxonomy import Taxonomy
 from peerdesk.ui.i18n import display_taxonomy
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.style import scaled_font_css, tone, tone_css
 from peerdesk.ui.workspaces import AppContext, Workspace
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -32,7 +33,7 @@ REFRESH_FOLLOW_UPS = "refresh_follow_ups"
 REFRESH_JOURNAL = "refresh_journal"
 
 OVERDUE, DUE_TODAY, UPCOMING = "overdue", "due_today", "upcoming"
-_SECTION_COLOURS = {OVERDUE: "#b3261e", DUE_TODAY: "#8a5a00", UPCOMING: "#3c4043"}
+_SECTION_TONES = {OVERDUE: "error", DUE_TODAY: "warning", UPCOMING: "muted"}
 
 
 def show_workspace(widget: QWidget, workspace_id: str) -> None:
@@ -70,7 +71,7 @@ class FollowUpsWorkspace(Workspace):
         heading.setFont(font)
         self.summary = QLabel()
         self.summary.setObjectName("followUpsSummary")
-        self.summary.setStyleSheet("color: #5f6368;")
+        self.summary.setStyleSheet(tone_css("muted"))
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("followUpsList")
@@ -97,7 +98,8 @@ class FollowUpsWorkspace(Workspace):
                                     "session, it shows up here."))
         self.empty.setObjectName("followUpsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #5f6368; font-size: 13pt; padding: 40px;")
+        self.empty.setStyleSheet(
+            tone_css("muted") + scaled_font_css(1.3) + " padding: 40px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.empty)
@@ -130,7 +132,7 @@ class FollowUpsWorkspace(Workspace):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         hint = QLabel(self.tr("Enter opens the session · Ctrl+D marks the follow-up done"))
-        hint.setStyleSheet("color: #8a8d91;")
+        hint.setStyleSheet(tone_css("muted"))
         hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(hint)
 
@@ -165,7 +167,7 @@ class FollowUpsWorkspace(Workspace):
             font = QFont(self.tree.font())
             font.setBold(True)
             section.setFont(0, font)
-            section.setForeground(0, QBrush(QColor(_SECTION_COLOURS[key])))
+            section.setForeground(0, QBrush(tone(_SECTION_TONES[key])))
             section.setData(0, Qt.ItemDataRole.AccessibleTextRole, label)
             self.tree.addTopLevelItem(section)
             section.setFirstColumnSpanned(True)
@@ -205,7 +207,7 @@ class FollowUpsWorkspace(Workspace):
                                 session, behaviours, when])
         item.setData(0, SESSION_ID_ROLE, row.id)
         if key == OVERDUE:
-            item.setForeground(4, QBrush(QColor(_SECTION_COLOURS[OVERDUE])))
+            item.setForeground(4, QBrush(tone("error")))
         return item
 
     def items(self, key: str) -> list[QTreeWidgetItem]:

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from peerdesk.journal.repository import SessionFilter, SessionRepository, SessionRow
 from peerdesk.journal.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from peerdesk.taxonomy import Taxonomy
 from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.ui.style import notice_colours, tone
 
 PAGE_SIZE = 200
 
@@ -41,11 +42,6 @@ SESSION_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
 
-_OVERDUE = QColor("#b3261e")
-_MUTED = QColor("#6b6f76")
-_COUNTED = QColor("#1e6b35")
-_NOT_COUNTED = QColor("#8a5a00")
-_RISK_BACKGROUND = QColor("#fbe3da")
 
 
 def plain_snippet(snippet: str | None) -> str:
@@ -200,7 +196,7 @@ class SessionListModel(QAbstractTableModel):
             return self._foreground(item, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == COL_RISK and item.risk_flags:
-                return QBrush(_RISK_BACKGROUND)
+                return QBrush(notice_colours("danger")[0])
             return None
         if role == Qt.ItemDataRole.FontRole and column == COL_CONSENT:
             font = QFont()
@@ -271,12 +267,12 @@ class SessionListModel(QAbstractTableModel):
 
     def _foreground(self, item: SessionRow, column: int) -> QBrush | None:
         if column == COL_CONSENT:
-            return QBrush(_COUNTED if item.consent_to_count else _NOT_COUNTED)
+            return QBrush(tone("success" if item.consent_to_count else "warning"))
         if (column == COL_FOLLOW_UP and item.follow_up_date is not None
                 and not item.follow_up_done and item.follow_up_date < self._today()):
-            return QBrush(_OVERDUE)
+            return QBrush(tone("error"))
         if column == COL_FOLLOW_UP and item.follow_up_done:
-            return QBrush(_MUTED)
+            return QBrush(tone("muted"))
         if column == COL_RISK and item.risk_flags:
-            return QBrush(_OVERDUE)
+            return QBrush(tone("error"))
         return None

@@ -20,6 +20,7 @@ from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.taxonomy import Taxonomy
 from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.ui.style import tone_css
 
 EXCERPT_CHARS = 140
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -60,7 +61,7 @@ class PeerTimelineDialog(QDialog):
             text = self.tr("{0} sessions, oldest first").format(count)
         summary = QLabel(text)
         summary.setObjectName("timelineSummary")
-        summary.setStyleSheet("color: #5f6368;")
+        summary.setStyleSheet(tone_css("muted"))
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("timelineList")

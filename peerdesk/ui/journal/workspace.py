@@ -48,6 +48,7 @@ from peerdesk.ui.journal.list_model import (
 )
 from peerdesk.ui.journal.timeline import PeerTimelineDialog
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.style import scaled_font_css, tone_css
 from peerdesk.ui.workspaces import AppContext, Workspace
 
 
@@ -142,12 +143,13 @@ class JournalWorkspace(Workspace):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("sessionCount")
-        self.count_label.setStyleSheet("color: #5f6368;")
+        self.count_label.setStyleSheet(tone_css("muted"))
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyJournal")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #5f6368; font-size: 13pt; padding: 40px;")
+        self.empty_label.setStyleSheet(
+            tone_css("muted") + scaled_font_css(1.3) + " padding: 40px;")
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
@@ -160,7 +162,7 @@ class JournalWorkspace(Workspace):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         hint = QLabel(self.tr("Enter opens · Delete deletes · Ctrl+T peer timeline"))
-        hint.setStyleSheet("color: #8a8d91;")
+        hint.setStyleSheet(tone_css("muted"))
         bottom.addWidget(hint)
         layout.addLayout(bottom)
 
