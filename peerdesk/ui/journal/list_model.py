@@ -43,7 +43,6 @@ SESSION_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-
 def plain_snippet(snippet: str | None) -> str:
     """A snippet without its match markers (for screen readers and tooltips)."""
     return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
