@@ -37,8 +37,7 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.referrals import Conflict, ImportResult, Resolution, Resource
 from peerdesk.referrals.model import content_dict, validated
 from peerdesk.ui.i18n import display_taxonomy
-
-ERROR_STYLE = "color: #b3261e;"
+from peerdesk.ui.style import tone_css
 
 
 def _grid(rows: Sequence[tuple[str, QWidget]]) -> QGridLayout:
@@ -127,7 +126,7 @@ class ResourceEditDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("editError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(tone_css("error"))
         self.error.setVisible(False)
 
         form = QWidget()

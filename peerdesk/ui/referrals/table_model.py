@@ -6,16 +6,15 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from peerdesk.referrals import Resource
 from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.ui.style import tone
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_NAME, COL_TYPE, COL_REGION, COL_USED = range(4)
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
-WARNING_COLOUR = QColor("#8a5a00")
 
 
 class ResourceTableModel(QAbstractTableModel):
@@ -87,7 +86,7 @@ class ResourceTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_NAME \
                 and self._needs_attention(resource):
-            return WARNING_COLOUR
+            return tone("warning")  # readable on light and dark bases
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             notes = []
             if resource.needs_local_details:
