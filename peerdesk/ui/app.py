@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,19 +77,27 @@ def remove_demo(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run_demo(app: QApplication, smoke_test: bool) -> int:
-    window, folder = open_demo_window()
+@contextlib.contextmanager
+def demo_window(sessions: int | None = None) -> Iterator[MainWindow]:
+    """The demo window for the duration of the block; then locked and its journal removed."""
+    window, folder = open_demo_window(DEMO_SESSIONS if sessions is None else sessions)
     try:
+        yield window
+    finally:
+        window.lock()
+        remove_demo(folder)
+
+
+def _run_demo(app: QApplication, smoke_test: bool) -> int:
+    with demo_window() as window:
         # Locking the demo ends it: nobody knows its passphrase.
         window.locked.connect(app.quit, Qt.ConnectionType.QueuedConnection)
         window.show()
         if smoke_test:
             QTimer.singleShot(0, app.quit)
-        return app.exec()
-    finally:
-        window.lock()
-        window.deleteLater()
-        remove_demo(folder)
+        code = app.exec()
+        window.locked.disconnect(app.quit)
+        return code
 
 
 def run_app(journal: str | None = None, *, demo: bool = False, smoke_test: bool = False) -> int:

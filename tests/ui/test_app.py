@@ -39,20 +39,29 @@ def test_demo_window_shows_banner_and_a_filled_list(qtbot: QtBot, temp_root: Pat
     assert not folder.exists()
 
 
-def test_run_app_demo_removes_the_journal_on_exit(qtbot: QtBot, temp_root: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_module, "DEMO_SESSIONS", 20)
-    opened = app_module.open_demo_window
-    seen: list[Path] = []
-
-    def spy(sessions: int = 20) -> tuple[object, Path]:
-        window, folder = opened(sessions)
-        seen.append(folder)
+def test_demo_window_block_removes_the_journal(qtbot: QtBot, temp_root: Path) -> None:
+    with app_module.demo_window(sessions=20) as window:
+        qtbot.addWidget(window)
+        folder = window.journal_path.parent
         assert (folder / "demo.peerdesk").exists()
-        return window, folder
-
-    monkeypatch.setattr(app_module, "open_demo_window", spy)
-    assert app_module.run_app(demo=True, smoke_test=True) == 0
-    assert len(seen) == 1
-    assert not seen[0].exists()
+        assert window.demo
+        assert window.is_unlocked
+        assert window.context is not None
+        assert window.context.settings.get("auto_lock_minutes") == 0
+    assert not window.is_unlocked
+    assert not folder.exists()
     assert list(temp_root.iterdir()) == []
+
+
+def test_cli_passes_the_demo_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peerdesk import cli
+
+    seen: dict[str, object] = {}
+
+    def fake_run_app(**kwargs: object) -> int:
+        seen.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", fake_run_app)
+    assert cli.main(["--demo"]) == 0
+    assert seen["demo"] is True

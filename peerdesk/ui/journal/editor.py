@@ -15,7 +15,13 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import (
+    QHideEvent,
+    QKeySequence,
+    QRegularExpressionValidator,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -48,6 +54,7 @@ from peerdesk.ui.journal.escalation import EscalationChecklist
 from peerdesk.ui.journal.widgets import CheckList, CodeCombo
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.referrals.picker import ReferralPicker
+from peerdesk.vault import VaultLockedError
 
 DRAFT_PREFIX = "session:"
 DRAFT_INTERVAL_MS = 3000
@@ -877,11 +884,25 @@ class SessionEditor(QWidget):
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
             "title": self.heading.text(),
         }
-        self.drafts.save(self.draft_key, payload)
+        try:
+            self.drafts.save(self.draft_key, payload)
+        except VaultLockedError:
+            self._draft_timer.stop()  # the journal closed under us; nothing can be kept now
+            return False
         self._last_draft = state
         self.status.setText(self.tr("Draft kept at {0}").format(
             dt.datetime.now().strftime("%H:%M:%S")))
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._draft_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Nothing changes while hidden: keep what is there now and rest until shown again.
+        self.save_draft()
+        self._draft_timer.stop()
+        super().hideEvent(event)
 
     def discard_draft(self) -> None:
         if self.drafts is not None:
