@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,10 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.program.importer import ImportOutcome
-
-REJECTED_COLOUR = QColor("#b3261e")
-ACCEPTED_COLOUR = QColor("#1e7a46")
-REJECTED_BACKGROUND = QColor("#fdf0ef")
+from peerdesk.ui.style import notice_colours, tone, tone_css
 
 
 def outcome_summary(outcomes: Sequence[ImportOutcome]) -> str:
@@ -100,8 +97,8 @@ class ImportResultsDialog(QDialog):
         for row, outcome in enumerate(self.outcomes):
             result = QTableWidgetItem(
                 self.tr("Imported") if outcome.accepted else self.tr("✖ Rejected"))
-            result.setForeground(QBrush(ACCEPTED_COLOUR if outcome.accepted
-                                        else REJECTED_COLOUR))
+            result.setForeground(QBrush(tone("success" if outcome.accepted
+                                             else "error")))
             result.setFont(bold)
             numbers = ((str(outcome.new), str(outcome.updated), str(outcome.unchanged))
                        if outcome.accepted else ("—", "—", "—"))
@@ -118,9 +115,9 @@ class ImportResultsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if not outcome.accepted:
-                    item.setBackground(QBrush(REJECTED_BACKGROUND))
+                    item.setBackground(QBrush(notice_colours("danger")[0]))
                     if column == len(values) - 1:
-                        item.setForeground(QBrush(REJECTED_COLOUR))
+                        item.setForeground(QBrush(tone("error")))
                 item.setToolTip(outcome.problem or outcome.file_name)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
@@ -145,7 +142,7 @@ class ImportResultsDialog(QDialog):
                 "or check that the file was not edited or cut short on the way."))
             hint.setObjectName("rejectedHint")
             hint.setWordWrap(True)
-            hint.setStyleSheet("color: #5f6670;")
+            hint.setStyleSheet(tone_css("muted"))
             layout.addWidget(hint)
         layout.addWidget(buttons)
         self.resize(1000, min(230 + 44 * len(self.outcomes), 680))

@@ -52,6 +52,7 @@ from peerdesk.ui.program.charts import month_label
 from peerdesk.ui.program.dashboard import Dashboard
 from peerdesk.ui.program.import_dialog import ImportResultsDialog
 from peerdesk.ui.program.tables import ImportHistoryModel
+from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.ui.workspaces import AppContext, Workspace
 
@@ -113,7 +114,7 @@ class EmptyState(QFrame):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         text.setFixedWidth(560)
-        text.setStyleSheet("color: #4a5059;")
+        text.setStyleSheet(tone_css("muted"))
         self.button = QPushButton(self.tr("Import summaries…"))
         self.button.setObjectName("emptyImportButton")
         self.button.setAccessibleName(self.tr("Import summary files"))
@@ -122,7 +123,7 @@ class EmptyState(QFrame):
         self.button.clicked.connect(import_action.trigger)
         drop = QLabel(self.tr("…or drop summary files (.json) anywhere on this page."))
         drop.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        drop.setStyleSheet("color: #5f6670;")
+        drop.setStyleSheet(tone_css("muted"))
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(heading)
@@ -239,7 +240,7 @@ class ProgramWorkspace(Workspace):
         self.note = QLabel()
         self.note.setObjectName("disclosureNote")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #5f6670;")
+        self.note.setStyleSheet(tone_css("muted"))
         self.scope = QLabel()
         self.scope.setObjectName("scopeLine")
         font = self.scope.font()
