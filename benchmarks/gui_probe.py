@@ -4,7 +4,7 @@
 - `memory JOURNAL`: the real MainWindow, unlocked through the start screen's unlock signal
   (Vault.open on a worker via run_in_background, then every workspace built), the journal
   list shown and scrolled to the end many times (the model fetches page after page); peak
-  RSS (ru_maxrss). `memory-baseline` shows the locked window only.
+  RSS (VmHWM). `memory-baseline` shows the locked window only.
 - `stall JOURNAL FILE…`: the program workspace imports the files (`import_paths`, through
   run_in_background, then its refresh and results dialog), then builds the PDF
   (`export_pdf`); a QTimer ticking every 5 ms records the longest gap between ticks.
@@ -30,15 +30,22 @@ TICK_MS = 5
 SCROLLS = 60  # 60 scrolls to the end × a 200-row page: 12,000 rows loaded
 
 
+def _status_mb(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across execve, so a probe started by a
+    # large parent would report the parent's peak.
+    hwm = _status_mb("VmHWM")
+    return hwm or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _rss_now_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return _status_mb("VmRSS")
 
 
 def _wait(app: Any, done: Callable[[], bool], timeout_s: float = 120) -> None:
@@ -179,7 +186,7 @@ def memory_row(results: Results, repeat: int) -> None:
          "baseline_rss_now_mb": base["rss_now_mb"], "rows_loaded": details["rows_loaded"],
          "unlock_to_list_s": details["unlock_to_list_s"],
          "app_path": f"MainWindow offscreen, unlock through the start screen, journal list "
-                     f"shown, scrolled to the end {SCROLLS} times; ru_maxrss",
+                     f"shown, scrolled to the end {SCROLLS} times; peak RSS (VmHWM)",
          "raw_path": "the same MainWindow, locked (Python + Qt + PeerDesk start screen)"},
     ))
 
