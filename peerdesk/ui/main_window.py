@@ -213,7 +213,14 @@ class MainWindow(QMainWindow):
             self.shell.add_workspace(cls(context))
         for workspace in self.shell.workspaces:
             actions = workspace.menu_actions()
-            if actions:
+            if actions and workspace.workspace_id == "journal":
+                # The journal's own actions (new session, find, CSV import) head the Journal menu
+                # rather than a second menu of the same name.
+                first = self.journal_menu.actions()[0]
+                self.journal_menu.insertActions(first, actions)
+                self._session_actions.extend(
+                    [*actions, self.journal_menu.insertSeparator(first)])
+            elif actions:
                 menu = QMenu(workspace.title(), self)
                 menu.addActions(actions)
                 self.menuBar().insertMenu(self.go_menu.menuAction(), menu)

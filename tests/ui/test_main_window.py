@@ -95,3 +95,17 @@ def test_geometry_is_remembered(qtbot: QtBot, journal_path: Path) -> None:
     qtbot.addWidget(second)
     # The offscreen screen is narrow, so Qt clamps the width; the height survives as saved.
     assert second.height() == 641
+
+
+def test_one_journal_menu_holding_the_journal_actions(qtbot: QtBot, journal_path: Path) -> None:
+    main = MainWindow(journal_path)
+    qtbot.addWidget(main)
+    main.open_session(Vault.create(journal_path, PASSPHRASE))
+    titles = [a.text().replace("&", "") for a in main.menuBar().actions()]
+    assert titles.count("Journal") == 1
+    texts = [a.text().replace("&", "") for a in main.journal_menu.actions()]
+    assert any(t.startswith("New session") for t in texts)
+    assert "Lock" in texts
+    main.lock()
+    texts = [a.text().replace("&", "") for a in main.journal_menu.actions() if a.text()]
+    assert not any(t.startswith("New session") for t in texts)

@@ -57,8 +57,9 @@ class IdleTimer(QObject):
             self._watched = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self._timer.isActive():
-            self._timer.start(self._interval_ms)
+        timer = getattr(self, "_timer", None)  # may be gone during teardown
+        if timer is not None and event.type() in _INPUT_EVENTS and timer.isActive():
+            timer.start(self._interval_ms)
         return False
 
 

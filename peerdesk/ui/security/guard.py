@@ -106,8 +106,11 @@ class SecurityGuard(QObject):
             self.window.lock()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.window and event.type() == QEvent.Type.WindowStateChange
-                and self.lock_on_minimise and self.window.isMinimized()):
+        # During teardown Qt may still deliver events after Python cleared our attributes.
+        window = getattr(self, "window", None)
+        if (window is not None and watched is window
+                and event.type() == QEvent.Type.WindowStateChange
+                and self.lock_on_minimise and window.isMinimized()):
             self.lock_now()
         return False
 
