@@ -158,7 +158,8 @@ def _parse_json(text: str) -> Any:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise _Reject("the file ends too early (it looks truncated or incompletely "
                           "copied)") from exc
-        raise _Reject(f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column "
+        reason = exc.msg.removesuffix(" at").removesuffix(" starting at")  # "Invalid … at"
+        raise _Reject(f"it is not valid JSON ({reason} at line {exc.lineno}, column "
                       f"{exc.colno})") from exc
     except RecursionError as exc:  # belt and braces: the pre-scan should catch this first
         raise _Reject("it is nested too deeply") from exc
