@@ -27,7 +27,7 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>PeerDesk</source>
         <translation>PeerDesk</translation>
     </message>
@@ -238,7 +238,7 @@
 <context>
     <name>ConflictChoice</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+242"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+241"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -432,7 +432,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+99"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+100"/>
         <source>No program data yet</source>
         <translation>Todavía no hay datos del programa</translation>
     </message>
@@ -793,7 +793,7 @@
 <context>
     <name>ExportPreviewModel</name>
     <message>
-        <location filename="../../peerdesk/ui/exchange/preview_model.py" line="+49"/>
+        <location filename="../../peerdesk/ui/exchange/preview_model.py" line="+50"/>
         <source>Period</source>
         <translation>Periodo</translation>
     </message>
@@ -906,7 +906,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/filters.py" line="+45"/>
+        <location filename="../../peerdesk/ui/journal/filters.py" line="+46"/>
         <source>Search sessions</source>
         <translation>Buscar sesiones</translation>
     </message>
@@ -1095,13 +1095,13 @@
 <context>
     <name>FollowUpsWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+76"/>
-        <location line="+65"/>
+        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+78"/>
+        <location line="+66"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Follow up on</source>
         <translation>Fecha de seguimiento</translation>
     </message>
@@ -1133,7 +1133,7 @@ When you plan a follow-up in a session, it shows up here.</source>
 Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Mark &amp;done</source>
         <translation>Marcar como &amp;hecho</translation>
     </message>
@@ -1536,7 +1536,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>ImportResultsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+69"/>
+        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+66"/>
         <source>Import results</source>
         <translation>Resultados de la importación</translation>
     </message>
@@ -1657,18 +1657,18 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>JournalWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/workspace.py" line="+93"/>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+94"/>
         <source>Journal</source>
         <translation>Diario</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>&amp;New session</source>
         <translation>&amp;Nueva sesión</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>New session</source>
         <translation>Nueva sesión</translation>
     </message>
@@ -1683,7 +1683,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Enter opens · Delete deletes · Ctrl+T peer timeline</source>
         <translation>Intro abre · Supr elimina · Ctrl+T cronología de la persona</translation>
     </message>
@@ -1854,7 +1854,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Demo data — a throwaway journal with synthetic sessions, deleted when you quit.</source>
         <translation>Datos de demostración: un diario desechable con sesiones ficticias, que se elimina al salir.</translation>
     </message>
@@ -1879,7 +1879,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Referencia rápida</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+278"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+281"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
@@ -1965,7 +1965,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>PeerTimelineDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/timeline.py" line="+44"/>
+        <location filename="../../peerdesk/ui/journal/timeline.py" line="+46"/>
         <source>Timeline · {0}</source>
         <translation>Cronología · {0}</translation>
     </message>
@@ -2218,19 +2218,19 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+208"/>
+        <location line="+209"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
     </message>
     <message>
-        <location line="-207"/>
-        <location line="+301"/>
+        <location line="-208"/>
+        <location line="+302"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+305"/>
+        <location line="-301"/>
+        <location line="+306"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
@@ -2241,7 +2241,8 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Historial de importaciones</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-22"/>
+        <location line="+21"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -2413,7 +2414,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourceDetail</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/detail.py" line="+105"/>
+        <location filename="../../peerdesk/ui/referrals/detail.py" line="+69"/>
+        <source>Entry details</source>
+        <translation>Detalles de la entrada</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>What they offer</source>
         <translation>Qué ofrecen</translation>
     </message>
@@ -2771,7 +2777,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourceTableModel</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/table_model.py" line="+29"/>
+        <location filename="../../peerdesk/ui/referrals/table_model.py" line="+28"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -2840,12 +2846,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>&amp;Add entry…</source>
         <translation>&amp;Añadir entrada…</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-160"/>
         <source>Add a directory entry</source>
         <translation>Añadir una entrada al directorio</translation>
     </message>
@@ -2855,7 +2861,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Entradas del directorio</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No entries match the search and filters.</source>
         <translation>Ninguna entrada coincide con la búsqueda y los filtros.</translation>
     </message>
@@ -3749,7 +3755,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/list_model.py" line="+76"/>
+        <location filename="../../peerdesk/ui/journal/list_model.py" line="+72"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -4183,7 +4189,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-187"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-194"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>

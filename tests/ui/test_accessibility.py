@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from peerdesk.journal.demo import fill_journal
+from peerdesk.referrals import ResourceRepository
+from peerdesk.referrals.packs import read_starter_pack
 from peerdesk.settings import Settings
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.settings_dialog import SettingsDialog
@@ -172,6 +174,28 @@ def test_guides_browser(qtbot: QtBot, unlocked: MainWindow) -> None:
     guides = workspace(unlocked, "guides")
     order = check_screen(qtbot, unlocked, guides, unlocked.shell.navigation, minimum=4)
     assert "guideSearch" in [w.objectName() for w in order]
+
+
+def test_resources_directory(qtbot: QtBot, window: MainWindow, vault: Vault) -> None:
+    ResourceRepository(vault).import_pack(read_starter_pack())
+    window.open_session(vault)
+    resources = workspace(window, "resources")
+    order = check_screen(qtbot, window, resources, window.shell.navigation, minimum=5)
+    names = [w.objectName() for w in order]
+    assert names.index("resourceSearch") < names.index("resourceTable")
+
+
+def test_program_dashboard_filters(qtbot: QtBot, unlocked: MainWindow, tmp_path: Path) -> None:
+    from tests.ui.program.test_workspace import import_and_wait, program_files
+
+    program = workspace(unlocked, "program")
+    import_and_wait(qtbot, program, program_files(tmp_path))  # type: ignore[arg-type]
+    results = program.results_dialog  # type: ignore[attr-defined]
+    if results is not None:
+        results.close()
+    order = check_screen(qtbot, unlocked, program, unlocked.shell.navigation, minimum=5)
+    for widget in program.filter_widgets:  # type: ignore[attr-defined]
+        assert widget in order or not widget.isEnabled()  # no unit named: unit filter is off
 
 
 # -- visible focus and colours -----------------------------------------------------------------

@@ -257,6 +257,7 @@ class ProgramWorkspace(Workspace):
         inner_layout.addWidget(self.dashboard, 1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("dashboardScroll")
+        self.scroll.setAccessibleName(self.tr("Dashboard"))
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(inner)

@@ -97,6 +97,7 @@ class ResourcesWorkspace(Workspace):
         self.table = QTableView()
         self.table.setObjectName("resourceTable")
         self.table.setAccessibleName(self.tr("Directory entries"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
