@@ -238,7 +238,7 @@
 <context>
     <name>ConflictChoice</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+241"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+242"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -729,7 +729,7 @@
         <translation>Escribiendo el resumen…</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+81"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+82"/>
         <location line="+44"/>
         <source>Export resource pack</source>
         <translation>Exportar paquete de recursos</translation>
@@ -1609,7 +1609,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>ImportReviewDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-112"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-113"/>
         <source>Import resource pack</source>
         <translation>Importar paquete de recursos</translation>
     </message>
@@ -1639,7 +1639,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>{0} entradas</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Entries you edited that the pack changes</source>
+        <translation>Entradas que editaste y que el paquete cambia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Keep all mine</source>
         <translation>Conservar todas las mías</translation>
     </message>
@@ -2604,7 +2609,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourceEditDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-306"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-308"/>
         <source>Edit directory entry</source>
         <translation>Editar entrada del directorio</translation>
     </message>
@@ -2772,6 +2777,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>Last verified:</source>
         <translation>Última verificación:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Entry fields</source>
+        <translation>Campos de la entrada</translation>
     </message>
 </context>
 <context>

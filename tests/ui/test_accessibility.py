@@ -198,6 +198,49 @@ def test_program_dashboard_filters(qtbot: QtBot, unlocked: MainWindow, tmp_path:
         assert widget in order or not widget.isEnabled()  # no unit named: unit filter is off
 
 
+# -- dialogs -----------------------------------------------------------------------------------
+
+DIALOGS = ("export", "passphrase", "restore", "retention", "resource", "pack_export", "csv",
+           "shortcuts")
+
+
+def make_dialog(name: str, vault: Vault, journal_path: Path, host: QWidget) -> QWidget:
+    from peerdesk.ui.exchange.export_dialog import ExportDialog
+    from peerdesk.ui.help_dialogs import ShortcutsDialog
+    from peerdesk.ui.journal.csv_wizard import CsvImportWizard
+    from peerdesk.ui.referrals.dialogs import ExportDialog as PackExportDialog
+    from peerdesk.ui.referrals.dialogs import ResourceEditDialog
+    from peerdesk.ui.security.backup_dialogs import RestoreDialog
+    from peerdesk.ui.security.passphrase_dialog import ChangePassphraseDialog
+    from peerdesk.ui.security.retention import RetentionDialog
+
+    fill_journal(vault, count=10, seed=5)
+    factories = {
+        "export": lambda: ExportDialog(vault),
+        "passphrase": lambda: ChangePassphraseDialog(vault, 7),
+        "restore": lambda: RestoreDialog(journal_path),
+        "retention": lambda: RetentionDialog(vault, Settings(vault)),
+        "resource": lambda: ResourceEditDialog(None, ["North site"]),
+        "pack_export": lambda: PackExportDialog(12, 3, "Our pack"),
+        "csv": lambda: CsvImportWizard(vault),
+        "shortcuts": lambda: ShortcutsDialog(host),
+    }
+    return factories[name]()
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_dialog(qtbot: QtBot, vault: Vault, journal_path: Path, name: str) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialog = make_dialog(name, vault, journal_path, host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    first = focusable_in(dialog)
+    assert first
+    check_screen(qtbot, dialog, dialog, first[0], minimum=2)
+
+
 # -- visible focus and colours -----------------------------------------------------------------
 
 def test_focus_ring_follows_the_focus_and_uses_the_highlight(qtbot: QtBot) -> None:

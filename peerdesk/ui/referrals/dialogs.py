@@ -145,6 +145,7 @@ class ResourceEditDialog(QDialog):
         grid.setRowStretch(grid.rowCount(), 1)  # spare height below the fields, not between
         form.setLayout(grid)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Entry fields"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form)
@@ -352,6 +353,7 @@ class ImportReviewDialog(QDialog):
                 inner_layout.addWidget(choice)
             inner_layout.addStretch(1)
             scroll = QScrollArea()
+            scroll.setAccessibleName(self.tr("Entries you edited that the pack changes"))
             scroll.setWidgetResizable(True)
             scroll.setWidget(inner)
             layout.addWidget(scroll, 1)
