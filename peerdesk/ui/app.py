@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import secrets
 import shutil
@@ -41,6 +42,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 if TYPE_CHECKING:
     from peerdesk.ui.main_window import MainWindow
+    from peerdesk.vault import Vault
 
 DEMO_SESSIONS = 400
 
@@ -65,12 +67,29 @@ def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
         settings = Settings(vault)
         settings.set("auto_lock_minutes", 0)
         settings.set("backups_keep", 0)
+        _fill_demo_directory_and_program(vault, folder)
         window = MainWindow(path, demo=True)
         window.open_session(vault)
     except BaseException:
         remove_demo(folder)
         raise
     return window, folder
+
+
+def _fill_demo_directory_and_program(vault: Vault, folder: Path) -> None:
+    """Give every workspace something to show: the starter referral pack, and a year of
+    summaries from six fictional supporters imported into the Program workspace."""
+    from peerdesk.program.demo import demo_files, months_ending
+    from peerdesk.program.importer import import_files
+    from peerdesk.referrals.packs import read_starter_pack
+    from peerdesk.referrals.repository import ResourceRepository
+
+    ResourceRepository(vault).import_pack(read_starter_pack())
+    summaries = folder / "summaries"
+    summaries.mkdir(mode=0o700)
+    files = demo_files(summaries, first=months_ending(dt.date.today()))
+    import_files(vault, files)
+    shutil.rmtree(summaries)
 
 
 def remove_demo(folder: Path) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from peerdesk.program.store import ProgramStore
+from peerdesk.referrals.repository import ResourceRepository
 from peerdesk.ui import app as app_module
 from peerdesk.ui.journal.workspace import JournalWorkspace
 
@@ -33,6 +35,12 @@ def test_demo_window_shows_banner_and_a_filled_list(qtbot: QtBot, temp_root: Pat
         journal = next(w for w in window.shell.workspaces if isinstance(w, JournalWorkspace))
         assert journal.model.total == 60
         assert journal.model.rowCount() == 60
+        # Every workspace has something to show: the directory and a program of summaries.
+        vault = window.context.vault
+        assert ResourceRepository(vault).count() >= 10
+        assert len(ProgramStore(vault).supporters()) == 6
+        assert ProgramStore(vault).record_count() > 1000
+        assert not (folder / "summaries").exists()  # the synthetic files were removed
     finally:
         window.lock()
         app_module.remove_demo(folder)
