@@ -1879,7 +1879,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribir un resumen anonimizado para el coordinador de tu programa</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+139"/>
+        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+140"/>
         <source>&amp;Quick reference</source>
         <translation>&amp;Referencia rápida</translation>
     </message>
@@ -2343,7 +2343,126 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>QuickReferencePanel</name>
     <message>
-        <location line="-22"/>
+        <location line="-92"/>
+        <source>
+## If someone may be at risk
+
+1. **Ask directly:** &quot;Are you thinking about suicide?&quot;
+2. **Stay with them** if the risk may be immediate; stay on the line.
+3. **Check:** &quot;Are you safe right now?&quot; Is there a plan, or the means?
+4. **Life in danger now:** call your local emergency number.
+5. **Serious, not immediate:** call the crisis line together (referral directory).
+6. **Don&apos;t promise secrecy:** &quot;I can&apos;t keep this to myself, because I care what happens to you.&quot;
+7. **Follow your program&apos;s escalation steps**, then debrief with your coordinator.
+
+[Responding to risk](guide:responding-to-risk)
+
+## OARS prompts
+
+**Open questions**
+
+- &quot;What&apos;s been happening?&quot;
+- &quot;How has this been affecting you?&quot;
+- &quot;What would help most right now?&quot;
+
+**Affirmations**
+
+- &quot;It took courage to talk about this.&quot;
+- &quot;You&apos;ve kept going through a lot.&quot;
+
+**Reflections**
+
+- &quot;It sounds like you feel…&quot;
+- &quot;So what hurts most is…&quot;
+
+**Summaries**
+
+- &quot;Let me check I&apos;ve got this right…&quot;
+- &quot;So far you&apos;ve told me… Is there anything I&apos;ve missed?&quot;
+
+[Active listening with OARS](guide:active-listening-oars)
+
+## Empathic phrases
+
+- &quot;That sounds really hard.&quot;
+- &quot;It makes sense that you feel that way.&quot;
+- &quot;Thank you for telling me.&quot;
+- &quot;You don&apos;t have to decide anything today.&quot;
+- &quot;What matters most to you in this?&quot;
+
+**Avoid:** &quot;Why didn&apos;t you…?&quot;, &quot;At least…&quot;, &quot;If I were you…&quot;, &quot;I&apos;m sure they didn&apos;t mean it.&quot;
+
+[Empathic responses](guide:empathic-responses)
+
+## Before you close
+
+- Summarise, agree a next step (or none), offer a follow-up.
+- Make sure they know how to reach help, including the crisis line.
+- Ask consent before counting the contact in statistics.
+
+[Opening and closing](guide:opening-and-closing)
+</source>
+        <translation>
+## Si alguien puede estar en riesgo
+
+1. **Pregunta directamente:** «¿Estás pensando en suicidarte?»
+2. **Quédate con la persona** si el riesgo puede ser inmediato; no cuelgues.
+3. **Comprueba:** «¿Estás a salvo ahora mismo?» ¿Hay un plan o los medios?
+4. **Vida en peligro ahora:** llama al número de emergencias local.
+5. **Grave, pero no inmediato:** llamen juntos a la línea de crisis (directorio de derivaciones).
+6. **No prometas guardar el secreto:** «No puedo guardarme esto, porque me importa lo que te pase».
+7. **Sigue los pasos de escalado de tu programa** y después habla con tu coordinador.
+
+[Responder al riesgo](guide:responding-to-risk)
+
+## Preguntas OARS
+
+**Preguntas abiertas**
+
+- «¿Qué ha estado pasando?»
+- «¿Cómo te está afectando esto?»
+- «¿Qué te ayudaría más ahora mismo?»
+
+**Afirmaciones**
+
+- «Hace falta valor para hablar de esto».
+- «Has seguido adelante a pesar de mucho».
+
+**Reflejos**
+
+- «Parece que sientes…»
+- «Entonces, lo que más te duele es…»
+
+**Resúmenes**
+
+- «Déjame comprobar si lo he entendido bien…»
+- «Hasta ahora me has contado… ¿Se me escapa algo?»
+
+[Escucha activa con OARS](guide:active-listening-oars)
+
+## Frases empáticas
+
+- «Eso suena muy difícil».
+- «Tiene sentido que te sientas así».
+- «Gracias por contármelo».
+- «No tienes que decidir nada hoy».
+- «¿Qué es lo que más te importa en esto?»
+
+**Evita:** «¿Por qué no…?», «Por lo menos…», «Yo que tú…», «Seguro que no lo hicieron a propósito».
+
+[Respuestas empáticas](guide:empathic-responses)
+
+## Antes de cerrar
+
+- Resume, acuerden un siguiente paso (o ninguno), ofrece un seguimiento.
+- Asegúrate de que sabe cómo pedir ayuda, incluida la línea de crisis.
+- Pide consentimiento antes de contar el contacto en las estadísticas.
+
+[Abrir y cerrar una conversación](guide:opening-and-closing)
+</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Quick reference</source>
         <translation>Referencia rápida</translation>
     </message>

@@ -223,3 +223,14 @@ def test_fixed_messages_from_outside_ui_are_translated(english_afterwards: None)
     assert i18n.message_text(strength_hint("a").message).startswith("Demasiado corta")
     assert i18n.message_text("Some message with 3 variable parts") == (
         "Some message with 3 variable parts")  # unknown text is shown as it is
+
+
+def test_quick_reference_is_translated(qtbot: QtBot, english_afterwards: None) -> None:
+    from peerdesk.ui.guides.quick_reference import QuickReferencePanel
+
+    i18n.install_language("es")
+    panel = QuickReferencePanel()
+    qtbot.addWidget(panel)
+    text = panel.view.toPlainText()
+    assert "Si alguien puede estar en riesgo" in text
+    assert "Esto no es asesoramiento jurídico" in text

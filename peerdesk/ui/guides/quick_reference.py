@@ -9,14 +9,15 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from peerdesk.guides.render import markdown_to_html
 from peerdesk.ui.guides.reader import ReaderView
 
-QUICK_REFERENCE = """
+# One message, so a translator sees the whole page (Markdown; keep the guide: links).
+QUICK_REFERENCE = QT_TRANSLATE_NOOP("QuickReferencePanel", """
 ## If someone may be at risk
 
 1. **Ask directly:** "Are you thinking about suicide?"
@@ -73,7 +74,7 @@ QUICK_REFERENCE = """
 - Ask consent before counting the contact in statistics.
 
 [Opening and closing](guide:opening-and-closing)
-"""
+""")
 
 
 class QuickReferencePanel(QWidget):
@@ -88,7 +89,7 @@ class QuickReferencePanel(QWidget):
         self.view.setObjectName("quickReferenceText")
         self.view.setAccessibleName(self.tr("Quick reference"))
         self.view.document().setDocumentMargin(10)
-        rendered = markdown_to_html(QUICK_REFERENCE)
+        rendered = markdown_to_html(self.tr(QUICK_REFERENCE))
         footer = html.escape(self.tr("This is not legal, medical or clinical advice."))
         self.view.show_html(rendered.html + f"<p class='footer'>{footer}</p>")
         self.view.anchorClicked.connect(self._link_clicked)
