@@ -75,6 +75,7 @@ class WorkspaceShell(QWidget):
         workspace.badge_changed.connect(
             lambda text, row=row, ws=workspace: self._set_badge(row, ws, text)
         )
+        self._set_badge(row, workspace, workspace.badge)
 
     def _set_badge(self, row: int, workspace: Workspace, text: str) -> None:
         item = self.navigation.item(row)

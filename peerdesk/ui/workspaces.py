@@ -57,6 +57,13 @@ class Workspace(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.badge = ""
+
+    def set_badge(self, text: str) -> None:
+        """Show `text` beside the navigation entry (kept, so a badge set while the workspace is
+        being built still appears once it is added)."""
+        self.badge = text
+        self.badge_changed.emit(text)
 
     @classmethod
     def title(cls) -> str:

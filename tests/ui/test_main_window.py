@@ -109,3 +109,28 @@ def test_one_journal_menu_holding_the_journal_actions(qtbot: QtBot, journal_path
     main.lock()
     texts = [a.text().replace("&", "") for a in main.journal_menu.actions() if a.text()]
     assert not any(t.startswith("New session") for t in texts)
+
+
+def test_badge_set_while_a_workspace_is_built_shows_in_the_navigation(
+        qtbot: QtBot, journal_path: Path) -> None:
+    from peerdesk.ui.workspaces import AppContext, Workspace
+
+    class Counting(Workspace):
+        workspace_id = "counting"
+
+        @classmethod
+        def title(cls) -> str:
+            return "Counting"
+
+        def __init__(self, context: AppContext) -> None:
+            super().__init__(context)
+            self.set_badge("3")
+
+    main = MainWindow(journal_path)
+    qtbot.addWidget(main)
+    vault = Vault.create(journal_path, PASSPHRASE)
+    main.open_session(vault)
+    assert main.context is not None
+    main.shell.add_workspace(Counting(main.context))
+    assert main.shell.navigation.item(main.shell.navigation.count() - 1).text() == "Counting  (3)"
+    main.lock()

@@ -182,7 +182,7 @@ class FollowUpsWorkspace(Workspace):
         if selected is None or not self.select(selected):
             self._select_first()
         self._update_buttons()
-        self.badge_changed.emit(str(due) if due else "")
+        self.set_badge(str(due) if due else "")
 
     def _item(self, row: SessionRow, key: str, today: dt.date) -> QTreeWidgetItem:
         tax = self.taxonomy

@@ -394,7 +394,7 @@ class ProgramWorkspace(Workspace):
         self.csv_action.setEnabled(has_data and not self._busy)
         if not has_data:
             self.report = None
-            self.badge_changed.emit("")
+            self.set_badge("")
             self.refreshed.emit()
             return
         self._populate_filters(store)
