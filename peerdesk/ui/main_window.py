@@ -48,6 +48,16 @@ class WorkspaceShell(QWidget):
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setSpacing(2)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        # Roomy entries; colours stay the palette's so light, dark and high contrast all work.
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { background: palette(base); padding-top: 8px; }"
+            "QListWidget#navigation::item { padding: 7px 12px; border-radius: 4px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }")
+        nav_font = self.navigation.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.navigation.setFont(nav_font)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setVisible(False)
