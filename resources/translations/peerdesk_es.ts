@@ -1814,7 +1814,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+138"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+149"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -2199,7 +2199,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <location line="+2"/>
         <source>Reset filters</source>
-        <translation>Restablecer filtros</translation>
+        <translation>Restablecer</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3002,7 +3002,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     <message>
         <location line="+57"/>
         <source>Referral directory</source>
-        <translation>Directorio de derivaciones</translation>
+        <translation>Directorio</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -4318,7 +4318,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-194"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-205"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>

@@ -142,7 +142,7 @@ def test_unlocked_window_is_spanish(qtbot: QtBot, vault: Vault, journal_path: Pa
     try:
         titles = [window.shell.navigation.item(row).text()
                   for row in range(window.shell.navigation.count())]
-        assert titles[:4] == ["Diario", "Seguimientos", "Directorio de derivaciones", "Guías"]
+        assert titles[:4] == ["Diario", "Seguimientos", "Directorio", "Guías"]
         journal_actions = [a.text() for a in window.journal_menu.actions() if a.text()]
         assert "&Bloquear" in journal_actions
         assert "A&justes…" in journal_actions
