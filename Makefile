@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench package translations clean
+.PHONY: run test lint typecheck bench package translations screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ translations: $(STAMP)
 	$(BIN)/python -m peerdesk.ui.i18n
 	$(BIN)/pyside6-lupdate -no-obsolete -locations relative $$(find peerdesk -name '*.py' | sort) -ts $(TS_FILES)
 	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done
+
+# README screenshots from --demo data (synthetic), rendered offscreen.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
