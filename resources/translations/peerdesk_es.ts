@@ -142,7 +142,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/charts.py" line="+284"/>
+        <location filename="../../peerdesk/ui/program/charts.py" line="+302"/>
         <source>{0} chart</source>
         <translation>Gráfico de {0}</translation>
     </message>
@@ -432,7 +432,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+100"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+101"/>
         <source>No program data yet</source>
         <translation>Todavía no hay datos del programa</translation>
     </message>
@@ -2154,6 +2154,134 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
 </context>
 <context>
+    <name>ProgramLabels</name>
+    <message>
+        <location filename="../../peerdesk/ui/program/labels.py" line="+26"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People supported</source>
+        <translation>Personas atendidas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contacts</source>
+        <translation>Primeros contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up contacts</source>
+        <translation>Contactos de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active supporters</source>
+        <translation>Personas de apoyo activas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up planned</source>
+        <translation>Seguimiento previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts with a referral</source>
+        <translation>Contactos con derivación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts with a safety concern</source>
+        <translation>Contactos con una preocupación de seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People considering or making a formal report</source>
+        <translation>Personas que valoran o presentan una denuncia formal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts per month by channel</source>
+        <translation>Contactos por mes y medio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions per supporter</source>
+        <translation>Sesiones por persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behaviour</source>
+        <translation>Conducta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who the behaviour comes from</source>
+        <translation>De quién viene la conducta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comes from</source>
+        <translation>Viene de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals by type of resource</source>
+        <translation>Derivaciones por tipo de recurso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type of resource</source>
+        <translation>Tipo de recurso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation>Derivaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The person&apos;s next step</source>
+        <translation>El siguiente paso de la persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation>Siguiente paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+</context>
+<context>
     <name>ProgramWorkspace</name>
     <message>
         <location filename="../../peerdesk/ui/program/workspace.py" line="+35"/>
@@ -2219,28 +2347,28 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Supporter</source>
-        <translation>Pers&amp;ona de apoyo</translation>
+        <translation>Pers&amp;ona</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+209"/>
+        <location line="+210"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+302"/>
+        <location line="-209"/>
+        <location line="+303"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-301"/>
-        <location line="+306"/>
+        <location line="-302"/>
+        <location line="+307"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-272"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -2267,7 +2395,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Todas las personas de apoyo</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Counts from 1 to {0} are shown as &lt;{1}; some neighbouring counts are hidden so they can&apos;t be worked out. Hidden values are drawn as 0 in the charts.</source>
         <translation>Los recuentos de 1 a {0} se muestran como &lt;{1}; algunos recuentos contiguos se ocultan para que no puedan deducirse. Los valores ocultos se dibujan como 0 en los gráficos.</translation>
     </message>

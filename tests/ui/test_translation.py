@@ -234,3 +234,33 @@ def test_quick_reference_is_translated(qtbot: QtBot, english_afterwards: None) -
     text = panel.view.toPlainText()
     assert "Si alguien puede estar en riesgo" in text
     assert "Esto no es asesoramiento jurídico" in text
+
+
+def test_program_dashboard_labels_are_translated_and_figures_untouched(
+        qtbot: QtBot, vault: Vault, tmp_path: Path, english_afterwards: None) -> None:
+    from peerdesk.program.importer import import_files
+    from peerdesk.program.store import ProgramStore
+    from peerdesk.reports import prepare_report
+    from peerdesk.ui.program.labels import localized_headlines, localized_tables
+    from tests.ui.program.test_workspace import program_files
+
+    import_files(vault, program_files(tmp_path))
+    report = prepare_report(ProgramStore(vault), k=5)
+    i18n.install_language("es")
+    headlines = localized_headlines(report.headlines)
+    tables = localized_tables(report.tables)
+    for ours, theirs in zip(headlines, report.headlines, strict=True):
+        assert ours.label != theirs.label, theirs.label  # every fixed label has Spanish
+        assert (ours.key, ours.text) == (theirs.key, theirs.text)
+        if theirs.detail:
+            assert ours.detail == theirs.detail.replace(" of ", " de ")
+    for ours, theirs in zip(tables, report.tables, strict=True):
+        assert ours.title != theirs.title, theirs.title
+        assert ours.row_header != theirs.row_header, theirs.row_header
+        assert ours.cells == theirs.cells  # only labels change
+        assert ours.row_totals == theirs.row_totals
+    behaviours = next(t for t in tables if t.key == "behaviours")
+    assert "En línea" in behaviours.rows
+    monthly = next(t for t in tables if t.key == "contacts_by_month")
+    assert "Teléfono" in monthly.columns
+    assert monthly.rows[0].startswith("ene")

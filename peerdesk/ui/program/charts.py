@@ -24,7 +24,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,7 +67,7 @@ TEXT_COLOUR = QColor("#30343b")
 GRID_COLOUR = QColor("#e3e6ea")
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-_NAMED_MONTH = re.compile(r"^([A-Z][a-z]{2}) (\d{4})$")
+_NAMED_MONTH = re.compile(r"^(\S+?)\.? (\d{4})$")
 
 
 class ChartKind(Enum):
@@ -75,22 +75,40 @@ class ChartKind(Enum):
     BARS = "bars"                 # horizontal bars, one per row (first column, or the total)
 
 
+def _month_number(name: str) -> int:
+    """1–12 for a short month name, as the summary writes it or in the interface language."""
+    if name in calendar.month_abbr[1:]:
+        return list(calendar.month_abbr).index(name)
+    for number in range(1, 13):
+        if name == QLocale().monthName(number, QLocale.FormatType.ShortFormat):
+            return number
+    return 0
+
+
+def _is_named_month(text: str) -> bool:
+    named = _NAMED_MONTH.match(text)
+    return bool(named and _month_number(named.group(1)))
+
+
 def month_label(text: str, short: bool = False) -> str:
     """'2026-03' or 'Mar 2026' → 'Mar 2026' ('Mar' when short); anything else unchanged."""
     match = _MONTH.match(text)
     if match:
-        name, year = calendar.month_abbr[int(match.group(2))], match.group(1)
+        number, year = int(match.group(2)), match.group(1)
     else:
         named = _NAMED_MONTH.match(text)
-        if not named:
+        number = _month_number(named.group(1)) if named else 0
+        if not named or not number:
             return text
-        name, year = named.group(1), named.group(2)
+        year = named.group(2)
+    # The month's name in the interface language (QLocale follows it).
+    name = QLocale().monthName(number, QLocale.FormatType.ShortFormat)
     return name if short else f"{name} {year}"
 
 
 def month_span(rows: list[str]) -> str:
     """'Jul 2025 – Jun 2026' for month rows (the axis title under short month labels)."""
-    months = [row for row in rows if _MONTH.match(row) or _NAMED_MONTH.match(row)]
+    months = [row for row in rows if _MONTH.match(row) or _is_named_month(row)]
     if not months:
         return ""
     first, last = month_label(months[0]), month_label(months[-1])

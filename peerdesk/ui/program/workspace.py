@@ -51,6 +51,7 @@ from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.program.charts import month_label
 from peerdesk.ui.program.dashboard import Dashboard
 from peerdesk.ui.program.import_dialog import ImportResultsDialog
+from peerdesk.ui.program.labels import localized_headlines, localized_tables
 from peerdesk.ui.program.tables import ImportHistoryModel
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
@@ -406,8 +407,9 @@ class ProgramWorkspace(Workspace):
         # The same protected figures the PDF and CSV get: every count passed disclosure control.
         report = prepare_report(store, self.current_filter(), k=k)
         self.report = report
-        self.dashboard.set_headlines(report.headlines)
-        self.dashboard.set_tables(report.tables, k)
+        # Labels in the interface language; the figures are the protected ones, untouched.
+        self.dashboard.set_headlines(localized_headlines(report.headlines))
+        self.dashboard.set_tables(localized_tables(report.tables), k)
         self.note.setText(self.tr(
             "Counts from 1 to {0} are shown as <{1}; some neighbouring counts are hidden so "
             "they can't be worked out. Hidden values are drawn as 0 in the charts."
