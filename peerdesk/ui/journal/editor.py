@@ -49,11 +49,13 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.journal.model import Session
 from peerdesk.journal.peer_code import generate_peer_code, identifying_warnings
 from peerdesk.referrals import ResourceRepository
-from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.i18n import display_taxonomy
 from peerdesk.ui.journal.escalation import EscalationChecklist
 from peerdesk.ui.journal.widgets import CheckList, CodeCombo
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.referrals.picker import ReferralPicker
+from peerdesk.ui.style import notice_css, tone, tone_css
 from peerdesk.vault import VaultLockedError
 
 DRAFT_PREFIX = "session:"
@@ -141,7 +143,7 @@ class SessionEditor(QWidget):
         self.org_units = [unit for unit in org_units if unit]
         self.services: Mapping[str, Callable[..., object]] = (
             services if services is not None else {})
-        self.taxonomy = taxonomy or default_taxonomy()
+        self.taxonomy = taxonomy or display_taxonomy()  # labels only; codes are stored
         self.original: Session | None = None
         self._baseline: dict[str, Any] = {}
         self._last_draft: dict[str, Any] | None = None
@@ -178,7 +180,7 @@ class SessionEditor(QWidget):
         self.heading.setFont(font)
         self.status = QLabel()
         self.status.setObjectName("editorStatus")
-        self.status.setStyleSheet("color: #5f6368;")
+        self.status.setStyleSheet(tone_css("muted"))
         titles.addWidget(self.heading)
         titles.addWidget(self.status)
         head.addLayout(titles, 1)
@@ -212,7 +214,7 @@ class SessionEditor(QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self.message.setStyleSheet(
-            "background: #fdecea; color: #8c1d18; padding: 8px 16px; font-weight: bold;")
+            notice_css("danger") + " padding: 8px 16px; font-weight: bold;")
         outer.addWidget(self.message)
 
         line = QFrame()
@@ -317,7 +319,7 @@ class SessionEditor(QWidget):
         self.peer_warning = QLabel()
         self.peer_warning.setObjectName("peerCodeWarning")
         self.peer_warning.setWordWrap(True)
-        self.peer_warning.setStyleSheet("color: #8c1d18;")
+        self.peer_warning.setStyleSheet(tone_css("error"))
         self.peer_warning.setVisible(False)
         code_row = QHBoxLayout()
         code_row.addWidget(self.peer_code, 1)
@@ -829,7 +831,8 @@ class SessionEditor(QWidget):
 
     def _set_consent_highlight(self, on: bool) -> None:
         self.consent_box.setStyleSheet(
-            "#consentBox { border: 2px solid #c5221f; border-radius: 4px; }" if on else "")
+            f"#consentBox {{ border: 2px solid {tone('error').name()}; border-radius: 4px; }}"
+            if on else "")
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
