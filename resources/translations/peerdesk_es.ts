@@ -15,8 +15,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&lt;p&gt;&lt;b&gt;Your journal&lt;/b&gt; is one encrypted file on this computer:&lt;br&gt;{0}&lt;br&gt;Sessions, drafts, the referral directory, training progress, imported summaries and settings are all inside it, encrypted with your passphrase.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Automatic backups&lt;/b&gt; are encrypted copies in:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Window size and position&lt;/b&gt; (nothing else) are kept in:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nothing leaves this computer&lt;/b&gt; unless you export it yourself: summaries contain no names, notes, peer codes or exact dates, and only sessions the person agreed to count. PeerDesk never connects to a network.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Tu diario&lt;/b&gt; es un único archivo cifrado en este ordenador:&lt;br&gt;{0}&lt;br&gt;Las sesiones, los borradores, el directorio de derivaciones, el progreso de la formación, los resúmenes importados y los ajustes están dentro, cifrados con tu frase de contraseña.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Las copias de seguridad automáticas&lt;/b&gt; son copias cifradas en:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;El tamaño y la posición de la ventana&lt;/b&gt; (nada más) se guardan en:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nada sale de este ordenador&lt;/b&gt; a menos que lo exportes tú: los resúmenes no contienen nombres, notas, códigos de persona ni fechas exactas, y solo incluyen las sesiones que la persona aceptó que se contaran. PeerDesk nunca se conecta a una red.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Your journal&lt;/b&gt; is one encrypted file on this computer:&lt;br&gt;{0}&lt;br&gt;Sessions, drafts, the referral directory, training progress, imported summaries and settings are all inside it, encrypted with your passphrase.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Automatic backups&lt;/b&gt; are encrypted copies in:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Window size and position and the interface language&lt;/b&gt; (nothing else) are kept in:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nothing leaves this computer&lt;/b&gt; unless you export it yourself: summaries contain no names, notes, peer codes or exact dates, and only sessions the person agreed to count. PeerDesk never connects to a network.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tu diario&lt;/b&gt; es un único archivo cifrado en este ordenador:&lt;br&gt;{0}&lt;br&gt;Las sesiones, los borradores, el directorio de derivaciones, el progreso de la formación, los resúmenes importados y los ajustes están dentro, cifrados con tu frase de contraseña.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Las copias de seguridad automáticas&lt;/b&gt; son copias cifradas en:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;El tamaño y la posición de la ventana y el idioma de la interfaz&lt;/b&gt; (nada más) se guardan en:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nada sale de este ordenador&lt;/b&gt; a menos que lo exportes tú: los resúmenes no contienen nombres, notas, códigos de persona ni fechas exactas, y solo incluyen las sesiones que la persona aceptó que se contaran. PeerDesk nunca se conecta a una red.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3596,7 +3596,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/editor.py" line="+185"/>
+        <location filename="../../peerdesk/ui/journal/editor.py" line="+187"/>
         <source>Peer &amp;timeline</source>
         <translation>Cro&amp;nología de la persona</translation>
     </message>
@@ -3979,7 +3979,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Sesión del {0} · {1}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Not saved</source>
         <translation>No se ha guardado</translation>
     </message>
