@@ -1103,7 +1103,7 @@
     <message>
         <location line="-65"/>
         <source>Follow up on</source>
-        <translation>Fecha de seguimiento</translation>
+        <translation>Seguimiento</translation>
     </message>
     <message>
         <location line="+0"/>
