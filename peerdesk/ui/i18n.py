@@ -79,9 +79,13 @@ def install_language(language: str) -> str:
             else:
                 translator.deleteLater()
     app.setProperty(_LANGUAGE_PROPERTY, language)
-    # Dates and numbers follow the language too, keeping the system's region when it matches.
+    # Dates and numbers follow the language too, keeping the system's conventions when they
+    # match it (or when English is shown on a system in a language we don't translate).
     system = QLocale.system()
-    QLocale.setDefault(system if system.name().split("_")[0] == language else QLocale(language))
+    system_language = system.name().split("_")[0]
+    keep_system = system_language == language or (
+        language == SOURCE_LANGUAGE and system_language not in LANGUAGES)
+    QLocale.setDefault(system if keep_system else QLocale(language))
     return language
 
 
