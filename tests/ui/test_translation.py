@@ -124,7 +124,9 @@ def test_switching_to_spanish_and_back(qtbot: QtBot, vault: Vault, journal_path:
 
     window.close()
     QApplication.processEvents()  # let the closed window settle before the switch
+    assert QLocale().language() == QLocale.Language.Spanish  # dates and numbers too
     assert i18n.install_language("en") == "en"
+    assert QLocale().name() == QLocale.system().name()  # the system's conventions again
     english = MainWindow(journal_path)
     qtbot.addWidget(english)
     assert english.start.unlock_page.unlock_button.text() == "Unlock"
