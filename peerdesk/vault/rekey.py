@@ -111,3 +111,17 @@ def change_passphrase(vault: Vault, current: str, new: str,
         vault.reopen(current)
         raise
     vault.reopen(new)
+    rekey_pre_migration_copies(vault.path, current, new)
+
+
+def rekey_pre_migration_copies(path: Path, old: str, new: str) -> list[Path]:
+    """Re-encrypt the copies taken before schema upgrades, so the old passphrase opens nothing
+    PeerDesk keeps. A copy the old passphrase does not open (made under an even older one) is
+    left as it is. Returns the copies that still need the old passphrase."""
+    left_behind: list[Path] = []
+    for copy in sorted(path.parent.glob(f"{path.name}.schema*.bak")):
+        try:
+            rekey_file(copy, old, new)
+        except (VaultError, sqlcipher3.DatabaseError):
+            left_behind.append(copy)
+    return left_behind

@@ -173,3 +173,21 @@ def test_kill_9_at_random_moments_leaves_a_journal_that_opens(journal_path: Path
     leftovers = [p.name for p in journal_path.parent.iterdir() if ".tmp" in p.name]
     # A killed attempt may leave one temp file (encrypted); the next attempt removes it.
     assert len(leftovers) <= 2
+
+
+def test_pre_migration_copies_follow_the_new_passphrase(journal_path: Path) -> None:
+    from peerdesk.vault.migrations import shipped_migrations
+    from peerdesk.vault.vault import pre_migration_copy_path
+
+    shipped = shipped_migrations()
+    older = shipped[:-1]  # a journal from the previous version, upgraded on open
+    Vault.create(journal_path, "old passphrase one", migrations=older).close()
+    vault = Vault.open(journal_path, "old passphrase one")
+    copy = pre_migration_copy_path(journal_path, older[-1].version)
+    assert copy.exists()
+    change_passphrase(vault, "old passphrase one", "new passphrase two")
+    vault.close()
+    with pytest.raises(VaultOpenError):
+        Vault.open(copy, "old passphrase one", migrations=older)
+    with Vault.open(copy, "new passphrase two", migrations=older) as reopened:
+        assert reopened.schema_version == older[-1].version
