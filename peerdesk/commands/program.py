@@ -79,8 +79,12 @@ def run_import(args: argparse.Namespace) -> int:
             rejected += 1
             print(outcome.summary_line, file=sys.stderr)
     if rejected:
-        print(f"{rejected} of {len(outcomes)} file(s) were not imported; the others were.",
-              file=sys.stderr)
+        if rejected == len(outcomes):
+            summary = "No file was imported; the program data is unchanged."
+        else:
+            summary = (f"{rejected} of {len(outcomes)} files "
+                       f"{'was' if rejected == 1 else 'were'} not imported; the others were.")
+        print(summary, file=sys.stderr)
         return 1
     return 0
 

@@ -45,7 +45,7 @@ class SummaryRejected(PeerDeskError):
     """A summary file that cannot be imported; nothing was written."""
 
     def __init__(self, file_name: str, problem: str) -> None:
-        super().__init__(f"{file_name} was not imported: {problem}")
+        super().__init__(f"{file_name} was not imported: {problem.rstrip('. ')}.")
         self.file_name = file_name
         self.problem = problem
 
