@@ -46,6 +46,11 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
 
 _BATCH = 500
 
+# The ids matching the current search, computed once per search and reused by the count, every
+# page and the snippets. A TEMP table of integers only; the vault runs with temp_store=MEMORY,
+# so it never reaches the disk, and it goes with the connection when the journal locks.
+_MATCH_TABLE = "temp.peerdesk_search_match"
+
 _SESSION_COLUMNS = (
     "id", "summary_id", "revision", "date", "start_time", "duration_minutes", "kind",
     "group_size", "contact", "channel", "origin", "behaviours", "persistence",
@@ -287,6 +292,16 @@ class _NoMatches(Exception):
     """The filter can match nothing (a search of punctuation only)."""
 
 
+@dataclass(frozen=True)
+class _Matches:
+    """What `_MATCH_TABLE` holds: the ids matching `query`, as of `stamp` on `connection`."""
+
+    connection: Connection
+    query: str
+    stamp: tuple[int, int]
+    count: int
+
+
 class SessionRepository:
     """Sessions of one open journal.
 
@@ -306,6 +321,7 @@ class SessionRepository:
         self._own_connection = connection
         self._taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
         self._today = today
+        self._matches: _Matches | None = None
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -329,6 +345,28 @@ class SessionRepository:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    @staticmethod
+    def _stamp(db: Connection) -> tuple[int, int]:
+        """Changes on this connection and commits by others: any write moves it."""
+        return int(db.total_changes), int(db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _match_count(self, query: str) -> int:
+        """Fill `_MATCH_TABLE` with the ids matching `query` unless it already holds them
+        (same connection, nothing written since); returns how many match."""
+        db = self._db
+        cached = self._matches
+        if (cached is not None and cached.connection is db and cached.query == query
+                and cached.stamp == self._stamp(db)):
+            return cached.count
+        db.execute(f"CREATE TABLE IF NOT EXISTS {_MATCH_TABLE} (id INTEGER PRIMARY KEY)")
+        db.execute(f"DELETE FROM {_MATCH_TABLE}")
+        count = int(db.execute(
+            f"INSERT INTO {_MATCH_TABLE} (id) "
+            "SELECT rowid FROM session_fts WHERE session_fts MATCH ?", (query,)
+        ).rowcount)
+        self._matches = _Matches(db, query, self._stamp(db), count)
+        return count
 
     def _referrals_for(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         found: dict[int, list[str]] = {}
@@ -550,8 +588,10 @@ class SessionRepository:
             query = fts_query(flt.text)
             if query is None:
                 raise _NoMatches()
-            clauses.append("+s.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH ?)")
-            params.append(query)
+            self._match_count(query)
+            # `+s.id`: walk the sort index probing the matches (reading the matching rows
+            # in id order and sorting them is far slower when many match).
+            clauses.append(f"+s.id IN {_MATCH_TABLE}")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def count(self, flt: SessionFilter = SessionFilter()) -> int:
@@ -561,9 +601,7 @@ class SessionRepository:
             return 0
         # Single-filter shortcuts straight from the index that answers them.
         if flt.text.strip() and flt == SessionFilter(text=flt.text):
-            return int(self._db.execute(
-                "SELECT count(*) FROM session_fts WHERE session_fts MATCH ?", params
-            ).fetchone()[0])
+            return self._match_count(fts_query(flt.text) or "")
         if flt.behaviour is not None and flt == SessionFilter(behaviour=flt.behaviour):
             return int(self._db.execute(
                 "SELECT count(*) FROM session_behaviour WHERE code = ?", params
@@ -577,8 +615,13 @@ class SessionRepository:
         descending: bool = True,
         offset: int = 0,
         limit: int = 200,
+        *,
+        snippets: bool = True,
     ) -> list[SessionRow]:
-        """One page of rows, sorted by one of `SORT_KEYS` (ties: newest first / oldest first)."""
+        """One page of rows, sorted by one of `SORT_KEYS` (ties: newest first / oldest first).
+
+        A text search's rows carry their snippet unless `snippets` is False (a list that
+        shows only some rows asks `snippets()` for those)."""
         if sort not in _SORT_COLUMNS:
             raise ValueError(f"unknown sort key {sort!r}; use one of {SORT_KEYS}")
         try:
@@ -591,11 +634,14 @@ class SessionRepository:
             f"SELECT {_ROW_COLUMNS} FROM session s{where} ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, max(0, limit), max(0, offset)),
         ).fetchall()
-        snippets = self._snippets(flt.text, [int(r[0]) for r in rows]) if flt.text.strip() else {}
-        return [_row_from_sql(row, snippets.get(int(row[0]))) for row in rows]
+        found = (self.snippets(flt.text, [int(r[0]) for r in rows])
+                 if snippets and flt.text.strip() else {})
+        return [_row_from_sql(row, found.get(int(row[0]))) for row in rows]
 
-    def _snippets(self, text: str, ids: Sequence[int]) -> dict[int, str]:
-        """The matching part of each session: from the notes when they match, else any column."""
+    def snippets(self, text: str, ids: Sequence[int]) -> dict[int, str]:
+        """The matching part of each session: from the notes when they match, else any column.
+
+        Sessions that do not match `text` are left out."""
         query = fts_query(text)
         if query is None or not ids:
             return {}

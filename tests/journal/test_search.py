@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionFilter, SessionRepository
 from peerdesk.journal.search import fts_query
 from peerdesk.vault import Vault
+from peerdesk.vault.vault import _configure
 from tests.conftest import PASSPHRASE, journal_files
 
 
@@ -104,6 +107,61 @@ def test_edited_text_is_searched_and_old_text_is_not(repo: SessionRepository) ->
     repo.update(dataclasses.replace(saved, notes="second version about lunch"))
     assert repo.count(SessionFilter(text="parking")) == 0
     assert repo.count(SessionFilter(text="lunch")) == 1
+
+
+def _match_statements(repo: SessionRepository, action: Callable[[], object]) -> list[str]:
+    statements: list[str] = []
+    connection = repo._db
+    connection.set_trace_callback(statements.append)
+    try:
+        action()
+    finally:
+        connection.set_trace_callback(None)
+    return [s for s in statements if "MATCH" in s]
+
+
+def test_a_search_is_evaluated_once_for_count_and_pages(repo: SessionRepository) -> None:
+    repo.add_many(_session(notes=f"rota note {n}") for n in range(30))
+    flt = SessionFilter(text="rota")
+
+    def list_it() -> None:
+        assert repo.count(flt) == 30
+        pages = [repo.page(flt, offset=offset, limit=10, snippets=False)
+                 for offset in (0, 10, 20)]
+        assert sorted(r.id for page in pages for r in page) == list(range(1, 31))
+
+    matching = _match_statements(repo, list_it)
+    assert len(matching) == 1
+    assert "INSERT INTO temp." in matching[0]
+    # snippets only for the rows asked for, and none for rows that do not match
+    found = repo.snippets("rota", [1, 2, 999])
+    assert sorted(found) == [1, 2]
+    assert all("«rota»" in s for s in found.values())
+
+
+def test_search_results_follow_every_change(repo: SessionRepository, plain_vault: Vault) -> None:
+    first = repo.add(_session(notes="about the rota"))
+    flt = SessionFilter(text="rota")
+    assert repo.count(flt) == 1
+    second = repo.add(_session(notes="rota again"))
+    assert repo.count(flt) == 2
+    assert [r.id for r in repo.page(flt)] == [second.id, first.id]
+    repo.update(dataclasses.replace(first, notes="nothing now"))
+    assert [r.id for r in repo.page(flt)] == [second.id]
+    # another repository on the same connection, and another connection (a worker's)
+    SessionRepository(plain_vault).add(_session(notes="rota three"))
+    assert repo.count(flt) == 2
+    other = sqlcipher3.connect(str(plain_vault.path), isolation_level=None)
+    try:
+        _configure(other)
+        SessionRepository(plain_vault, connection=other).delete(second.id or 0)
+    finally:
+        other.close()
+    assert repo.count(flt) == 1
+    assert [r.notes for r in (repo.get(r.id) for r in repo.page(flt))] == ["rota three"]
+    # a different search on the same connection does not leak into this one
+    assert SessionRepository(plain_vault).count(SessionFilter(text="nothing")) == 1
+    assert repo.count(flt) == 1
 
 
 # -- deleted text leaves the file ---------------------------------------------------------------

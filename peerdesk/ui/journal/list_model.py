@@ -6,6 +6,7 @@ sessions opens as fast as one with ten. Sorting and filtering go back to the rep
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,9 @@ from peerdesk.ui.i18n import display_taxonomy
 from peerdesk.ui.style import notice_colours, tone
 
 PAGE_SIZE = 200
+# Snippets are made for the rows a view asks for, this many at a time (a page holds 200 rows,
+# a window shows about 30).
+SNIPPET_CHUNK = 40
 
 (COL_DATE, COL_TIME, COL_DURATION, COL_PEER, COL_CONTACT, COL_CHANNEL, COL_BEHAVIOURS,
  COL_CONSENT, COL_FOLLOW_UP, COL_RISK, COL_MATCH) = range(11)
@@ -67,6 +71,7 @@ class SessionListModel(QAbstractTableModel):
         self._descending = True
         self._sort_column = COL_DATE
         self._rows: list[SessionRow] = []
+        self._snippet_chunks: set[int] = set()  # chunks of rows whose snippets are loaded
         self._total = 0
         self._headers = (
             self.tr("Date"), self.tr("Time"), self.tr("Length"), self.tr("Peer code"),
@@ -104,16 +109,34 @@ class SessionListModel(QAbstractTableModel):
 
     def _reload(self) -> None:
         self.beginResetModel()
+        # The repository evaluates a text search once; the count and every page reuse it.
         self._total = self.repository.count(self._filter)
         self._rows = self._fetch(0)
+        self._snippet_chunks = set()
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list[SessionRow]:
         return self.repository.page(self._filter, sort=self._sort, descending=self._descending,
-                                    offset=offset, limit=self.page_size)
+                                    offset=offset, limit=self.page_size, snippets=False)
+
+    def _load_snippets(self, row: int) -> None:
+        """Fill in the snippets of the chunk of rows around `row` (text searches only)."""
+        chunk = row // SNIPPET_CHUNK
+        if chunk in self._snippet_chunks or not self._filter.text.strip():
+            return
+        self._snippet_chunks.add(chunk)
+        start = chunk * SNIPPET_CHUNK
+        rows = self._rows[start:start + SNIPPET_CHUNK]
+        found = self.repository.snippets(self._filter.text, [item.id for item in rows])
+        for offset, item in enumerate(rows, start=start):
+            if item.id in found:
+                self._rows[offset] = dataclasses.replace(item, snippet=found[item.id])
 
     def row_at(self, row: int) -> SessionRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < len(self._rows):
+            return None
+        self._load_snippets(row)
+        return self._rows[row]
 
     def row_of_id(self, session_id: int) -> int | None:
         """The row of a loaded session, or None (not loaded or not matching)."""

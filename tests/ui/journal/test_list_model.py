@@ -119,3 +119,26 @@ def test_lazy_loading_in_pages(repo: SessionRepository) -> None:
     assert len(ids) == 2500  # pages neither overlap nor skip
     dates = [model.row_at(r).date for r in range(model.rowCount())]  # type: ignore[union-attr]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_search_runs_once_and_snippets_come_with_the_rows_shown(repo: SessionRepository) -> None:
+    start = dt.date(2024, 1, 1)
+    repo.add_many(make_session(date=start + dt.timedelta(days=i), peer_code=f"code-{i}",
+                               notes=f"Talked about the rota, week {i}.") for i in range(120))
+    model = SessionListModel(repo, page_size=50)
+    statements: list[str] = []
+    repo._db.set_trace_callback(statements.append)
+    try:
+        model.set_filter(SessionFilter(text="rota"))
+        while model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        assert model.total == model.rowCount() == 120
+        matching = [s for s in statements if "MATCH" in s]
+        assert len(matching) == 1  # the match, not once per count and page
+        last = model.index(119, COL_MATCH)
+        assert str(model.data(last)) == "Talked about the «rota», week 0."
+        snippet_queries = [s for s in statements if "MATCH" in s][1:]
+        assert len(snippet_queries) == 1  # only the chunk of rows that was asked for
+    finally:
+        repo._db.set_trace_callback(None)
+    assert all("«rota»" in str(model.data(model.index(r, COL_MATCH))) for r in range(120))
