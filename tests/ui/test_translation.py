@@ -11,8 +11,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtCore import QAbstractListModel, QLocale, Qt, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from peerdesk.guides.loader import load_library
@@ -266,3 +279,59 @@ def test_program_dashboard_labels_are_translated_and_figures_untouched(
     monthly = next(t for t in tables if t.key == "contacts_by_month")
     assert "Teléfono" in monthly.columns
     assert monthly.rows[0].startswith("ene")
+
+
+def _visible_texts(root: QWidget) -> list[str]:
+    """Every text a person can see or hear on `root`: labels, buttons, fields, lists, tables,
+    tooltips, accessible names and actions."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        found += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            found.append(widget.placeholderText())
+        if isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QTabWidget):
+            found += [widget.tabText(i) for i in range(widget.count())]
+        model = widget.model() if isinstance(widget, QAbstractItemView) else None
+        if model is not None:
+            columns = model.columnCount() if not isinstance(model, QAbstractListModel) else 1
+            found += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                      for c in range(columns)]
+            found += [str(model.index(r, c).data() or "")
+                      for r in range(min(model.rowCount(), 20)) for c in range(columns)]
+    found += [action.text() for action in root.findChildren(QAction)]
+    return found
+
+
+def test_no_english_interface_text_is_left_on_screen_in_spanish(
+        qtbot: QtBot, english_afterwards: None) -> None:
+    """Any visible text that is still an English source string means a missed tr()."""
+    from peerdesk.ui.app import open_demo_window, remove_demo
+
+    translated = {source.replace("&", ""): source for _, source, translation in ts_messages()
+                  if translation.text and translation.text != source}
+    i18n.install_language("es")
+    window, folder = open_demo_window(sessions=40)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        left: set[str] = set()
+        for workspace in window.shell.workspaces:
+            window.shell.show_workspace(workspace.workspace_id)
+            qtbot.wait(1)
+            if workspace.workspace_id == "journal":
+                workspace.new_session()  # type: ignore[attr-defined]
+                qtbot.waitUntil(workspace.editor.isVisible)  # type: ignore[attr-defined]
+            for text in _visible_texts(window):
+                for piece in re.split(r"  ·  | · |\n", text):
+                    if piece.replace("&", "").strip() in translated:
+                        left.add(piece.strip())
+        assert left == set()
+    finally:
+        window.lock()
+        remove_demo(folder)
