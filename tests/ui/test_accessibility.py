@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from peerdesk.journal.demo import fill_journal
+from peerdesk.journal.repository import SessionRepository
 from peerdesk.referrals import ResourceRepository
 from peerdesk.referrals.packs import read_starter_pack
 from peerdesk.settings import Settings
@@ -214,7 +215,8 @@ def make_dialog(name: str, vault: Vault, journal_path: Path, host: QWidget) -> Q
     from peerdesk.ui.security.passphrase_dialog import ChangePassphraseDialog
     from peerdesk.ui.security.retention import RetentionDialog
 
-    fill_journal(vault, count=10, seed=5)
+    if SessionRepository(vault).count() == 0:
+        fill_journal(vault, count=10, seed=5)
     factories = {
         "export": lambda: ExportDialog(vault),
         "passphrase": lambda: ChangePassphraseDialog(vault, 7),

@@ -335,3 +335,26 @@ def test_no_english_interface_text_is_left_on_screen_in_spanish(
     finally:
         window.lock()
         remove_demo(folder)
+
+
+def test_no_english_interface_text_in_spanish_dialogs(
+        qtbot: QtBot, vault: Vault, journal_path: Path, english_afterwards: None) -> None:
+    from tests.ui.test_accessibility import DIALOGS, make_dialog
+
+    translated = {source.replace("&", ""): source for _, source, translation in ts_messages()
+                  if translation.text and translation.text != source}
+    i18n.install_language("es")
+    host = QWidget()
+    qtbot.addWidget(host)
+    left: set[str] = set()
+    for name in DIALOGS:
+        dialog = make_dialog(name, vault, journal_path, host)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for text in _visible_texts(dialog):
+            for piece in re.split(r"  ·  | · |\n", text):
+                if piece.replace("&", "").strip() in translated:
+                    left.add(f"{name}: {piece.strip()}")
+        dialog.close()
+    assert left == set()
