@@ -4012,7 +4012,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/list_model.py" line="+72"/>
+        <location filename="../../peerdesk/ui/journal/list_model.py" line="+77"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -4067,7 +4067,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Coincidencia</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+100"/>
         <source>Whether the peer agreed to be counted in program statistics</source>
         <translation>Si la persona aceptó que se contara en las estadísticas del programa</translation>
     </message>
