@@ -111,6 +111,8 @@ class CreateJournalPage(QWidget):
 
         self.passphrase = _password_field("newPassphrase", self.tr("New passphrase"))
         self.repeat = _password_field("repeatPassphrase", self.tr("Repeat passphrase"))
+        self.passphrase.setAccessibleDescription(
+            self.tr("A few unrelated words make a strong passphrase."))
         layout.addLayout(_form([(self.tr("&Passphrase:"), self.passphrase),
                                 (self.tr("&Repeat:"), self.repeat)]))
 
@@ -210,6 +212,8 @@ class UnlockPage(QWidget):
         layout.addWidget(self.path_label)
 
         self.passphrase = _password_field("unlockPassphrase", self.tr("Passphrase"))
+        self.passphrase.setAccessibleDescription(
+            self.tr("Type your passphrase to open your journal."))
         layout.addLayout(_form([(self.tr("&Passphrase:"), self.passphrase)]))
 
         self.error = QLabel()

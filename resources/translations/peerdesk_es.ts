@@ -381,7 +381,7 @@
         <translation>Repite la frase de contraseña</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
@@ -406,7 +406,8 @@
         <translation>El diario se guardará como {0}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-46"/>
+        <location line="+55"/>
         <source>A few unrelated words make a strong passphrase.</source>
         <translation>Unas cuantas palabras sin relación entre sí forman una frase de contraseña segura.</translation>
     </message>
@@ -3687,14 +3688,14 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
     </message>
     <message>
         <location line="+5"/>
-        <location line="+61"/>
+        <location line="+62"/>
         <location line="+37"/>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>— not recorded —</source>
         <translation>— sin registrar —</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-150"/>
         <source>T&amp;ime:</source>
         <translation>&amp;Hora:</translation>
     </message>
@@ -3744,6 +3745,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Código de persona</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>a pseudonym, never a name</source>
         <translation>un seudónimo, nunca un nombre</translation>
@@ -3884,7 +3886,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Consentimiento para contarla: no</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>I know the people involved (conflict of &amp;interest)</source>
         <translation>Conozco a las personas implicadas (conflicto de &amp;interés)</translation>
     </message>
@@ -4389,7 +4391,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="-119"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="-121"/>
         <location line="+2"/>
         <source>Read the guides</source>
         <translation>Leer las guías</translation>
@@ -4403,22 +4405,23 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>UnlockPage</name>
     <message>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>Unlock your journal</source>
         <translation>Desbloquea tu diario</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <source>Type your passphrase to open your journal.</source>
         <translation>Escribe tu frase de contraseña para abrir tu diario.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>

@@ -164,6 +164,11 @@ def test_journal_editor(qtbot: QtBot, unlocked: MainWindow) -> None:
     names = [w.objectName() for w in order]
     # Notes fields hand Tab on instead of typing a tab character.
     assert names.index("notesEdit") < names.index("saveButton")
+    # Coded fields and the consent question explain themselves to screen readers.
+    described = {w.objectName(): w.accessibleDescription() for w in order}
+    assert "escalation" in described["risk_flagList"]
+    assert described["consentYes"].startswith("Did they agree")
+    assert described["peerCodeEdit"] == "a pseudonym, never a name"
 
 
 def test_follow_ups(qtbot: QtBot, unlocked: MainWindow) -> None:

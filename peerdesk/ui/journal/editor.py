@@ -311,6 +311,7 @@ class SessionEditor(QWidget):
         self.peer_code.setObjectName("peerCodeEdit")
         self.peer_code.setAccessibleName(self.tr("Peer code"))
         self.peer_code.setPlaceholderText(self.tr("a pseudonym, never a name"))
+        self.peer_code.setAccessibleDescription(self.tr("a pseudonym, never a name"))
         self.peer_code.setMaxLength(60)
         self.generate_button = QPushButton(self.tr("&Generate"))
         self.generate_button.setObjectName("generatePeerCode")
@@ -408,6 +409,8 @@ class SessionEditor(QWidget):
         self.consent_no = QRadioButton(self.tr("No, don't c&ount it"))
         self.consent_no.setObjectName("consentNo")
         self.consent_no.setAccessibleName(self.tr("Consent to be counted: no"))
+        for button in (self.consent_yes, self.consent_no):
+            button.setAccessibleDescription(question.text())
         self.consent_group = QButtonGroup(self)
         self.consent_group.addButton(self.consent_yes)
         self.consent_group.addButton(self.consent_no)

@@ -34,6 +34,7 @@ class CheckList(QListWidget):
         self.columns = max(1, columns)
         self.setObjectName(f"{field.key}List")
         self.setAccessibleName(field.label)
+        self.setAccessibleDescription(field.help)  # read out by screen readers
         self.setToolTip(field.help)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -146,6 +147,7 @@ class CodeCombo(QComboBox):
         self.field = field
         self.setObjectName(f"{field.key}Combo")
         self.setAccessibleName(field.label)
+        self.setAccessibleDescription(field.help)  # read out by screen readers
         self.setToolTip(field.help)
         if optional:
             self.addItem(none_text, None)
