@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.guides import GuideError, load_library
-from peerdesk.guides.loader import load_library_from, localize_library
+from peerdesk.guides.loader import internal_links, load_library_from, localize_library
 from tests.guides.test_loader import GOOD_GUIDE, _write_library
 
 
@@ -15,7 +15,12 @@ def test_shipped_spanish_titles_cover_every_item() -> None:
     english, spanish = load_library(), load_library(language="es")
     assert [i.id for i in spanish.items] == [i.id for i in english.items]
     assert all(s.title != e.title for s, e in zip(spanish.items, english.items, strict=True))
-    assert spanish.guides[0].body == english.guides[0].body  # bodies stay English for now
+    assert spanish.guides[0].body == english.guides[0].body  # untranslated body: English
+    # The safety guide is translated whole, with the same links to other guides.
+    risk_en, risk_es = english.get("responding-to-risk"), spanish.get("responding-to-risk")
+    assert "Pregunta directamente" in risk_es.body
+    assert ({target for _, target in internal_links(risk_es.body)}
+            == {target for _, target in internal_links(risk_en.body)})
     assert load_library(language="es") is spanish  # cached per language
 
 
