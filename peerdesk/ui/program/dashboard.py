@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,7 +28,12 @@ if TYPE_CHECKING:
 
 HEADLINE_COLUMNS = 4
 CHART_COLUMNS = 2
-CARD_HEIGHT = 100
+CARD_HEIGHT = 100  # at the usual font size; larger system fonts get taller cards
+
+
+def card_height(font: QFont) -> int:
+    """Room for the figure (twice the text size), three caption lines and the detail line."""
+    return max(CARD_HEIGHT, round(QFontMetrics(font).lineSpacing() * 6.4) + 16)
 # White cards on the light page; type selectors so only the cards themselves get a border.
 DASHBOARD_STYLE = """
 HeadlineCard, ChartPanel {
@@ -79,7 +85,7 @@ class HeadlineCard(QFrame):
         self.key = key
         self.setObjectName("headlineCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedHeight(CARD_HEIGHT)
+        self.setFixedHeight(card_height(self.font()))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.value = QLabel()
         self.value.setObjectName("headlineValue")
@@ -125,7 +131,7 @@ class HeadlineCard(QFrame):
         self.set_headlines([headline])
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(150, CARD_HEIGHT)
+        return QSize(150, card_height(self.font()))
 
 
 class Dashboard(QWidget):
