@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter
+from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -44,6 +44,7 @@ from peerdesk.ui.program.tables import (
     hidden_explanation,
     shown_number,
 )
+from peerdesk.ui.style import is_dark, tone_css
 
 if TYPE_CHECKING:
     from peerdesk.program.disclosure import ShownTable
@@ -63,8 +64,20 @@ PALETTE: tuple[str, ...] = (
 
 SINGLE_SERIES_COLOUR = PALETTE[0]
 PANEL_HEIGHT = 370
-TEXT_COLOUR = QColor("#30343b")
-GRID_COLOUR = QColor("#e3e6ea")
+def text_colour() -> QColor:
+    """Chart text: near-black on the light card, the palette's text on a dark one."""
+    return (QGuiApplication.palette().color(QPalette.ColorRole.Text) if is_dark()
+            else QColor("#30343b"))
+
+
+def grid_colour() -> QColor:
+    return QColor("#4a4f55" if is_dark() else "#e3e6ea")
+
+
+def card_colour() -> QColor:
+    """The card behind a chart: white on light palettes, the palette's base on dark ones."""
+    return (QGuiApplication.palette().color(QPalette.ColorRole.Base) if is_dark()
+            else QColor("#ffffff"))
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _NAMED_MONTH = re.compile(r"^(\S+?)\.? (\d{4})$")
@@ -138,14 +151,14 @@ def _style_chart(chart: QChart) -> None:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setBackgroundRoundness(0)
     chart.setBackgroundVisible(True)
-    chart.setBackgroundBrush(QColor("#ffffff"))
+    chart.setBackgroundBrush(card_colour())
     chart.setBackgroundPen(Qt.PenStyle.NoPen)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.layout().setContentsMargins(0, 0, 0, 0)
     legend = chart.legend()
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     legend.setFont(_axis_font(-1))
-    legend.setLabelColor(TEXT_COLOUR)
+    legend.setLabelColor(text_colour())
 
 
 def _value_axis(maximum: int) -> QValueAxis:
@@ -155,8 +168,8 @@ def _value_axis(maximum: int) -> QValueAxis:
     axis.applyNiceNumbers()
     axis.setMin(0)
     axis.setLabelsFont(_axis_font(-1))
-    axis.setLabelsColor(TEXT_COLOUR)
-    axis.setGridLineColor(GRID_COLOUR)
+    axis.setLabelsColor(text_colour())
+    axis.setGridLineColor(grid_colour())
     axis.setLineVisible(False)
     return axis
 
@@ -166,7 +179,7 @@ def _category_axis(labels: list[str]) -> QBarCategoryAxis:
     axis.append(labels)
     axis.setTruncateLabels(False)  # the value is at the end of the label: never cut it off
     axis.setLabelsFont(_axis_font(-1))
-    axis.setLabelsColor(TEXT_COLOUR)
+    axis.setLabelsColor(text_colour())
     axis.setGridLineVisible(False)
     return axis
 
@@ -202,7 +215,7 @@ class ProtectedChart:
         bar_set.append(values)
         bar_set.setColor(QColor(colour))
         bar_set.setBorderColor(QColor(colour))
-        bar_set.setLabelColor(TEXT_COLOUR)
+        bar_set.setLabelColor(text_colour())
         self._shown[index] = shown
         self._labels[index] = labels
         self._names[index] = name
@@ -226,7 +239,7 @@ class ProtectedChart:
         if span:
             x_axis.setTitleText(span)
             x_axis.setTitleFont(_axis_font(-1))
-            x_axis.setTitleBrush(TEXT_COLOUR)
+            x_axis.setTitleBrush(text_colour())
         if len(labels) > 18:
             x_axis.setLabelsAngle(-90)
         totals = [shown_number(text) or 0 for text in table.row_totals]
@@ -301,7 +314,7 @@ class ChartPanel(QFrame):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(self.tr("{0} chart").format(title))
         self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setBackgroundBrush(QColor("#ffffff"))
+        self.view.setBackgroundBrush(card_colour())
 
         self.model = ShownTableModel(self)
         self.table_view = QTableView()
@@ -323,7 +336,7 @@ class ChartPanel(QFrame):
 
         self.note = QLabel()
         self.note.setObjectName("chartNote")
-        self.note.setStyleSheet("color: #5f6670;")
+        self.note.setStyleSheet(tone_css("muted"))
         self.note.setWordWrap(False)
 
         layout = QVBoxLayout(self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.ui.program.charts import ChartKind, ChartPanel
 from peerdesk.ui.program.tables import grouped
+from peerdesk.ui.style import is_dark, tone_css
 
 if TYPE_CHECKING:
     from peerdesk.program.disclosure import ShownHeadline, ShownTable
@@ -34,12 +35,14 @@ CARD_HEIGHT = 100  # at the usual font size; larger system fonts get taller card
 def card_height(font: QFont) -> int:
     """Room for the figure (twice the text size), three caption lines and the detail line."""
     return max(CARD_HEIGHT, round(QFontMetrics(font).lineSpacing() * 6.4) + 16)
-# White cards on the light page; type selectors so only the cards themselves get a border.
-DASHBOARD_STYLE = """
-HeadlineCard, ChartPanel {
-    background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px;
-}
-"""
+def dashboard_style() -> str:
+    """White cards on a light page; on a dark palette, cards in the palette's base colour.
+    Type selectors, so only the cards themselves get a border."""
+    if is_dark():
+        return ("HeadlineCard, ChartPanel { background: palette(base);"
+                " border: 1px solid palette(mid); border-radius: 8px; }")
+    return ("HeadlineCard, ChartPanel {"
+            " background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }")
 
 
 def chart_kind_for(table: ShownTable) -> ChartKind:
@@ -93,13 +96,13 @@ class HeadlineCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.value.setFont(font)
-        self.value.setStyleSheet("color: #1f6f8b;")
+        self.value.setStyleSheet(tone_css("accent"))
         self.caption = QLabel()
         self.caption.setObjectName("headlineCaption")
-        self.caption.setStyleSheet("color: #30343b;")
+        self.caption.setStyleSheet("" if is_dark() else "color: #30343b;")
         self.detail = QLabel()
         self.detail.setObjectName("headlineDetail")
-        self.detail.setStyleSheet("color: #6b727c;")
+        self.detail.setStyleSheet(tone_css("muted"))
         self.caption.setWordWrap(True)  # long captions take two lines; the card has room
         for label in (self.caption, self.detail):
             label.setMinimumWidth(40)  # never widens the grid column
@@ -152,7 +155,7 @@ class Dashboard(QWidget):
         for column in range(CHART_COLUMNS):
             self._chart_grid.setColumnStretch(column, 1)
         self.setObjectName("programDashboard")
-        self.setStyleSheet(DASHBOARD_STYLE)
+        self.setStyleSheet(dashboard_style())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
