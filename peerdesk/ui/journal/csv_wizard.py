@@ -34,6 +34,7 @@ from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
 from peerdesk.ui.journal.timeline import notes_excerpt
+from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.vault import Vault
 
@@ -130,7 +131,7 @@ class PreviewPage(QWizardPage):
         self.rows.setStyleSheet("QTreeWidget::item { padding: 2px; }")
         self.errors_label = _wrapped(self.tr("Problems to fix in the file (nothing will be "
                                              "added until every row is good):"))
-        self.errors_label.setStyleSheet("color: #8c1d18;")
+        self.errors_label.setStyleSheet(tone_css("error"))
         self.errors = QListWidget()
         self.errors.setObjectName("csvErrors")
         self.errors.setAccessibleName(self.tr("Problems found in the file"))

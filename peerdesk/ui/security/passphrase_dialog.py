@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.ui.security.progress import steps
+from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import replace_automatic_backups
@@ -71,7 +72,7 @@ class ChangePassphraseDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("passphraseError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(tone_css("error"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
