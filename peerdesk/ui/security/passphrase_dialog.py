@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.security.progress import steps
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
@@ -95,7 +96,7 @@ class ChangePassphraseDialog(QDialog):
     def _update(self) -> None:
         first, second = self.new.text(), self.repeat.text()
         hint = strength_hint(first) if first else None
-        self.strength.setText(hint.message if hint else self.tr(
+        self.strength.setText(message_text(hint.message) if hint else self.tr(
             "A few unrelated words make a strong passphrase."))
         differ = bool(second) and first != second
         self.error.setText(self.tr("The two new passphrases differ.") if differ else "")
@@ -138,4 +139,4 @@ class ChangePassphraseDialog(QDialog):
         self.current.clear()
         self.current.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update()
-        self.error.setText(str(exc))
+        self.error.setText(message_text(exc))
