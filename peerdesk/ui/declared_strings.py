@@ -48,6 +48,7 @@ DECLARED_STRINGS = (
     QT_TRANSLATE_NOOP('Guides', 'Coordinator'),
     QT_TRANSLATE_NOOP('Guides', 'This is not legal, medical or clinical advice.'),
     QT_TRANSLATE_NOOP('Messages', 'The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.'),
+    QT_TRANSLATE_NOOP('Messages', 'The current passphrase is not right. Nothing was changed; try again.'),
     QT_TRANSLATE_NOOP('Messages', 'The passphrase is empty. Type your passphrase and try again.'),
     QT_TRANSLATE_NOOP('Messages', 'The passphrase contains a NUL character, which cannot be used.'),
     QT_TRANSLATE_NOOP('Messages', 'Too short: use at least 10 characters — a few unrelated words work well.'),

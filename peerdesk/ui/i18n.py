@@ -24,6 +24,7 @@ from peerdesk.paths import resources_dir
 from peerdesk.settings import SETTINGS
 from peerdesk.taxonomy import Taxonomy, localized_taxonomy
 from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, strength_hint
+from peerdesk.vault.rekey import WrongCurrentPassphraseError
 from peerdesk.vault.vault import VaultOpenError
 
 SOURCE_LANGUAGE = "en"
@@ -126,7 +127,7 @@ STRENGTH_SAMPLES = ("a", "aaaaaaaaaa", "password1234", "abcdefghijklmn",
 def fixed_messages() -> list[str]:
     """Messages non-UI code produces without variable parts, which `message_text` translates
     (the unlock error and passphrase hints are shown before unlock, so they matter most)."""
-    messages = [str(VaultOpenError())]
+    messages = [str(VaultOpenError()), str(WrongCurrentPassphraseError())]
     for text in ("", "\x00"):
         try:
             normalize_passphrase(text)

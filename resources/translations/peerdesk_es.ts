@@ -83,7 +83,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+43"/>
+        <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+45"/>
         <location line="+35"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
@@ -142,7 +142,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/charts.py" line="+302"/>
+        <location filename="../../peerdesk/ui/program/charts.py" line="+315"/>
         <source>{0} chart</source>
         <translation>Gráfico de {0}</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ChooseFilePage</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+54"/>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+55"/>
         <source>Choose your contact log</source>
         <translation>Elige tu registro de contactos</translation>
     </message>
@@ -1931,6 +1931,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location filename="../../peerdesk/ui/declared_strings.py" line="+1"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current passphrase is not right. Nothing was changed; try again.</source>
+        <translation>La frase de contraseña actual no es correcta. No se ha cambiado nada; inténtalo de nuevo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4127,7 +4132,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-47"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-48"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
