@@ -23,6 +23,7 @@ from pathlib import Path
 
 import peerdesk
 from peerdesk.journal.model import Session
+from peerdesk.journal.repository import PeriodCounts
 
 PASSPHRASE = "benchmark passphrase, not a secret"  # synthetic data only
 TODAY = dt.date(2026, 10, 31)       # fixed, so the data is the same on every run
@@ -96,13 +97,17 @@ class _GeneratedSessions:
     count_: int
     seed: int
 
-    def sessions_between(self, since: dt.date | None, until: dt.date | None
-                         ) -> Iterator[Session]:
+    def consented_sessions_between(self, since: dt.date | None, until: dt.date | None
+                                   ) -> Iterator[Session]:
         from peerdesk.journal.demo import generate_sessions
 
         for session in generate_sessions(self.count_, self.seed, TODAY):
             # every session saved once and counted, so each supporter gives the same total
             yield dataclasses.replace(session, revision=1, consent_to_count=True)
+
+    def period_counts(self, since: dt.date | None, until: dt.date | None) -> PeriodCounts:
+        dates = [s.date for s in self.consented_sessions_between(since, until)]
+        return PeriodCounts(len(dates), 0, min(dates, default=None), max(dates, default=None))
 
     def count(self) -> int:
         return self.count_

@@ -1,6 +1,7 @@
 """From a saved session to a summary record: pure functions, no database, no Qt.
 
-What goes in is a `Session`; what comes out holds only taxonomy codes, a period, bands, a
+What goes in is a saved session (a `Session`, or the lean `CodedSession` export reads, which
+has no notes or reflection at all); what comes out holds only taxonomy codes, a period, bands, a
 random record id with its revision, and (by setting) a keyed hash of the peer code and an org
 unit from the coordinator's list. Notes, reflections, peer codes, free-text org units, exact
 dates and times, the conflict-of-interest flag and sessions without consent never get here.
@@ -9,13 +10,14 @@ dates and times, the conflict-of-interest flag and sessions without consent neve
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.exchange.format import (
@@ -29,7 +31,6 @@ from peerdesk.exchange.format import (
     RESOURCE_ID_PATTERN,
     SINGLE_CODE_KEYS,
 )
-from peerdesk.journal.model import Session
 from peerdesk.settings import Settings
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
 
@@ -44,6 +45,55 @@ _LONGEST_DURATION_BAND = "60_plus"
 _GROUP_SIZE_BANDS: tuple[tuple[int, str], ...] = ((5, "2_to_4"), (10, "5_to_9"))
 _LARGEST_GROUP_SIZE_BAND = "10_plus"
 _SMALLEST_GROUP = 2
+
+
+class ExportableSession(Protocol):
+    """What de-identification reads of a saved session (`Session` and `CodedSession` have it)."""
+
+    @property
+    def summary_id(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def duration_minutes(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def group_size(self) -> int | None: ...
+    @property
+    def contact(self) -> str: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def origin(self) -> str | None: ...
+    @property
+    def behaviours(self) -> frozenset[str]: ...
+    @property
+    def persistence(self) -> str | None: ...
+    @property
+    def source_relation(self) -> str | None: ...
+    @property
+    def impacts(self) -> frozenset[str]: ...
+    @property
+    def risk_flags(self) -> frozenset[str]: ...
+    @property
+    def support_given(self) -> frozenset[str]: ...
+    @property
+    def referral_types(self) -> frozenset[str]: ...
+    @property
+    def referral_resource_ids(self) -> tuple[str, ...]: ...
+    @property
+    def next_step(self) -> str | None: ...
+    @property
+    def follow_up_date(self) -> dt.date | None: ...
+    @property
+    def consent_to_count(self) -> bool: ...
+    @property
+    def peer_code(self) -> str: ...
+    @property
+    def org_unit(self) -> str | None: ...
 
 
 class ExportError(PeerDeskError):
@@ -79,6 +129,7 @@ class ExportSettings:
         return bool(self.org_units)
 
 
+@functools.lru_cache(maxsize=4096)  # pure; an export has a few hundred distinct days
 def period_code(day: dt.date, granularity: str) -> str:
     """ISO week ("2026-W05", the ISO year may differ from the calendar year) or month."""
     if granularity == GRANULARITY_WEEK:
@@ -116,7 +167,8 @@ def peer_key(peer_code: str, secret: bytes) -> str | None:
     normalised = normalise_peer_code(peer_code)
     if not normalised:
         return None
-    return hmac.new(secret, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
+    # hmac.digest: the same HMAC-SHA256, computed in one C call
+    return hmac.digest(secret, normalised.encode("utf-8"), hashlib.sha256).hex()
 
 
 def _fold(text: str) -> str:
@@ -137,40 +189,52 @@ def org_unit_code(value: str | None, org_units: Sequence[str]) -> str | None:
     return None
 
 
-_CODE_SETS: dict[tuple[int, str], tuple[Taxonomy, frozenset[str]]] = {}
+_CODE_SETS: dict[int, tuple[Taxonomy, dict[str, frozenset[str]]]] = {}
 
 
-def _known_codes(taxonomy: Taxonomy, field_key: str) -> frozenset[str]:
-    """The field's codes as a set, built once per taxonomy (`Field.has` scans a list)."""
-    cached = _CODE_SETS.get((id(taxonomy), field_key))
+def _code_sets(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
+    """Each field's codes as a set, built once per taxonomy (`Field.has` scans a list)."""
+    cached = _CODE_SETS.get(id(taxonomy))
     if cached is None or cached[0] is not taxonomy:
-        cached = (taxonomy, frozenset(taxonomy.field(field_key).codes()))
-        _CODE_SETS[(id(taxonomy), field_key)] = cached
+        cached = (taxonomy, {key: frozenset(f.codes()) for key, f in taxonomy.fields.items()})
+        _CODE_SETS[id(taxonomy)] = cached
     return cached[1]
 
 
-def _code(taxonomy: Taxonomy, field_key: str, value: str | None, nullable: bool,
-          where: str) -> str | None:
+def _code(known: Mapping[str, frozenset[str]], field_key: str, value: str | None,
+          nullable: bool, where: str) -> str | None:
     if value is None:
         if nullable:
             return None
         raise ExportError(f"A session {where} has no value for '{field_key}'. "
                           "Open it in the journal, fill it in, and export again.")
-    if value not in _known_codes(taxonomy, field_key):
+    if value not in known[field_key]:
         raise ExportError(f"A session {where} has the unknown code {value!r} for "
                           f"'{field_key}'. Open it in the journal, correct it, and export again.")
     return value
 
 
-def _codes(taxonomy: Taxonomy, field_key: str, values: Iterable[str], where: str) -> list[str]:
+def _codes(known: Mapping[str, frozenset[str]], field_key: str, values: Iterable[str],
+           where: str) -> list[str]:
     result = sorted(set(values))
-    for value in result:
-        _code(taxonomy, field_key, value, False, where)
+    if not known[field_key].issuperset(result):
+        for value in result:
+            _code(known, field_key, value, False, where)
     return result
 
 
+# The coded fields in the order they are checked (and reported when one is wrong).
+_SINGLE_FIELDS: tuple[tuple[str, bool], ...] = tuple(
+    SINGLE_CODE_KEYS[key] for key in ("duration_band", "kind", "group_size_band", "contact",
+                                      "channel", "origin", "persistence", "source_relation",
+                                      "next_step"))
+_MULTI_FIELDS: tuple[str, ...] = tuple(
+    MULTI_CODE_KEYS[key] for key in ("behaviours", "impacts", "risk_flags", "support_given",
+                                     "referral_types"))
+
+
 def deidentify(
-    session: Session,
+    session: ExportableSession,
     settings: ExportSettings,
     secret: bytes,
     pack_resource_ids: Collection[str] = frozenset(),
@@ -187,39 +251,39 @@ def deidentify(
         raise ValueError("deidentify() called with a session without consent")
     if session.revision < 1:
         raise ValueError("deidentify() called with a session that was never saved")
-    taxonomy = taxonomy or default_taxonomy()
+    known = _code_sets(taxonomy or default_taxonomy())
     period = period_code(session.date, settings.period)
     where = f"in {period}"
     if not _HEX32.fullmatch(session.summary_id):
         raise ExportError(f"A session {where} has a malformed summary id. "
                           "Run 'peerdesk check' and contact support.")
 
-    single: dict[str, str | None] = {
-        "duration_band": duration_band(session.duration_minutes),
-        "kind": session.kind,
-        "group_size_band": group_size_band(session.kind, session.group_size),
-        "contact": session.contact,
-        "channel": session.channel,
-        "origin": session.origin,
-        "persistence": session.persistence,
-        "source_relation": session.source_relation,
-        "next_step": session.next_step,
-    }
-    multi: Mapping[str, frozenset[str]] = {
-        "behaviours": session.behaviours,
-        "impacts": session.impacts,
-        "risk_flags": session.risk_flags,
-        "support_given": session.support_given,
-        "referral_types": session.referral_types,
-    }
-    coded_single = {
-        key: _code(taxonomy, SINGLE_CODE_KEYS[key][0], value, SINGLE_CODE_KEYS[key][1], where)
-        for key, value in single.items()
-    }
-    coded_multi = {
-        key: _codes(taxonomy, MULTI_CODE_KEYS[key], values, where)
-        for key, values in multi.items()
-    }
+    single = (
+        duration_band(session.duration_minutes),
+        session.kind,
+        group_size_band(session.kind, session.group_size),
+        session.contact,
+        session.channel,
+        session.origin,
+        session.persistence,
+        session.source_relation,
+        session.next_step,
+    )
+    for (field_key, nullable), value in zip(_SINGLE_FIELDS, single, strict=True):
+        if value is None:
+            if nullable:
+                continue
+        elif value in known[field_key]:
+            continue
+        _code(known, field_key, value, nullable, where)  # raises, naming the problem
+    (duration, kind, group_size, contact, channel, origin, persistence, source_relation,
+     next_step) = single
+    behaviours, impacts, risk_flags, support_given, referral_types = (
+        _codes(known, field_key, values, where)
+        for field_key, values in zip(_MULTI_FIELDS, (
+            session.behaviours, session.impacts, session.risk_flags, session.support_given,
+            session.referral_types), strict=True)
+    )
     resources = sorted(
         {rid for rid in session.referral_resource_ids
          if rid in pack_resource_ids and _RESOURCE_ID.fullmatch(rid)}
@@ -229,21 +293,21 @@ def deidentify(
         "id": session.summary_id,
         "revision": session.revision,
         "period": period,
-        "duration_band": coded_single["duration_band"],
-        "kind": coded_single["kind"],
-        "group_size_band": coded_single["group_size_band"],
-        "contact": coded_single["contact"],
-        "channel": coded_single["channel"],
-        "origin": coded_single["origin"],
-        "behaviours": coded_multi["behaviours"],
-        "persistence": coded_single["persistence"],
-        "source_relation": coded_single["source_relation"],
-        "impacts": coded_multi["impacts"],
-        "risk_flags": coded_multi["risk_flags"],
-        "support_given": coded_multi["support_given"],
-        "referral_types": coded_multi["referral_types"],
+        "duration_band": duration,
+        "kind": kind,
+        "group_size_band": group_size,
+        "contact": contact,
+        "channel": channel,
+        "origin": origin,
+        "behaviours": behaviours,
+        "persistence": persistence,
+        "source_relation": source_relation,
+        "impacts": impacts,
+        "risk_flags": risk_flags,
+        "support_given": support_given,
+        "referral_types": referral_types,
         "referral_resources": resources,
-        "next_step": coded_single["next_step"],
+        "next_step": next_step,
         "follow_up_planned": session.follow_up_date is not None,
         "org_unit": (org_unit_code(session.org_unit, settings.org_units)
                      if settings.exports_org_unit else None),

@@ -130,14 +130,32 @@ def _pretty_value(value: Any, indent: str) -> str:
     raise _NotFlat
 
 
+_KEY_PREFIXES: dict[str, str] = {}  # record key -> its indented, encoded form and ": "
+_STRING_ITEM_SEPARATOR = ",\n        "
+
+
 def _pretty_record(record: Any) -> str:
     if type(record) is not dict or not record:
         raise _NotFlat
-    parts = []
+    parts: list[str] = []
+    append = parts.append
     for key, value in record.items():
         if type(key) is not str:
             raise _NotFlat
-        parts.append(f"      {_encode_string(key)}: {_pretty_value(value, '      ')}")
+        prefix = _KEY_PREFIXES.get(key)
+        if prefix is None:
+            prefix = "      " + _encode_string(key) + ": "
+            if len(_KEY_PREFIXES) < 64:  # the record keys, not whatever a caller passes
+                _KEY_PREFIXES[key] = prefix
+        kind = type(value)
+        if kind is str:
+            append(prefix + _encode_string(value))
+        elif kind is list and value and all(type(item) is str for item in value):
+            # a list of codes: the common case, written without a call per item
+            append(prefix + "[\n        " + _STRING_ITEM_SEPARATOR.join(map(_encode_string, value))
+                   + "\n      ]")
+        else:
+            append(prefix + _pretty_value(value, "      "))
     return "    {\n" + ",\n".join(parts) + "\n    }"
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from peerdesk.journal.model import Session
+from peerdesk.journal.repository import PeriodCounts
 
 
 class FakeSessions:
@@ -17,6 +18,16 @@ class FakeSessions:
         chosen = [s for s in self.sessions
                   if (since is None or s.date >= since) and (until is None or s.date <= until)]
         yield from sorted(chosen, key=lambda s: s.date)
+
+    def period_counts(self, since: dt.date | None, until: dt.date | None) -> PeriodCounts:
+        chosen = list(self.sessions_between(since, until))
+        return PeriodCounts(len(chosen), sum(not s.consent_to_count for s in chosen),
+                            chosen[0].date if chosen else None,
+                            chosen[-1].date if chosen else None)
+
+    def consented_sessions_between(self, since: dt.date | None, until: dt.date | None
+                                   ) -> Iterator[Session]:
+        yield from (s for s in self.sessions_between(since, until) if s.consent_to_count)
 
     def count(self) -> int:
         return len(self.sessions)

@@ -212,7 +212,8 @@ def test_plan_refuses_a_period_that_ends_before_it_starts() -> None:
 
 def test_plan_reports_progress() -> None:
     seen: list[tuple[int, int]] = []
-    sessions = [Session(date=day(i % 20), revision=1) for i in range(120)]
+    sessions = [Session(date=day(i % 20), revision=1, consent_to_count=i % 6 != 0)
+                for i in range(120)]
     plan_export(FakeSessions(sessions), None, ExportSettings(), SECRET, None, None,
                 supporter_id=SUPPORTER, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (120, 120)

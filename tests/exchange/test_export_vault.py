@@ -95,3 +95,17 @@ def test_remembered_export_state(vault: Vault) -> None:
     remember_export(vault, older, None)
     assert remembered_last_until(vault) == DAY + dt.timedelta(days=7)  # never moves back
     assert remembered_alias(vault) == ""
+
+
+def test_export_never_reads_notes_or_reflections(vault: Vault) -> None:
+    fill(vault)
+    statements: list[str] = []
+    vault.connection.set_trace_callback(statements.append)
+    try:
+        plan = plan_from_vault(vault, None, None)
+    finally:
+        vault.connection.set_trace_callback(None)
+    assert plan.record_count == 2
+    reads = [s for s in statements if "FROM session" in s]
+    assert reads
+    assert not [s for s in statements if "session_text" in s or "notes" in s]
