@@ -11,6 +11,8 @@ in light and dark schemes.
 
 from __future__ import annotations
 
+import sys
+
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
@@ -132,8 +134,11 @@ class FocusRing(QObject):
         frame.setWidget(new)
 
 
-def install_accessible_style(app: QApplication) -> FocusRing:
-    """Wrap the current style with `AccessibleStyle` and start showing the focus ring."""
+def install_accessible_style(app: QApplication) -> FocusRing | None:
+    """Wrap the current style with `AccessibleStyle` and start showing the focus ring.
+    macOS draws its own clear focus ring (with its own QFocusFrame): left as it is there."""
+    if sys.platform == "darwin":
+        return None
     existing = app.findChild(FocusRing, "focusRing")
     if existing is not None:
         return existing
