@@ -2333,7 +2333,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <location line="+2"/>
         <source>Reset filters</source>
-        <translation>Restablecer</translation>
+        <translation>Restablecer filtros</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2353,28 +2353,28 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Supporter</source>
-        <translation>Pers&amp;ona</translation>
+        <translation>Pers&amp;ona de apoyo</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+210"/>
+        <location line="+17"/>
+        <location line="+211"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+303"/>
+        <location line="-210"/>
+        <location line="+304"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-302"/>
-        <location line="+307"/>
+        <location line="-303"/>
+        <location line="+308"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-273"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -2386,7 +2386,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>All units</source>
         <translation>Todas las unidades</translation>
     </message>

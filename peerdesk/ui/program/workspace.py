@@ -230,9 +230,16 @@ class ProgramWorkspace(Workspace):
             bar.addWidget(widget)
         bar.addWidget(self.reset_button)
         bar.addStretch(1)
-        bar.addWidget(self._button(self.import_action, self.tr("Import summary files"), True))
-        bar.addWidget(self._button(self.pdf_action, self.tr("Export PDF report")))
-        bar.addWidget(self._button(self.csv_action, self.tr("Export CSV tables")))
+        # The actions sit beside the tabs, so neither they nor the filters get squeezed (long
+        # labels in Spanish, large system fonts).
+        self.action_buttons = QWidget()
+        self.action_buttons.setObjectName("programActions")
+        actions = QHBoxLayout(self.action_buttons)
+        actions.setContentsMargins(0, 0, 0, 2)
+        actions.setSpacing(8)
+        actions.addWidget(self._button(self.import_action, self.tr("Import summary files"), True))
+        actions.addWidget(self._button(self.pdf_action, self.tr("Export PDF report")))
+        actions.addWidget(self._button(self.csv_action, self.tr("Export CSV tables")))
         self.filter_widgets: tuple[QWidget, ...] = (
             self.from_combo, self.to_combo, self.unit_combo, self.supporter_combo,
             self.reset_button)
@@ -281,6 +288,7 @@ class ProgramWorkspace(Workspace):
         self.tabs.setObjectName("programTabs")
         self.tabs.addTab(self.scroll, self.tr("Dashboard"))
         self.tabs.addTab(self.history_view, self.tr("Import history"))
+        self.tabs.setCornerWidget(self.action_buttons, Qt.Corner.TopRightCorner)
 
         self.empty = EmptyState(self.import_action)
         self.pages = QStackedWidget()
