@@ -228,3 +228,34 @@ def test_large_file_validates_quickly(tmp_path: Path) -> None:
     start = time.perf_counter()
     assert len(validate_summary_file(path).records) == 5000
     assert time.perf_counter() - start < 5 + float(os.environ.get("PEERDESK_SLOW_CI", "0"))
+
+
+# -- the fast depth scan must agree with the regex scan ---------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='[]{}"\\ a:é', max_size=60))
+def test_fast_depth_scan_agrees_with_the_regex_scan(text: str) -> None:
+    fast = validate._too_deep_fast(text)
+    assert fast is None or fast == validate._too_deep(text), text
+
+
+def test_fast_depth_scan_skips_brackets_in_strings_and_defers_on_escapes() -> None:
+    deep = "[" * 17 + "]" * 17
+    assert validate._too_deep_fast(deep) is True
+    assert validate._too_deep_fast(f'["{deep}"]') is False
+    assert validate._too_deep_fast('["a\\"' + deep + '"]') is None  # escapes: regex scan
+    assert validate._too_deep_fast('["' + deep) is None              # unpaired quote: likewise
+
+
+def test_columns_of_mixed_types_are_not_confused() -> None:
+    # True == 1 in Python: a column holding both must not vouch for one through the other
+    doc = good_doc(3)
+    doc["records"] = sorted(doc["records"], key=lambda r: r["id"])
+    doc["records"][2]["follow_up_planned"] = 1
+    assert validate._fast_schema_problem(doc) == (
+        "records[2].follow_up_planned should be boolean but is a number")
+    doc["records"][2]["follow_up_planned"] = True
+    doc["records"][1]["behaviours"] = [True]
+    assert validate._fast_schema_problem(doc) == (
+        "records[1].behaviours[0] should be string but is true/false")
