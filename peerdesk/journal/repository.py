@@ -725,6 +725,15 @@ class SessionRepository:
             upcoming=self._rows(base + "> ?" + order, (day,)),
         )
 
+    def follow_ups_due(self, today: dt.date) -> int:
+        """How many open follow-ups are overdue or due `today` (`FollowUps.due_count`), from
+        the open-follow-up index alone: cheap enough for a badge at unlock."""
+        return int(self._db.execute(
+            "SELECT count(*) FROM session s INDEXED BY session_open_follow_up "
+            "WHERE s.follow_up_done = 0 AND s.follow_up_date IS NOT NULL "
+            "AND s.follow_up_date <= ?", (today.isoformat(),)
+        ).fetchone()[0])
+
     def peer_timeline(self, peer_code: str) -> list[Session]:
         """Every session with this peer code (case-insensitive), oldest first."""
         code = peer_code.strip()

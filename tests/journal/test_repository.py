@@ -316,8 +316,11 @@ def test_follow_up_buckets(repo: SessionRepository) -> None:
     assert [r.id for r in buckets.due_today] == [made["today"]]
     assert [r.id for r in buckets.upcoming] == [made["soon"], made["later"]]
     assert buckets.due_count == 3
+    assert repo.follow_ups_due(TODAY) == 3
+    assert repo.follow_ups_due(TODAY - dt.timedelta(1)) == 2
     repo.set_follow_up_done(made["today"] or 0)
     assert repo.follow_ups(TODAY).due_today == []
+    assert repo.follow_ups_due(TODAY) == 2
     assert repo.get(made["today"] or 0).revision == 2
 
 

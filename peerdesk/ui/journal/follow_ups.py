@@ -136,8 +136,11 @@ class FollowUpsWorkspace(Workspace):
         hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(hint)
 
-        context.services[REFRESH_FOLLOW_UPS] = self.refresh
-        self.refresh()
+        context.services[REFRESH_FOLLOW_UPS] = self.journal_changed
+        # The list is built when the workspace is shown (`activated`); at unlock only the
+        # badge is needed, and it comes from the index alone (a large journal can have
+        # thousands of open follow-ups, ~0.2 s to list on the GUI thread).
+        self._update_badge()
 
     @classmethod
     def title(cls) -> str:
@@ -146,6 +149,18 @@ class FollowUpsWorkspace(Workspace):
     def activated(self) -> None:
         self.refresh()
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def journal_changed(self) -> None:
+        """After a session is saved or deleted elsewhere: rebuild the list if it is on screen,
+        else just the badge (the list is rebuilt when the workspace is shown)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._update_badge()
+
+    def _update_badge(self) -> None:
+        due = self.repository.follow_ups_due(self.today())
+        self.set_badge(str(due) if due else "")
 
     # -- data ---------------------------------------------------------------------------------
 

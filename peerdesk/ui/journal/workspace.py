@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,7 +87,11 @@ class JournalWorkspace(Workspace):
         context.services["open_session"] = self.open_session
         context.services["new_session"] = self.new_session
         context.services[REFRESH_JOURNAL] = self.refresh
-        self._apply_filter()
+        # The model has loaded its first page already: load again only if the filters differ.
+        if self.filters.current_filter() != self.model.filter:
+            self._apply_filter()
+        else:
+            self._filter_applied()
 
     @classmethod
     def title(cls) -> str:
@@ -205,16 +209,26 @@ class JournalWorkspace(Workspace):
     # -- list ---------------------------------------------------------------------------------
 
     def _apply_filter(self) -> None:
-        flt = self.filters.current_filter()
-        self.model.set_filter(flt)
+        self.model.set_filter(self.filters.current_filter())
+        self._filter_applied()
+
+    def _filter_applied(self) -> None:
         # While searching, the matching text takes the place of the behaviour labels.
-        searching = bool(flt.text)
+        searching = bool(self.model.filter.text)
         self.table.setColumnHidden(COL_MATCH, not searching)
         self.table.setColumnHidden(COL_BEHAVIOURS, searching)
         self.table.setColumnHidden(COL_DURATION, searching)
         self._update_count()
 
     def _update_count(self) -> None:
+        if not self.model.total_known and self.model.rowCount():
+            # More than a page: show the rows first, count right after (a large journal's
+            # count reads a whole index).
+            QTimer.singleShot(0, self, self._count_now)
+            return
+        self._count_now()
+
+    def _count_now(self) -> None:
         total = self.model.total
         filtered = self.filters.is_filtered()
         if filtered:

@@ -80,3 +80,26 @@ def test_enter_opens_the_session_in_the_journal(qtbot: QtBot, context: AppContex
     qtbot.keyClick(ws.tree, Qt.Key.Key_Return)
     assert shown == ["journal"]
     assert opened == [stored.id]
+
+
+def test_built_when_shown_badge_at_once(qtbot: QtBot, context: AppContext,
+                                       repo: SessionRepository) -> None:
+    today = dt.date.today()  # the badge at construction uses the real date
+    repo.add(make_session(peer_code="late-one-10", follow_up_date=today - dt.timedelta(days=2)))
+    repo.add(make_session(peer_code="soon-14", follow_up_date=today + dt.timedelta(days=2)))
+    ws = FollowUpsWorkspace(context)
+    qtbot.addWidget(ws)
+    assert ws.badge == "1"
+    assert ws.items(OVERDUE) == []  # nothing listed until the workspace is shown
+    repo.add(make_session(peer_code="late-two-12", follow_up_date=today))
+    with qtbot.waitSignal(ws.badge_changed) as badge:
+        context.services["refresh_follow_ups"]()  # a save elsewhere, list not on screen
+    assert badge.args == ["2"]
+    assert ws.items(OVERDUE) == []
+    ws.show()
+    ws.activated()
+    assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-one-10"]
+    assert [i.text(1) for i in ws.items(DUE_TODAY)] == ["late-two-12"]
+    repo.add(make_session(peer_code="late-three", follow_up_date=today - dt.timedelta(days=1)))
+    context.services["refresh_follow_ups"]()  # on screen: the list follows at once
+    assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-one-10", "late-three"]

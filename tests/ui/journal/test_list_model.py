@@ -142,3 +142,24 @@ def test_search_runs_once_and_snippets_come_with_the_rows_shown(repo: SessionRep
     finally:
         repo._db.set_trace_callback(None)
     assert all("«rota»" in str(model.data(model.index(r, COL_MATCH))) for r in range(120))
+
+
+def test_the_first_page_shows_before_anything_is_counted(repo: SessionRepository) -> None:
+    repo.add_many(make_session(date=TODAY - dt.timedelta(days=i), peer_code=f"code-{i}")
+                  for i in range(30))
+    statements: list[str] = []
+    repo._db.set_trace_callback(statements.append)
+    try:
+        model = SessionListModel(repo, page_size=20)
+        assert model.rowCount() == 20
+        assert not [s for s in statements if "count(" in s]
+        assert not model.total_known
+        assert model.canFetchMore(QModelIndex())
+        assert model.total == 30  # counted when asked for
+        assert len([s for s in statements if "count(" in s]) == 1
+        model.set_filter(SessionFilter(peer_code="code-3"))
+        assert model.total_known  # a short first page is the whole list
+        assert model.total == 1
+        assert len([s for s in statements if "count(" in s]) == 1
+    finally:
+        repo._db.set_trace_callback(None)

@@ -233,3 +233,20 @@ def test_import_action_opens_the_wizard_and_refreshes_after(
     assert workspace.model.total == 3  # re-queried (nothing new was really added)
     wizard.reject()
     qtbot.waitUntil(lambda: workspace.csv_wizard is None)
+
+
+def test_the_list_loads_once_and_counts_after_the_rows(qtbot: QtBot, context: AppContext,
+                                                       repo: SessionRepository) -> None:
+    repo.add_many(make_session(date=TODAY - dt.timedelta(days=i), peer_code=f"code-{i}")
+                  for i in range(250))
+    statements: list[str] = []
+    repo._db.set_trace_callback(statements.append)
+    try:
+        ws = JournalWorkspace(context)
+        qtbot.addWidget(ws)
+        pages = [s for s in statements if "ORDER BY" in s and "FROM session s" in s]
+        assert len(pages) == 1
+        assert not [s for s in statements if "count(" in s]  # not before the rows show
+        qtbot.waitUntil(lambda: ws.count_label.text() == "250 sessions in your journal")
+    finally:
+        repo._db.set_trace_callback(None)
