@@ -10,8 +10,11 @@ user copied since is never wiped. Locking the journal clears it too (`clear_sens
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 _DWORD_ZERO = b"\x00\x00\x00\x00"
 _WINDOWS = 'application/x-qt-windows-mime;value="{0}"'
@@ -25,6 +28,9 @@ SECRET_HINTS: dict[str, bytes] = {
     _WINDOWS.format("CanUploadToCloudClipboard"): _DWORD_ZERO,
 }
 GUARD_NAME = "peerdeskClipboardGuard"
+# Set to True on a widget whose descendants show session text (the journal, follow-ups, the
+# peer timeline): anything copied while focus is inside it is treated as sensitive.
+SENSITIVE_PROPERTY = "peerdeskSessionText"
 
 
 class ClipboardGuard(QObject):
@@ -97,3 +103,32 @@ def clear_sensitive() -> None:
     guard = app.findChild(ClipboardGuard, GUARD_NAME)
     if isinstance(guard, ClipboardGuard):
         guard.clear_if_unchanged()
+
+
+def holds_session_text(widget: QWidget | None) -> bool:
+    while widget is not None:
+        if widget.property(SENSITIVE_PROPERTY):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+class SessionCopyWatcher(QObject):
+    """Re-marks text copied out of session widgets — by Ctrl+C, Ctrl+X or a context menu, all
+    of which bypass `copy_sensitive` — as secret, with the same timed clearing."""
+
+    def __init__(self, parent: QObject, clear_after_seconds: Callable[[], int]) -> None:
+        super().__init__(parent)
+        self._seconds = clear_after_seconds
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+
+    def _clipboard_changed(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData()
+        if mime is None or mime.hasFormat("x-kde-passwordManagerHint"):
+            return  # already ours (or another app's secret)
+        if not holds_session_text(QApplication.focusWidget()):
+            return
+        text = clipboard.text()
+        if text:
+            copy_sensitive(text, self._seconds())

@@ -20,7 +20,11 @@ from peerdesk.ui.security.backup_dialogs import (
     start_backup,
     start_restore,
 )
-from peerdesk.ui.security.clipboard import clear_sensitive
+from peerdesk.ui.security.clipboard import (
+    SENSITIVE_PROPERTY,
+    SessionCopyWatcher,
+    clear_sensitive,
+)
 from peerdesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 from peerdesk.ui.security.retention import RetentionDialog, months_before
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
@@ -51,6 +55,7 @@ class SecurityGuard(QObject):
         self.idle = IdleTimer(self)
         self.idle.idle.connect(self._idle_elapsed)
         self.logind = LogindWatcher(self)
+        self.copy_watcher = SessionCopyWatcher(self, self._clipboard_clear_seconds)
         self.logind.lock_requested.connect(self.lock_now)
         self.interval_override_ms: int | None = None  # tests: milliseconds instead of minutes
         self.lock_on_minimise = False
@@ -120,7 +125,17 @@ class SecurityGuard(QObject):
 
     # -- unlock and lock ------------------------------------------------------------------------
 
+    # Workspaces that show session text; copying out of them goes through the clipboard guard.
+    SESSION_TEXT_WORKSPACES = frozenset({"journal", "follow_ups"})
+
+    def _clipboard_clear_seconds(self) -> int:
+        context = self._context()
+        return int(context.settings.get("clipboard_clear_seconds")) if context else 30
+
     def _unlocked(self) -> None:
+        for workspace in self.window.shell.workspaces:
+            if workspace.workspace_id in self.SESSION_TEXT_WORKSPACES:
+                workspace.setProperty(SENSITIVE_PROPERTY, True)
         self.start_idle_timer()
         context = self._context()
         if context is None or self.window.demo:

@@ -42,3 +42,42 @@ def test_lock_clears_copied_text(window: MainWindow) -> None:
     assert QGuiApplication.clipboard().text() == "from a session"
     window.lock()
     assert QGuiApplication.clipboard().text() == ""
+
+
+def test_ctrl_c_in_the_session_editor_is_marked_secret_and_timed(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    window.shell.show_workspace("journal")
+    journal = next(w for w in window.shell.workspaces if w.workspace_id == "journal")
+    journal.new_session()
+    field = journal.editor.peer_code
+    field.setText("amber-heron-27")
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clipboard = QGuiApplication.clipboard()
+    qtbot.waitUntil(lambda: clipboard.mimeData().hasFormat("x-kde-passwordManagerHint"),
+                    timeout=3000)
+    assert QGuiApplication.clipboard().text() == "amber-heron-27"
+    guard = clipboard_guard()
+    assert guard.holding
+    assert guard.timer.interval() == 30_000  # the clipboard_clear_seconds default
+    window.lock()
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_copies_outside_session_text_stay_plain(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window.shell.show_workspace("guides")
+    elsewhere = QLineEdit("a phrase from a guide", window)
+    elsewhere.show()
+    elsewhere.setFocus()
+    qtbot.waitUntil(elsewhere.hasFocus)
+    elsewhere.selectAll()
+    elsewhere.copy()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert QGuiApplication.clipboard().text() == "a phrase from a guide"
+    assert not mime.hasFormat("x-kde-passwordManagerHint")
