@@ -8,6 +8,7 @@ import pytest
 
 from peerdesk.guides import GuideError, load_library
 from peerdesk.guides.loader import internal_links, load_library_from, localize_library
+from peerdesk.paths import resources_dir
 from tests.guides.test_loader import GOOD_GUIDE, _write_library
 
 
@@ -59,3 +60,15 @@ def test_translation_must_keep_track_and_known_ids(tmp_path: Path) -> None:
         GOOD_GUIDE.format(id="a", track="supporter", order=1, link="b"), "utf-8")
     with pytest.raises(GuideError, match="keep the original's track"):
         localize_library(load_library_from(root), root, "es")
+
+
+def test_every_translated_guide_keeps_the_originals_links_and_checklist() -> None:
+    english, spanish = load_library(), load_library(language="es")
+    translated = sorted((resources_dir() / "guides" / "es").glob("*.md"))
+    assert translated  # at least the safety guide
+    for path in translated:
+        ours, theirs = spanish.get(path.stem), english.get(path.stem)
+        assert ours.path == path
+        assert ({target for _, target in internal_links(ours.body)}
+                == {target for _, target in internal_links(theirs.body)}), path.name
+        assert ours.body.count("- [ ]") == theirs.body.count("- [ ]"), path.name
