@@ -184,16 +184,29 @@ class PeriodCounts:
 
 @dataclass(frozen=True)
 class FollowUps:
-    """Open follow-ups: overdue (oldest first), due today, upcoming (soonest first)."""
+    """Open follow-ups: overdue (oldest first), due today, upcoming (soonest first).
+
+    With a `limit`, `overdue` and `upcoming` hold at most that many rows and the totals say
+    how many there are in all."""
 
     overdue: list[SessionRow]
     due_today: list[SessionRow]
     upcoming: list[SessionRow]
+    overdue_total: int | None = None   # None: `overdue` is complete
+    upcoming_total: int | None = None  # None: `upcoming` is complete
+
+    @property
+    def overdue_count(self) -> int:
+        return len(self.overdue) if self.overdue_total is None else self.overdue_total
+
+    @property
+    def upcoming_count(self) -> int:
+        return len(self.upcoming) if self.upcoming_total is None else self.upcoming_total
 
     @property
     def due_count(self) -> int:
         """Overdue plus due today: the number shown on the navigation entry."""
-        return len(self.overdue) + len(self.due_today)
+        return self.overdue_count + len(self.due_today)
 
 
 # -- conversions ------------------------------------------------------------------------------
@@ -711,18 +724,36 @@ class SessionRepository:
     def _rows(self, sql: str, params: Sequence[object]) -> list[SessionRow]:
         return [_row_from_sql(row) for row in self._db.execute(sql, params)]
 
-    def follow_ups(self, today: dt.date) -> FollowUps:
-        """Open follow-ups around `today`: overdue (oldest first), due today, upcoming."""
+    def follow_ups(self, today: dt.date, limit: int | None = None) -> FollowUps:
+        """Open follow-ups around `today`: overdue (oldest first), due today, upcoming.
+
+        `limit` caps the overdue and upcoming lists (their totals are then counted from the
+        open-follow-up index alone); due today is always complete."""
         base = (
             f"SELECT {_ROW_COLUMNS} FROM session s INDEXED BY session_open_follow_up "
             "WHERE s.follow_up_done = 0 AND s.follow_up_date IS NOT NULL AND s.follow_up_date "
         )
         order = " ORDER BY s.follow_up_date, s.date, s.start_time, s.id"
+        capped = order + ("" if limit is None else f" LIMIT {max(0, int(limit))}")
         day = today.isoformat()
+        overdue = self._rows(base + "< ?" + capped, (day,))
+        upcoming = self._rows(base + "> ?" + capped, (day,))
+
+        def total(rows: list[SessionRow], comparison: str) -> int | None:
+            if limit is None or len(rows) < limit:
+                return None
+            return int(self._db.execute(
+                "SELECT count(*) FROM session s INDEXED BY session_open_follow_up "
+                "WHERE s.follow_up_done = 0 AND s.follow_up_date IS NOT NULL "
+                f"AND s.follow_up_date {comparison} ?", (day,)
+            ).fetchone()[0])
+
         return FollowUps(
-            overdue=self._rows(base + "< ?" + order, (day,)),
+            overdue=overdue,
             due_today=self._rows(base + "= ?" + order, (day,)),
-            upcoming=self._rows(base + "> ?" + order, (day,)),
+            upcoming=upcoming,
+            overdue_total=total(overdue, "<"),
+            upcoming_total=total(upcoming, ">"),
         )
 
     def follow_ups_due(self, today: dt.date) -> int:

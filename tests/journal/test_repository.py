@@ -324,6 +324,21 @@ def test_follow_up_buckets(repo: SessionRepository) -> None:
     assert repo.get(made["today"] or 0).revision == 2
 
 
+def test_follow_up_lists_can_be_capped(repo: SessionRepository) -> None:
+    day = dt.timedelta(days=1)
+    repo.add_many(full_session(follow_up_date=TODAY - (n + 1) * day) for n in range(5))
+    repo.add_many(full_session(follow_up_date=TODAY + (n + 1) * day) for n in range(4))
+    repo.add(full_session(follow_up_date=TODAY))
+    whole = repo.follow_ups(TODAY)
+    capped = repo.follow_ups(TODAY, limit=3)
+    assert capped.overdue == whole.overdue[:3]
+    assert capped.upcoming == whole.upcoming[:3]
+    assert (capped.overdue_count, capped.upcoming_count, capped.due_count) == (5, 4, 6)
+    assert (whole.overdue_count, whole.upcoming_count, whole.due_count) == (5, 4, 6)
+    roomy = repo.follow_ups(TODAY, limit=10)
+    assert roomy == whole  # nothing cut: no totals needed
+
+
 def test_peer_timeline_oldest_first_and_peer_codes(repo: SessionRepository) -> None:
     third = repo.add(full_session(date=dt.date(2026, 3, 1), peer_code="amber-heron-27"))
     first = repo.add(full_session(date=dt.date(2026, 1, 1), peer_code="amber-heron-27"))

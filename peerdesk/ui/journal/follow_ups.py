@@ -33,6 +33,10 @@ REFRESH_FOLLOW_UPS = "refresh_follow_ups"
 REFRESH_JOURNAL = "refresh_journal"
 
 OVERDUE, DUE_TODAY, UPCOMING = "overdue", "due_today", "upcoming"
+# Overdue and upcoming show at most this many follow-ups each (the oldest overdue, the soonest
+# upcoming); the section says how many there are, the journal's "Follow-up due" filter lists
+# every one. Thousands of rows would take a good part of a second to build.
+SECTION_LIMIT = 200
 _SECTION_TONES = {OVERDUE: "error", DUE_TODAY: "warning", UPCOMING: "muted"}
 
 
@@ -167,16 +171,18 @@ class FollowUpsWorkspace(Workspace):
     def refresh(self) -> None:
         selected = self.selected_id()
         today = self.today()
-        self.follow_ups = self.repository.follow_ups(today)
+        self.follow_ups = follow_ups = self.repository.follow_ups(today, limit=SECTION_LIMIT)
         self.tree.clear()
         self.sections.clear()
-        groups = ((OVERDUE, self.tr("Overdue"), self.follow_ups.overdue),
-                  (DUE_TODAY, self.tr("Due today"), self.follow_ups.due_today),
-                  (UPCOMING, self.tr("Upcoming"), self.follow_ups.upcoming))
-        for key, label, rows in groups:
+        groups = ((OVERDUE, self.tr("Overdue"), follow_ups.overdue, follow_ups.overdue_count),
+                  (DUE_TODAY, self.tr("Due today"), follow_ups.due_today,
+                   len(follow_ups.due_today)),
+                  (UPCOMING, self.tr("Upcoming"), follow_ups.upcoming,
+                   follow_ups.upcoming_count))
+        for key, label, rows, count in groups:
             if not rows:
                 continue
-            section = QTreeWidgetItem([f"{label}  ·  {len(rows)}"])
+            section = QTreeWidgetItem([f"{label}  ·  {count}"])
             section.setFlags(Qt.ItemFlag.ItemIsEnabled)
             section.setFirstColumnSpanned(True)
             font = QFont(self.tree.font())
@@ -188,11 +194,20 @@ class FollowUpsWorkspace(Workspace):
             section.setFirstColumnSpanned(True)
             for row in rows:
                 section.addChild(self._item(row, key, today))
+            if count > len(rows):
+                more = QTreeWidgetItem([self.tr(
+                    "{0} more not listed here: the journal list with “Follow-up due” ticked "
+                    "shows every one").format(count - len(rows))])
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                more.setFirstColumnSpanned(True)
+                more.setForeground(0, QBrush(tone("muted")))
+                section.addChild(more)
+                more.setFirstColumnSpanned(True)
             section.setExpanded(True)
             self.sections[key] = section
         self.stack.setCurrentWidget(self.tree if self.sections else self.empty)
-        due = self.follow_ups.due_count
-        upcoming = len(self.follow_ups.upcoming)
+        due = follow_ups.due_count
+        upcoming = follow_ups.upcoming_count
         self.summary.setText(self.tr("{0} due now · {1} coming up").format(due, upcoming))
         if selected is None or not self.select(selected):
             self._select_first()
@@ -229,7 +244,8 @@ class FollowUpsWorkspace(Workspace):
         section = self.sections.get(key)
         if section is None:
             return []
-        return [section.child(i) for i in range(section.childCount())]
+        children = (section.child(i) for i in range(section.childCount()))
+        return [child for child in children if child.data(0, SESSION_ID_ROLE) is not None]
 
     def selected_id(self) -> int | None:
         item = self.tree.currentItem()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import peerdesk.ui.journal.follow_ups as follow_ups_module
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.ui.journal.follow_ups import DUE_TODAY, OVERDUE, UPCOMING, FollowUpsWorkspace
 from peerdesk.ui.workspaces import AppContext
@@ -103,3 +105,23 @@ def test_built_when_shown_badge_at_once(qtbot: QtBot, context: AppContext,
     repo.add(make_session(peer_code="late-three", follow_up_date=today - dt.timedelta(days=1)))
     context.services["refresh_follow_ups"]()  # on screen: the list follows at once
     assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-one-10", "late-three"]
+
+
+def test_long_sections_are_capped_with_a_pointer_to_the_journal(
+        qtbot: QtBot, context: AppContext, repo: SessionRepository,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(follow_ups_module, "SECTION_LIMIT", 2)
+    day = dt.timedelta(days=1)
+    repo.add_many(make_session(peer_code=f"late-{n}", follow_up_date=TODAY - (5 - n) * day)
+                  for n in range(5))
+    ws = _workspace(qtbot, context)
+    with qtbot.waitSignal(ws.badge_changed) as badge:
+        ws.refresh()
+    assert badge.args == ["5"]
+    assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-0", "late-1"]
+    section = ws.sections[OVERDUE]
+    assert section.text(0).endswith("5")
+    note = section.child(section.childCount() - 1)
+    assert note.text(0).startswith("3 more")
+    assert not note.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert ws.summary.text() == "5 due now · 0 coming up"
