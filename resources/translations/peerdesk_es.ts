@@ -433,7 +433,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+101"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+162"/>
         <source>No program data yet</source>
         <translation>Todavía no hay datos del programa</translation>
     </message>
@@ -1096,13 +1096,13 @@
 <context>
     <name>FollowUpsWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+78"/>
-        <location line="+66"/>
+        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+82"/>
+        <location line="+69"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-68"/>
         <source>Follow up on</source>
         <translation>Seguimiento</translation>
     </message>
@@ -1169,7 +1169,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Intro abre la sesión · Ctrl+D marca el seguimiento como hecho</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+39"/>
         <source>Overdue</source>
         <translation>Atrasados</translation>
     </message>
@@ -1179,12 +1179,17 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Para hoy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Upcoming</source>
         <translation>Próximos</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
+        <source>{0} more not listed here: the journal list with “Follow-up due” ticked shows every one</source>
+        <translation>{0} más que no aparecen aquí: la lista del diario con «Seguimiento pendiente» marcado los muestra todos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>{0} due now · {1} coming up</source>
         <translation>{0} pendientes ahora · {1} próximos</translation>
     </message>
@@ -1219,7 +1224,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>(sin código de persona)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Not changed</source>
         <translation>Sin cambios</translation>
     </message>
@@ -1663,7 +1668,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>JournalWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/workspace.py" line="+94"/>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+98"/>
         <source>Journal</source>
         <translation>Diario</translation>
     </message>
@@ -1704,7 +1709,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>&amp;Importar registro de contactos (CSV)…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
         <source>1 session matches</source>
         <translation>1 sesión coincide</translation>
     </message>
@@ -1885,7 +1890,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Referencia rápida</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+281"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+296"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
@@ -2290,12 +2295,13 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ProgramWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+35"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+40"/>
+        <location line="+303"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-286"/>
         <source>&amp;Import summaries…</source>
         <translation>&amp;Importar resúmenes…</translation>
     </message>
@@ -2357,24 +2363,24 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+211"/>
+        <location line="+276"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
     </message>
     <message>
-        <location line="-210"/>
-        <location line="+304"/>
+        <location line="-275"/>
+        <location line="+369"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-303"/>
-        <location line="+308"/>
+        <location line="-368"/>
+        <location line="+373"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-329"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -2386,7 +2392,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+77"/>
         <source>All units</source>
         <translation>Todas las unidades</translation>
     </message>
@@ -2401,7 +2407,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Todas las personas de apoyo</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+107"/>
         <source>Counts from 1 to {0} are shown as &lt;{1}; some neighbouring counts are hidden so they can&apos;t be worked out. Hidden values are drawn as 0 in the charts.</source>
         <translation>Los recuentos de 1 a {0} se muestran como &lt;{1}; algunos recuentos contiguos se ocultan para que no puedan deducirse. Los valores ocultos se dibujan como 0 en los gráficos.</translation>
     </message>
@@ -2441,7 +2447,10 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribiendo las tablas CSV…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-370"/>
+        <location line="+45"/>
+        <location line="+137"/>
+        <location line="+200"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
@@ -2461,7 +2470,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El informe no se ha guardado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Importing {0}…</source>
         <translation>Importando {0}…</translation>
     </message>
@@ -4019,7 +4028,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/list_model.py" line="+77"/>
+        <location filename="../../peerdesk/ui/journal/list_model.py" line="+78"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -4074,7 +4083,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Coincidencia</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+117"/>
         <source>Whether the peer agreed to be counted in program statistics</source>
         <translation>Si la persona aceptó que se contara en las estadísticas del programa</translation>
     </message>
