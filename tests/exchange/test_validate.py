@@ -259,3 +259,9 @@ def test_columns_of_mixed_types_are_not_confused() -> None:
     doc["records"][1]["behaviours"] = [True]
     assert validate._fast_schema_problem(doc) == (
         "records[1].behaviours[0] should be string but is true/false")
+
+
+@pytest.mark.parametrize("count", [0, 1, 499, 500, 501, 1234])
+def test_checksum_in_steps_is_the_checksum(count: int) -> None:
+    records = [record(period="2026-10", org_unit="Ünit ☃") for _ in range(count)]
+    assert validate._records_checksum_in_steps(records) == records_checksum(records)
