@@ -6,8 +6,9 @@ kept outside the journal in the UI-state file (`peerdesk.ui.window_state`); it r
 
 `make translations` updates `resources/translations/peerdesk_<lang>.ts` with `pyside6-lupdate`
 and builds the `.qm` files with `pyside6-lrelease`. Strings declared as data outside `ui/`
-(setting labels, guide tracks) are listed in `peerdesk/ui/declared_strings.py`, which
-`python -m peerdesk.ui.i18n` regenerates so lupdate can find them.
+(setting labels, guide tracks, fixed messages such as the unlock error) are listed in
+`peerdesk/ui/declared_strings.py`, which `python -m peerdesk.ui.i18n` regenerates so lupdate can
+find them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from peerdesk.guides.model import DISCLAIMER, TRACK_LABELS, Library
 from peerdesk.paths import resources_dir
 from peerdesk.settings import SETTINGS
 from peerdesk.taxonomy import Taxonomy, localized_taxonomy
+from peerdesk.ui.window_state import read_language
 from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, strength_hint
 from peerdesk.vault.rekey import WrongCurrentPassphraseError
 from peerdesk.vault.vault import VaultOpenError
@@ -49,8 +51,6 @@ def resolve_language(choice: str | None) -> str:
 
 def chosen_language() -> str:
     """The language the app starts in: `PEERDESK_LANGUAGE`, else the saved choice, else system."""
-    from peerdesk.ui.window_state import read_language
-
     override = os.environ.get(LANGUAGE_ENV)
     return resolve_language(override if override else read_language())
 
