@@ -392,20 +392,8 @@ class SessionRepository:
             return self._own_connection
         return self._vault.connection
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[Connection]:
-        if self._own_connection is None:
-            with self._vault.transaction() as conn:
-                yield conn
-            return
-        conn = self._own_connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    def _transaction(self) -> contextlib.AbstractContextManager[Connection]:
+        return self._vault.transaction(self._own_connection)
 
     @staticmethod
     def _stamp(db: Connection) -> tuple[int, int]:

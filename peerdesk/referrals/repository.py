@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
@@ -116,20 +116,8 @@ class ResourceRepository:
     def _conn(self) -> Connection:
         return self._own_connection if self._own_connection is not None else self._vault.connection
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[Connection]:
-        if self._own_connection is None:
-            with self._vault.transaction() as conn:
-                yield conn
-            return
-        conn = self._own_connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    def _transaction(self) -> contextlib.AbstractContextManager[Connection]:
+        return self._vault.transaction(self._own_connection)
 
     # -- reading --------------------------------------------------------------------------------
 

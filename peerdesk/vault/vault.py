@@ -73,6 +73,22 @@ class VaultWriteError(VaultError):
 _STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error")
 
 
+@contextlib.contextmanager
+def write_transaction(conn: Connection, path: Path) -> Iterator[Connection]:
+    """`BEGIN IMMEDIATE` … `COMMIT` on `conn`, rolled back on any exception; a full disk or a
+    read-only file becomes a `VaultWriteError` naming `path`."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlcipher3.OperationalError) and _is_storage_error(exc):
+            raise VaultWriteError(path, str(exc)) from exc
+        raise
+
+
 def _is_storage_error(exc: BaseException) -> bool:
     text = str(exc).lower()
     return any(marker in text for marker in _STORAGE_ERRORS)
@@ -349,20 +365,15 @@ class Vault:
         return self._conn
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """`BEGIN IMMEDIATE` … `COMMIT`, rolled back on any exception."""
-        conn = self.connection
-        with self._tx_lock:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+    def transaction(self, connection: Connection | None = None) -> Iterator[Connection]:
+        """`BEGIN IMMEDIATE` … `COMMIT`, rolled back on any exception, on this vault's
+        connection or on `connection` (a worker's, from `connect_another`)."""
+        if connection is not None:
+            with write_transaction(connection, self.path) as conn:
                 yield conn
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, sqlcipher3.OperationalError) and _is_storage_error(exc):
-                    raise VaultWriteError(self.path, str(exc)) from exc
-                raise
+            return
+        with self._tx_lock, write_transaction(self.connection, self.path) as conn:
+            yield conn
 
     def connect_keyed(self, path: Path, passphrase: str | None = None) -> Connection:
         """A keyed connection to another file (a backup), with this vault's passphrase unless

@@ -222,3 +222,22 @@ def test_second_connection_for_workers(vault: Vault) -> None:
         assert other.execute("SELECT value FROM settings WHERE key='x'").fetchone()[0] == "1"
     finally:
         other.close()
+
+
+def test_worker_connection_transactions_roll_back_and_commit(vault: Vault) -> None:
+    other = vault.connect_another()
+    try:
+        with vault.transaction(other) as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('kept', '1')")
+
+        def insert_then_fail() -> None:
+            with vault.transaction(other) as conn:
+                conn.execute("INSERT INTO settings (key, value) VALUES ('dropped', '1')")
+                raise RuntimeError("boom")
+
+        with pytest.raises(RuntimeError):
+            insert_then_fail()
+    finally:
+        other.close()
+    assert vault.read_setting("kept") == 1
+    assert vault.read_setting("dropped") is None
