@@ -12,11 +12,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain
@@ -38,6 +37,7 @@ from peerdesk.exchange.format import (
     records_checksum,
     summary_schema,
 )
+from peerdesk.gc_pause import collector_paused
 from peerdesk.taxonomy import default_taxonomy
 
 MAX_SUMMARY_BYTES: Final = 20 * 1024 * 1024
@@ -665,25 +665,9 @@ def _check_document(document: Any) -> None:
 # -- entry points -----------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing a summary allocates about a million objects and makes no reference cycles;
-    with the cyclic garbage collector paused meanwhile it does not walk the growing heap over
-    and over (a third of the time). The switch is process-wide: a thread that turns it back on
-    early only costs speed."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def validate_summary_bytes(data: bytes, file_name: str) -> ValidatedSummary:
     """Validate a summary already in memory; raise `SummaryRejected` on any problem."""
-    with _collector_paused():
+    with collector_paused():  # no cycles; a third of the time otherwise
         return _validate_bytes(data, file_name)
 
 

@@ -8,7 +8,6 @@ left exactly as it was. The other files of the same batch still import.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.exchange.validate import MAX_SUMMARY_BYTES, SummaryRejected, validate_summary_file
+from peerdesk.gc_pause import collector_paused
 from peerdesk.program.store import ProgramStore
 from peerdesk.vault import Vault
 
@@ -65,7 +65,7 @@ def import_files(vault: Vault, paths: Sequence[Path], progress: Progress | None 
             path = Path(raw_path)
             if progress is not None:
                 progress(index, total, path.name)
-            with _collector_paused():
+            with collector_paused():  # its records die young: no full collections
                 outcomes.append(_import_one(store, path, max_bytes))
     if progress is not None:
         progress(total, total, "")
@@ -80,21 +80,6 @@ def _larger_cache(conn: Any) -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """One file's records live from validation to storage, then go; with the cyclic garbage
-    collector paused meanwhile they die young instead of being promoted (and later walked by
-    full collections that hold up every thread, the GUI's too). No cycles are made."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _import_one(store: ProgramStore, path: Path, max_bytes: int) -> ImportOutcome:
