@@ -6,7 +6,7 @@ disclosure threshold k; the dashboard never receives a raw count.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
@@ -181,16 +181,26 @@ class Dashboard(QWidget):
             self.cards[group[0].key].set_headlines(group)
 
     def set_tables(self, tables: Sequence[ShownTable], k: int) -> None:
+        for step in self.table_steps(tables, k):
+            step()
+
+    def table_steps(self, tables: Sequence[ShownTable], k: int) -> list[Callable[[], None]]:
+        """`set_tables` in steps, one chart each (a chart takes 5–20 ms to build): a caller
+        can run one step per turn of the event loop so the window keeps responding."""
         wanted = [t.key for t in tables]
         if wanted != list(self.panels):
             for panel in self.panels.values():
                 self._chart_grid.removeWidget(panel)
                 panel.deleteLater()
             self.panels = {}
-            for index, table in enumerate(tables):
+
+        def step(index: int, table: ShownTable) -> None:
+            panel = self.panels.get(table.key)
+            if panel is None:
                 panel = ChartPanel(table.key, table.title, chart_kind_for(table))
                 panel.setObjectName(f"chart_{table.key}")
                 self.panels[table.key] = panel
                 self._chart_grid.addWidget(panel, index // CHART_COLUMNS, index % CHART_COLUMNS)
-        for table in tables:
-            self.panels[table.key].set_table(table, k)
+            panel.set_table(table, k)
+
+        return [lambda i=index, t=table: step(i, t) for index, table in enumerate(tables)]

@@ -1,9 +1,13 @@
 """The coordinator's Program workspace: filters, dashboard, import history, reports.
 
-Imports and reports run off the GUI thread (`run_in_background`), each worker on its own
-connection from `vault.connect_another()`. Every count shown passes disclosure control
-(`protect_headline` / `protect_table`) with the journal's threshold k before it reaches a
-widget.
+Imports, reports and the dashboard's own figures run off the GUI thread
+(`run_in_background`), each worker on its own connection from `vault.connect_another()`: a
+refresh (after an import, at unlock, on every filter change) reads the filter choices and
+computes the protected report in the background, then only shows it on the GUI thread. One
+refresh runs at a time; requests made meanwhile are coalesced into one more run for the latest
+filters, and a result a newer request superseded is never shown. Every count shown passes
+disclosure control (`protect_headline` / `protect_table`) with the journal's threshold k
+before it reaches a widget.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -41,9 +46,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.gc_pause import collector_paused
 from peerdesk.program.aggregate import ProgramFilter
 from peerdesk.program.importer import ImportOutcome, import_files
-from peerdesk.program.store import ProgramStore
+from peerdesk.program.store import ImportLogEntry, ProgramStore
 from peerdesk.reports import ProtectedReport, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
@@ -90,6 +96,62 @@ def summary_paths_from_urls(urls: Sequence[Any]) -> list[Path]:
             if path.suffix.lower() == SUMMARY_SUFFIX:
                 paths.append(path)
     return paths
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    """What the filters ask for, and whether each end of the period sits at the data's edge
+    (so new months widen the period instead of being left out)."""
+
+    since: str | None = None
+    until: str | None = None
+    org_unit: str | None = None
+    supporter_id: str | None = None
+    from_at_start: bool = True
+    to_at_end: bool = True
+
+    def resolve(self, months: Sequence[str], units: Sequence[str],
+                supporter_ids: Sequence[str]) -> ProgramFilter:
+        """The filter to use over these choices: the choices that still exist, else the
+        whole period, all units, all supporters."""
+        since = self.since if not self.from_at_start and self.since in months else months[0]
+        until = self.until if not self.to_at_end and self.until in months else months[-1]
+        return ProgramFilter(since=since, until=until,
+                             org_unit=self.org_unit if self.org_unit in units else None,
+                             supporter_id=(self.supporter_id if self.supporter_id in supporter_ids
+                                           else None))
+
+
+@dataclass(frozen=True)
+class ProgramSnapshot:
+    """Everything a refresh shows, read and computed off the GUI thread. `report` holds only
+    protected figures (`prepare_report`); None when there is no data."""
+
+    history: tuple[ImportLogEntry, ...]
+    months: tuple[str, ...]
+    units: tuple[str, ...]
+    supporters: tuple[tuple[str, str], ...]   # (supporter id, label)
+    flt: ProgramFilter
+    k: int
+    report: ProtectedReport | None
+
+    @property
+    def has_data(self) -> bool:
+        return self.report is not None
+
+
+def load_snapshot(store: ProgramStore, choice: FilterChoice, k: int) -> ProgramSnapshot:
+    """Read the filter choices and compute the protected report for `choice` (worker side)."""
+    history = tuple(store.history())
+    span = store.period_range()  # None exactly when there are no records
+    if span is None:
+        return ProgramSnapshot(history, (), (), (), ProgramFilter(), k, None)
+    months = months_between(*span)
+    units = store.org_units()
+    supporters = tuple(store.supporter_labels().items())
+    flt = choice.resolve(months, units, [sid for sid, _ in supporters])
+    return ProgramSnapshot(history, tuple(months), tuple(units), supporters, flt, k,
+                           prepare_report(store, flt, k=k))
 
 
 class EmptyState(QFrame):
@@ -151,8 +213,18 @@ class ProgramWorkspace(Workspace):
         self._busy = False
         self.report: ProtectedReport | None = None  # what the dashboard shows, all protected
         self.results_dialog: ImportResultsDialog | None = None
+        self._generation = 0            # bumped by every refresh request
+        self._refresh_task: BackgroundTask | None = None
+        self._closed = False            # prepare_lock ran: show nothing more
+        self._chart_steps: list[Callable[[], None]] = []   # charts still to show, one a turn
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_chart)
         self._build_actions()
         self._build_ui()
+        self.pdf_action.setEnabled(False)   # until the first refresh finds data
+        self.csv_action.setEnabled(False)
         self.refresh()
 
     @classmethod
@@ -255,12 +327,21 @@ class ProgramWorkspace(Workspace):
         font.setPointSizeF(font.pointSizeF() + 2)
         font.setBold(True)
         self.scope.setFont(font)
+        # shown beside the scope line while new figures are counted; the old ones stay
+        self.updating = QLabel(self.tr("Counting…"))
+        self.updating.setObjectName("dashboardUpdating")
+        self.updating.setStyleSheet(tone_css("muted"))
+        self.updating.setVisible(False)
         self.dashboard = Dashboard()
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(16, 12, 16, 16)
         inner_layout.setSpacing(10)
-        inner_layout.addWidget(self.scope)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.scope)
+        scope_row.addWidget(self.updating)
+        scope_row.addStretch(1)
+        inner_layout.addLayout(scope_row)
         inner_layout.addWidget(self.note)
         inner_layout.addWidget(self.dashboard, 1)
         self.scroll = QScrollArea()
@@ -291,9 +372,18 @@ class ProgramWorkspace(Workspace):
         self.tabs.setCornerWidget(self.action_buttons, Qt.Corner.TopRightCorner)
 
         self.empty = EmptyState(self.import_action)
+        # until the first refresh arrives: neither "no data" nor empty figures
+        self.loading = QLabel(self.tr("Counting…"))
+        self.loading.setObjectName("programLoading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setStyleSheet(tone_css("muted"))
         self.pages = QStackedWidget()
+        self.pages.addWidget(self.loading)
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.tabs)
+        self.pages.setCurrentWidget(self.loading)
+        for widget in (*self.filter_widgets, *self._filter_labels):
+            widget.setVisible(False)
 
         top = QFrame()
         top.setObjectName("programTopBar")
@@ -320,9 +410,6 @@ class ProgramWorkspace(Workspace):
     def k(self) -> int:
         return int(self.context.settings.get("disclosure_threshold"))
 
-    def _store(self) -> ProgramStore:
-        return ProgramStore(self.context.vault)
-
     def current_filter(self) -> ProgramFilter:
         def data(combo: QComboBox) -> Any:
             return combo.currentData() if combo.currentIndex() >= 0 else None
@@ -331,35 +418,40 @@ class ProgramWorkspace(Workspace):
                              org_unit=data(self.unit_combo),
                              supporter_id=data(self.supporter_combo))
 
-    def _fill(self, combo: QComboBox, items: Sequence[tuple[str, Any]], keep: Any,
-              fallback_index: int) -> None:
-        combo.clear()
-        for text, value in items:
-            combo.addItem(text, value)
-        index = combo.findData(keep) if keep is not None else -1
-        combo.setCurrentIndex(index if index >= 0 else
-                              (fallback_index if fallback_index >= 0 else combo.count() - 1))
+    def _choice(self) -> FilterChoice:
+        """The filters as they stand, for a refresh to resolve against fresh data."""
+        flt = self.current_filter()
+        return FilterChoice(flt.since, flt.until, flt.org_unit, flt.supporter_id,
+                            from_at_start=self.from_combo.currentIndex() <= 0,
+                            to_at_end=self.to_combo.currentIndex() in (
+                                -1, self.to_combo.count() - 1))
 
-    def _populate_filters(self, store: ProgramStore) -> None:
-        """Refill the filter choices from the data, keeping the user's choices that still exist."""
-        previous = self.current_filter()
-        from_at_start = self.from_combo.currentIndex() <= 0
-        to_at_end = self.to_combo.currentIndex() in (-1, self.to_combo.count() - 1)
+    @staticmethod
+    def _fill(combo: QComboBox, items: Sequence[tuple[str, Any]], selected: Any) -> None:
+        """Set the combo's items (only if they changed: an open list is left alone) and select
+        the item holding `selected`."""
+        if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] != list(items):
+            combo.clear()
+            for text, value in items:
+                combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(selected), 0) if selected is not None else 0)
+
+    def _populate_filters(self, snapshot: ProgramSnapshot) -> None:
+        """Show the snapshot's filter choices, selecting what its report was computed for."""
+        flt = snapshot.flt
         self._populating = True
         try:
-            span = store.period_range()
-            months = months_between(*span) if span else []
-            items = [(month_label(m), m) for m in months]
-            self._fill(self.from_combo, items, None if from_at_start else previous.since, 0)
-            self._fill(self.to_combo, items, None if to_at_end else previous.until, -1)
-            units = [(self.tr("All units"), None), *((u, u) for u in store.org_units())]
-            self._fill(self.unit_combo, units, previous.org_unit, 0)
+            items = [(month_label(m), m) for m in snapshot.months]
+            self._fill(self.from_combo, items, flt.since)
+            self._fill(self.to_combo, items, flt.until)
+            units = [(self.tr("All units"), None), *((u, u) for u in snapshot.units)]
+            self._fill(self.unit_combo, units, flt.org_unit)
             self.unit_combo.setEnabled(len(units) > 1)
             self.unit_combo.setToolTip("" if len(units) > 1 else self.tr(
                 "No summary names an organisation unit."))
             supporters: list[tuple[str, Any]] = [(self.tr("All supporters"), None)]
-            supporters += [(label, sid) for sid, label in store.supporter_labels().items()]
-            self._fill(self.supporter_combo, supporters, previous.supporter_id, 0)
+            supporters += [(label, sid) for sid, label in snapshot.supporters]
+            self._fill(self.supporter_combo, supporters, flt.supporter_id)
         finally:
             self._populating = False
 
@@ -375,7 +467,7 @@ class ProgramWorkspace(Workspace):
             else:
                 self.to_combo.setCurrentIndex(self.from_combo.currentIndex())
             self._populating = False
-        self._show_summary()
+        self.refresh()
 
     def reset_filters(self) -> None:
         self._populating = True
@@ -384,46 +476,106 @@ class ProgramWorkspace(Workspace):
         self.unit_combo.setCurrentIndex(0)
         self.supporter_combo.setCurrentIndex(0)
         self._populating = False
-        self._show_summary()
+        self.refresh()
 
     # -- refresh -----------------------------------------------------------------------------
 
     def activated(self) -> None:
         self.refresh()
 
+    @property
+    def refreshing(self) -> bool:
+        """True while new figures are being counted or shown (the previous ones stay until
+        then); `refreshed` follows."""
+        return self._refresh_task is not None or bool(self._chart_steps)
+
     def refresh(self) -> None:
-        """Re-read the program data: filter choices, dashboard, history, empty state."""
-        store = self._store()
-        self._load_history(store)
-        has_data = store.record_count() > 0
+        """Re-read the program data (filter choices, dashboard, history, empty state) off the
+        GUI thread; `refreshed` is emitted once the latest request's figures are shown."""
+        if self._closed:
+            return
+        self._generation += 1
+        if self._refresh_task is None:  # else: the running one is superseded; see _refresh_done
+            self._start_refresh()
+
+    def _start_refresh(self) -> None:
+        generation, choice, k = self._generation, self._choice(), self.k
+        vault = self.context.vault
+
+        def work(_: Progress) -> ProgramSnapshot:
+            conn = vault.connect_another()
+            try:
+                with collector_paused():  # no collections of the whole heap meanwhile
+                    return load_snapshot(ProgramStore(conn), choice, k)
+            finally:
+                conn.close()
+
+        self.updating.setVisible(True)
+        self._refresh_task = run_in_background(
+            self, self.tr("Counting…"), work,
+            lambda snapshot: self._refresh_done(generation, snapshot),
+            lambda exc: self._refresh_failed(generation, exc), show_progress=False)
+
+    def _refresh_finished(self, generation: int) -> bool:
+        """Bookkeeping when a refresh ends; True when its result is the one to show."""
+        self._refresh_task = None
+        if self._closed:
+            return False
+        if generation != self._generation:  # requests came in meanwhile: count once more
+            self._start_refresh()
+            return False
+        self.updating.setVisible(False)
+        return True
+
+    def _refresh_done(self, generation: int, snapshot: ProgramSnapshot) -> None:
+        if self._refresh_finished(generation):
+            self._show_snapshot(snapshot)
+
+    def _refresh_failed(self, generation: int, exc: BaseException) -> None:
+        if not self._refresh_finished(generation):
+            return
+        show_error(self, self.tr("Program"), str(exc))
+        if not isinstance(exc, PeerDeskError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
+
+    def _show_snapshot(self, snapshot: ProgramSnapshot) -> None:
+        self._chart_steps = []
+        self._load_history(snapshot.history)
+        has_data = snapshot.has_data
         self.pages.setCurrentWidget(self.tabs if has_data else self.empty)
         for widget in (*self.filter_widgets, *self._filter_labels):
             widget.setVisible(has_data)  # nothing to filter yet: the empty page says what to do
         self.pdf_action.setEnabled(has_data and not self._busy)
         self.csv_action.setEnabled(has_data and not self._busy)
-        if not has_data:
-            self.report = None
+        self.report = snapshot.report
+        if snapshot.report is None:
             self.set_badge("")
             self.refreshed.emit()
             return
-        self._populate_filters(store)
-        self._show_summary(store)
-
-    def _show_summary(self, store: ProgramStore | None = None) -> None:
-        store = store or self._store()
-        k = self.k
-        # The same protected figures the PDF and CSV get: every count passed disclosure control.
-        report = prepare_report(store, self.current_filter(), k=k)
-        self.report = report
-        # Labels in the interface language; the figures are the protected ones, untouched.
-        self.dashboard.set_headlines(localized_headlines(report.headlines))
-        self.dashboard.set_tables(localized_tables(report.tables), k)
+        self._populate_filters(snapshot)
+        report, k = snapshot.report, snapshot.k
+        # Labels in the interface language; the figures are the protected ones (the same the
+        # PDF and CSV get: every count passed disclosure control), untouched.
+        headlines = localized_headlines(report.headlines)
         self.note.setText(self.tr(
             "Counts from 1 to {0} are shown as <{1}; some neighbouring counts are hidden so "
             "they can't be worked out. Hidden values are drawn as 0 in the charts."
         ).format(k - 1, k))
         self.scope.setText(self._scope_text())
-        self.refreshed.emit()
+        # the cards, then one chart per turn of the event loop: building them all at once took
+        # ~100 ms the first time
+        self._chart_steps = [lambda: self.dashboard.set_headlines(headlines),
+                             *self.dashboard.table_steps(localized_tables(report.tables), k)]
+        self._step_timer.start()
+
+    def _next_chart(self) -> None:
+        if self._closed or not self._chart_steps:
+            return
+        self._chart_steps.pop(0)()
+        if self._chart_steps:
+            self._step_timer.start()
+        elif self._refresh_task is None:  # else a newer request will say so when shown
+            self.refreshed.emit()
 
     def _scope_text(self) -> str:
         parts = [f"{self.from_combo.currentText()} – {self.to_combo.currentText()}"]
@@ -431,9 +583,9 @@ class ProgramWorkspace(Workspace):
         parts.append(self.supporter_combo.currentText())
         return "  ·  ".join(parts)
 
-    def _load_history(self, store: ProgramStore) -> None:
+    def _load_history(self, history: Sequence[ImportLogEntry]) -> None:
         rows = []
-        for entry in store.history():
+        for entry in history:
             period = (entry.period_from if entry.period_from == entry.period_to
                       else f"{entry.period_from} – {entry.period_to}")
             rows.append((local_time(entry.imported_at), entry.file_name, period, entry.sha256,
@@ -473,8 +625,15 @@ class ProgramWorkspace(Workspace):
 
     def _import_done(self, outcomes: list[ImportOutcome]) -> None:
         self._set_busy(False)
+        # on the next turn of the event loop, once the progress dialog has gone: each piece
+        # of GUI work stays short
+        QTimer.singleShot(0, self, lambda: self._show_import(outcomes))
+
+    def _show_import(self, outcomes: list[ImportOutcome]) -> None:
+        if self._closed:
+            return
+        self.show_results(outcomes)  # first: a refresh counting meanwhile would slow it down
         self.refresh()
-        self.show_results(outcomes)
         self.import_finished.emit(outcomes)
 
     def _import_failed(self, exc: BaseException) -> None:
@@ -612,6 +771,10 @@ class ProgramWorkspace(Workspace):
         return [self.import_action, self.pdf_action, self.csv_action]
 
     def prepare_lock(self) -> None:
+        self._closed = True   # a refresh still running is dropped when it ends
+        self._generation += 1
+        self._chart_steps = []
+        self._step_timer.stop()
         if self.results_dialog is not None:
             self.results_dialog.close()
         self.report = None

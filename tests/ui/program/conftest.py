@@ -29,6 +29,7 @@ def workspace(qtbot: QtBot, context: AppContext) -> Iterator[ProgramWorkspace]:
     qtbot.addWidget(ws)
     ws.resize(1200, 800)
     ws.show()
+    qtbot.waitUntil(lambda: not ws.refreshing)  # the first figures are counted off the GUI thread
     yield ws
     if ws.results_dialog is not None:
         ws.results_dialog.close()

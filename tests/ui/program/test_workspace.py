@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 import re
 import stat
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 from pytestqt.qtbot import QtBot
@@ -55,8 +57,14 @@ def program_files(folder: Path) -> list[Path]:
 
 
 def import_and_wait(qtbot: QtBot, ws: ProgramWorkspace, paths: list[Path]) -> list:
+    """Import, then wait until the dashboard shows the new figures (counted off the GUI
+    thread after the import)."""
     with qtbot.waitSignal(ws.import_finished, timeout=IMPORT_TIMEOUT) as blocker:
         assert ws.import_paths(paths) is not None
+    if ws.refreshing:
+        with qtbot.waitSignal(ws.refreshed, timeout=IMPORT_TIMEOUT):
+            pass
+    assert not ws.refreshing
     return blocker.args[0]
 
 
@@ -132,13 +140,13 @@ def test_drag_and_drop_imports_json_files(qtbot: QtBot, workspace: ProgramWorksp
     other.write_text("not a summary", encoding="utf-8")
 
     only_text = _drag_data([other])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, only_text,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, only_text,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(workspace, enter)
     assert not enter.isAccepted()
 
     mime = _drag_data([*files, other])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(workspace, enter)
     assert enter.isAccepted()
@@ -149,6 +157,7 @@ def test_drag_and_drop_imports_json_files(qtbot: QtBot, workspace: ProgramWorksp
         QApplication.sendEvent(workspace, drop)
     assert drop.isAccepted()
     assert [o.file_name for o in blocker.args[0]] == [f.name for f in files]  # .txt ignored
+    qtbot.waitUntil(lambda: not workspace.refreshing)
     assert headline(workspace, "contacts") == "42"
 
 
@@ -308,3 +317,91 @@ def test_history_and_count_models(qtmodeltester, qtbot: QtBot,  # type: ignore[n
     sha = workspace.history_model.index(0, workspace.history_model.SHA_COLUMN)
     assert len(sha.data()) == 12
     assert len(sha.data(Qt.ItemDataRole.ToolTipRole)) == 64
+
+
+# -- the dashboard's figures are counted off the GUI thread ------------------------------------
+
+
+def test_refresh_counts_off_the_gui_thread(qtbot: QtBot, workspace: ProgramWorkspace,
+                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from peerdesk.ui.program import workspace as module
+
+    import_and_wait(qtbot, workspace, program_files(tmp_path))
+    threads: list[int] = []
+    real = module.prepare_report
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "prepare_report", recording)
+    with qtbot.waitSignal(workspace.refreshed):
+        workspace.supporter_combo.setCurrentIndex(
+            workspace.supporter_combo.findData(SUPPORTER_B))
+    assert headline(workspace, "contacts") == "12"
+    assert threads
+    assert threading.get_ident() not in threads
+
+
+def _held_reports(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[object]]:
+    """Make the workspace's report computation wait for `release.set()`; record filters."""
+    from peerdesk.ui.program import workspace as module
+
+    release = threading.Event()
+    filters: list[object] = []
+    real = module.prepare_report
+
+    def held(store, flt, **kwargs):  # type: ignore[no-untyped-def]
+        filters.append(flt)
+        release.wait(10)
+        return real(store, flt, **kwargs)
+
+    monkeypatch.setattr(module, "prepare_report", held)
+    return release, filters
+
+
+def test_rapid_filter_changes_show_only_the_latest_figures(
+        qtbot: QtBot, workspace: ProgramWorkspace, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import_and_wait(qtbot, workspace, program_files(tmp_path))
+    release, filters = _held_reports(monkeypatch)
+    shown: list[str] = []
+    workspace.refreshed.connect(lambda: shown.append(headline(workspace, "contacts")))
+
+    supporter = workspace.supporter_combo
+    supporter.setCurrentIndex(supporter.findData(SUPPORTER_B))   # 12, held while it counts
+    qtbot.waitUntil(lambda: len(filters) == 1)
+    # while it counts: the old figures stay, the dashboard says it is counting, filters work
+    assert workspace.refreshing
+    assert headline(workspace, "contacts") == "42"
+    assert workspace.updating.isVisibleTo(workspace)
+    assert supporter.isEnabled()
+    supporter.setCurrentIndex(supporter.findData(SUPPORTER_A))   # 30
+    supporter.setCurrentIndex(0)                                  # 42
+    supporter.setCurrentIndex(supporter.findData(SUPPORTER_B))   # 12: the one that counts
+    with qtbot.waitSignal(workspace.refreshed, timeout=10000):
+        release.set()
+    assert shown == ["12"]        # the superseded result was never shown
+    assert len(filters) == 2      # three requests while busy coalesced into one more run
+    assert not workspace.refreshing
+    assert not workspace.updating.isVisibleTo(workspace)
+    assert "Ben" in workspace.scope.text()
+
+
+def test_lock_while_counting_drops_the_result(qtbot: QtBot, workspace: ProgramWorkspace,
+                                              tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import_and_wait(qtbot, workspace, program_files(tmp_path))
+    release, filters = _held_reports(monkeypatch)
+    shown: list[bool] = []
+    workspace.refreshed.connect(lambda: shown.append(True))
+    workspace.refresh()
+    qtbot.waitUntil(lambda: len(filters) == 1)
+    workspace.prepare_lock()
+    assert workspace.report is None
+    release.set()
+    qtbot.waitUntil(lambda: not workspace.refreshing)
+    assert shown == []
+    assert workspace.report is None   # nothing decrypted reappeared after the lock
+    workspace.refresh()               # and a late request does nothing
+    assert not workspace.refreshing
