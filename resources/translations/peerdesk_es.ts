@@ -433,7 +433,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+162"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+163"/>
         <source>No program data yet</source>
         <translation>Todavía no hay datos del programa</translation>
     </message>
@@ -2295,13 +2295,13 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ProgramWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+40"/>
-        <location line="+303"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+45"/>
+        <location line="+305"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-288"/>
         <source>&amp;Import summaries…</source>
         <translation>&amp;Importar resúmenes…</translation>
     </message>
@@ -2363,24 +2363,24 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+276"/>
+        <location line="+291"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
     </message>
     <message>
-        <location line="-275"/>
-        <location line="+369"/>
+        <location line="-290"/>
+        <location line="+391"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-368"/>
-        <location line="+373"/>
+        <location line="-390"/>
+        <location line="+395"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-351"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -2407,12 +2407,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Todas las personas de apoyo</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Counts from 1 to {0} are shown as &lt;{1}; some neighbouring counts are hidden so they can&apos;t be worked out. Hidden values are drawn as 0 in the charts.</source>
         <translation>Los recuentos de 1 a {0} se muestran como &lt;{1}; algunos recuentos contiguos se ocultan para que no puedan deducirse. Los valores ocultos se dibujan como 0 en los gráficos.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+43"/>
         <source>PeerDesk summaries (*.json);;All files (*)</source>
         <translation>Resúmenes de PeerDesk (*.json);;Todos los archivos (*)</translation>
     </message>
@@ -2422,7 +2422,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Importando resúmenes…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Import failed</source>
         <translation>La importación ha fallado</translation>
     </message>
@@ -2447,10 +2447,10 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribiendo las tablas CSV…</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-392"/>
         <location line="+45"/>
-        <location line="+137"/>
-        <location line="+200"/>
+        <location line="+139"/>
+        <location line="+220"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
@@ -2470,7 +2470,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El informe no se ha guardado</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Importing {0}…</source>
         <translation>Importando {0}…</translation>
     </message>
