@@ -735,7 +735,8 @@ class ProgramWorkspace(Workspace):
             progress.update(0, 4, self.tr("Counting…"))
             conn = vault.connect_another()
             try:
-                report = prepare_report(ProgramStore(conn), flt, k=k)
+                with collector_paused():  # no collections of the whole heap meanwhile
+                    report = prepare_report(ProgramStore(conn), flt, k=k)
             finally:
                 conn.close()
 
