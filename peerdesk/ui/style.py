@@ -14,8 +14,8 @@ from __future__ import annotations
 import sys
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -94,6 +94,26 @@ class AccessibleStyle(QProxyStyle):
             painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
             return
         super().drawControl(element, option, painter, widget)
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        # On dark palettes Fusion outlines check boxes and radio buttons in a shade close to
+        # their fill; add an outline in the text colour so they can be seen.
+        if element in (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                       QStyle.PrimitiveElement.PE_IndicatorRadioButton) and is_dark(option.palette):
+            colour = option.palette.color(QPalette.ColorRole.Text)
+            colour.setAlphaF(0.55 if option.state & QStyle.StateFlag.State_Enabled else 0.3)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(colour, 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+            if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+                painter.drawEllipse(box)
+            else:
+                painter.drawRoundedRect(box, 2.0, 2.0)
+            painter.restore()
 
     def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
                     widget: QWidget | None = None) -> int:

@@ -303,3 +303,29 @@ def test_text_tones_are_readable_in_light_and_dark(background: str) -> None:
     notice = notice_css("warning", palette)
     colours = [QColor(part.split(":")[1].strip()) for part in notice.rstrip(";").split(";")]
     assert _contrast(colours[0], colours[1]) >= 4.5
+
+
+def test_check_boxes_are_outlined_on_a_dark_palette(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyleOptionButton
+
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"),
+                         (QPalette.ColorRole.WindowText, "#e8e8e8")):
+        dark.setColor(role, QColor(colour))
+    box = QCheckBox("Online")
+    qtbot.addWidget(box)
+    style = AccessibleStyle(QStyleFactory.create("Fusion"))
+    box.setStyle(style)
+    box.setPalette(dark)
+    box.show()
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    indicator = style.subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    edge = [image.pixelColor(x, y).lightness()
+            for x in (indicator.left(), indicator.left() + 1)
+            for y in range(indicator.top() + 2, indicator.bottom() - 1)]
+    assert max(edge) > 120  # a light outline, not dark on dark
