@@ -2455,7 +2455,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Report saved</source>
         <translation>Informe guardado</translation>
     </message>
