@@ -1030,7 +1030,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="+82"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="+83"/>
         <location line="+1"/>
         <source>Find in page</source>
         <translation>Buscar en la página</translation>
@@ -1410,7 +1410,37 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>✓ completado el {0}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+7"/>
+        <source>A response to avoid</source>
+        <translation>Una respuesta que evitar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Response {0}</source>
+        <translation>Respuesta {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Situation</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What your colleague says</source>
+        <translation>Lo que dice tu compañero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reflection questions</source>
+        <translation>Preguntas para reflexionar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Related guides</source>
+        <translation>Guías relacionadas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Write your own answer in the box below first, then choose “Show example responses” to compare.</source>
         <translation>Escribe primero tu propia respuesta en el cuadro de abajo y después elige «Mostrar respuestas de ejemplo» para comparar.</translation>
     </message>
@@ -1420,7 +1450,8 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Esto no es asesoramiento jurídico, médico ni clínico.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-58"/>
+        <location line="+70"/>
         <source>Example responses</source>
         <translation>Respuestas de ejemplo</translation>
     </message>
@@ -3507,7 +3538,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="-676"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="-687"/>
         <source>&lt;b&gt;Your answer&lt;/b&gt; — what would you say? Try it before you look at the examples.</source>
         <translation>&lt;b&gt;Tu respuesta&lt;/b&gt;: ¿qué dirías? Inténtalo antes de mirar los ejemplos.</translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTabWidget,
+    QTextBrowser,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -297,6 +298,8 @@ def _visible_texts(root: QWidget) -> list[str]:
             found += [widget.itemText(i) for i in range(widget.count())]
         if isinstance(widget, QTabWidget):
             found += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QTextBrowser):  # rendered pages: headings the code adds
+            found += widget.toPlainText().splitlines()
         model = widget.model() if isinstance(widget, QAbstractItemView) else None
         if model is not None:
             columns = model.columnCount() if not isinstance(model, QAbstractListModel) else 1
@@ -327,6 +330,10 @@ def test_no_english_interface_text_is_left_on_screen_in_spanish(
             if workspace.workspace_id == "journal":
                 workspace.new_session()  # type: ignore[attr-defined]
                 qtbot.waitUntil(workspace.editor.isVisible)  # type: ignore[attr-defined]
+            if workspace.workspace_id == "guides":  # a scenario with its examples shown
+                browser = workspace.browser  # type: ignore[attr-defined]
+                assert browser.open_item(browser.library.scenarios[0].id)
+                browser.set_revealed(True)
             for text in _visible_texts(window):
                 for piece in re.split(r"  ·  | · |\n", text):
                     if piece.replace("&", "").strip() in translated:

@@ -44,6 +44,7 @@ from peerdesk.guides import (
     search_index,
     summarise,
 )
+from peerdesk.guides.loader import RESPONSE_TO_AVOID
 from peerdesk.guides.render import Rendered, TocEntry, markdown_to_html
 from peerdesk.reports.training_record import TrainingRecord, write_training_record
 from peerdesk.ui.guides.reader import ReaderView
@@ -606,22 +607,33 @@ class GuideBrowser(QWidget):
                 completed.astimezone().date().isoformat()))
         return " · ".join(html.escape(p) for p in parts)
 
+    def _example_title(self, title: str) -> str:
+        """"Response 2" and "A response to avoid" (fixed by the scenario format) translated."""
+        if title == RESPONSE_TO_AVOID:
+            return self.tr("A response to avoid")
+        number = title.removeprefix("Response").strip()
+        return self.tr("Response {0}").format(number) if number.isdigit() else title
+
     def _scenario_markdown(self, scenario: Scenario) -> str:
-        parts = [f"## {self.tr('Situation')}", scenario.situation,
-                 f"## {self.tr('What your colleague says')}", scenario.colleague_says,
-                 f"## {self.tr('Reflection questions')}",
+        # tr() outside the f-strings, where lupdate can see the texts.
+        situation, says = self.tr("Situation"), self.tr("What your colleague says")
+        questions, examples = self.tr("Reflection questions"), self.tr("Example responses")
+        parts = [f"## {situation}", scenario.situation, f"## {says}", scenario.colleague_says,
+                 f"## {questions}",
                  "\n".join(f"{n}. {q}" for n, q in enumerate(scenario.reflection_questions, 1))]
         if self.revealed:
-            parts.append(f"## {self.tr('Example responses')}")
+            parts.append(f"## {examples}")
             for example in (*scenario.responses, scenario.response_to_avoid):
-                parts += [f"### {example.title}", example.response, example.reasoning]
+                parts += [f"### {self._example_title(example.title)}", example.response,
+                          example.reasoning]
         if scenario.related:
             links = []
             for guide_id in scenario.related:
                 guide = self.library.find(guide_id)
                 if guide is not None:
                     links.append(f"- [{guide.title}](guide:{guide.id})")
-            parts += [f"## {self.tr('Related guides')}", "\n".join(links)]
+            related = self.tr("Related guides")
+            parts += [f"## {related}", "\n".join(links)]
         return "\n\n".join(parts)
 
     def _render(self) -> None:
