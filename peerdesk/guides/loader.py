@@ -282,11 +282,40 @@ def _translated_guide(original: Guide, path: Path) -> Guide:
                    headings=_heading_tuple(body), path=path)
 
 
+# A translated scenario names its sections in its own language; they map to the format's names.
+SCENARIO_HEADINGS: dict[str, dict[str, str]] = {
+    "es": {"Situación": "Situation", "Lo que dice tu compañero": "What your colleague says",
+           "Preguntas para reflexionar": "Reflection questions",
+           "Respuestas de ejemplo": "Example responses",
+           "Una respuesta que evitar": RESPONSE_TO_AVOID, "Respuesta": "Response"},
+}
+
+
+def _translated_scenario(original: Scenario, path: Path, language: str) -> Scenario:
+    """`original` with the text of its translation at `path`; order, links and id unchanged."""
+    aliases = SCENARIO_HEADINGS.get(language, {})
+
+    def english(match: re.Match[str]) -> str:
+        hashes, text = match.group(1), match.group(2)
+        name, _, number = text.partition(" ")
+        if text in aliases:
+            return f"{hashes} {aliases[text]}"
+        if number.isdigit() and name in aliases:  # "Respuesta 2" -> "Response 2"
+            return f"{hashes} {aliases[name]} {number}"
+        return match.group(0)
+
+    text = re.sub(r"^(#{2,3})[ \t]+(.+?)[ \t]*$", english, _read(path), flags=re.MULTILINE)
+    scenario = parse_scenario(path, text)
+    if scenario.order != original.order or scenario.related != original.related:
+        raise GuideError(path, "the translation must keep the original's order and related guides")
+    return scenario
+
+
 def localize_library(library: Library, root: Path, language: str) -> Library:
     """`library` in `language` where a translation exists: whole guides from
-    `guides/<language>/<id>.md`, else titles and summaries from `guides/<language>/titles.toml`
-    (guides and scenarios). Ids, tracks and order never change; untranslated items stay as
-    they are."""
+    `guides/<language>/<id>.md` and whole scenarios from `scenarios/<language>/<id>.md`, else
+    titles and summaries from `guides/<language>/titles.toml`. Ids, tracks and order never
+    change; untranslated items stay as they are."""
     folder = root / "guides" / language
     titles = _titles(folder / "titles.toml")
     unknown = sorted(set(titles) - library.ids)
@@ -300,8 +329,15 @@ def localize_library(library: Library, root: Path, language: str) -> Library:
         elif guide.id in titles:
             guide = replace(guide, title=titles[guide.id][0], summary=titles[guide.id][1])
         guides.append(guide)
-    scenarios = [replace(s, title=titles[s.id][0], summary=titles[s.id][1]) if s.id in titles
-                 else s for s in library.scenarios]
+    scenarios: list[Scenario] = []
+    for scenario in library.scenarios:
+        translated = root / "scenarios" / language / f"{scenario.id}.md"
+        if translated.is_file():
+            scenario = _translated_scenario(scenario, translated, language)
+        elif scenario.id in titles:
+            scenario = replace(scenario, title=titles[scenario.id][0],
+                               summary=titles[scenario.id][1])
+        scenarios.append(scenario)
     _check_library(guides, scenarios)
     return Library(tuple(guides), tuple(scenarios))
 

@@ -1405,7 +1405,22 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Caso práctico {0} de {1}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>starter</source>
+        <translation>inicial</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>intermediate</source>
+        <translation>intermedio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>advanced</source>
+        <translation>avanzado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>✓ completed on {0}</source>
         <translation>✓ completado el {0}</translation>
     </message>
@@ -3538,7 +3553,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="-687"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="-689"/>
         <source>&lt;b&gt;Your answer&lt;/b&gt; — what would you say? Try it before you look at the examples.</source>
         <translation>&lt;b&gt;Tu respuesta&lt;/b&gt;: ¿qué dirías? Inténtalo antes de mirar los ejemplos.</translation>
     </message>

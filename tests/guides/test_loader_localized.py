@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.guides import GuideError, load_library
+from peerdesk.guides import GuideError, Scenario, load_library
 from peerdesk.guides.loader import internal_links, load_library_from, localize_library
 from peerdesk.paths import resources_dir
 from tests.guides.test_loader import GOOD_GUIDE, _write_library
@@ -16,9 +16,11 @@ def test_shipped_spanish_titles_cover_every_item() -> None:
     english, spanish = load_library(), load_library(language="es")
     assert [i.id for i in spanish.items] == [i.id for i in english.items]
     assert all(s.title != e.title for s, e in zip(spanish.items, english.items, strict=True))
-    # Scenarios get Spanish titles and summaries; their bodies stay as written.
-    assert spanish.scenarios[0].body == english.scenarios[0].body
-    assert spanish.scenarios[0].title != english.scenarios[0].title
+    # Untranslated scenarios get Spanish titles and summaries; their bodies stay as written.
+    for ours, theirs in zip(spanish.scenarios, english.scenarios, strict=True):
+        assert ours.title != theirs.title
+        if not (resources_dir() / "scenarios" / "es" / f"{ours.id}.md").exists():
+            assert ours.body == theirs.body
     # The safety guide is translated whole, with the same links to other guides.
     risk_en, risk_es = english.get("responding-to-risk"), spanish.get("responding-to-risk")
     assert "Pregunta directamente" in risk_es.body
@@ -74,3 +76,38 @@ def test_every_translated_guide_keeps_the_originals_links_and_checklist() -> Non
         assert ({target for _, target in internal_links(ours.body)}
                 == {target for _, target in internal_links(theirs.body)}), path.name
         assert ours.body.count("- [ ]") == theirs.body.count("- [ ]"), path.name
+
+
+def test_every_translated_scenario_keeps_its_structure() -> None:
+    english, spanish = load_library(), load_library(language="es")
+    translated = sorted((resources_dir() / "scenarios" / "es").glob("*.md"))
+    assert translated  # at least the suicide-risk scenario
+    for path in translated:
+        ours, theirs = spanish.get(path.stem), english.get(path.stem)
+        assert isinstance(ours, Scenario)
+        assert isinstance(theirs, Scenario)
+        assert ours.path == path
+        assert len(ours.reflection_questions) == len(theirs.reflection_questions), path.name
+        assert len(ours.responses) == len(theirs.responses), path.name
+        assert (ours.order, ours.related, ours.difficulty) == (
+            theirs.order, theirs.related, theirs.difficulty), path.name
+        assert ours.situation != theirs.situation, path.name
+
+
+def test_scenario_translation_headings_map_to_the_format(tmp_path: Path) -> None:
+    root = _write_library(tmp_path)
+    folder = root / "scenarios" / "es"
+    folder.mkdir()
+    original = (root / "scenarios" / "one-bad-meeting.md").read_text("utf-8")
+    spanish = (original.replace("## Situation", "## Situación")
+               .replace("## What your colleague says", "## Lo que dice tu compañero")
+               .replace("## Reflection questions", "## Preguntas para reflexionar")
+               .replace("## Example responses", "## Respuestas de ejemplo")
+               .replace("### Response ", "### Respuesta ")
+               .replace("### A response to avoid", "### Una respuesta que evitar"))
+    (folder / "one-bad-meeting.md").write_text(spanish, "utf-8")
+    library = localize_library(load_library_from(root), root, "es")
+    scenario = library.get("one-bad-meeting")
+    assert isinstance(scenario, Scenario)
+    assert scenario.path.parent == folder
+    assert scenario.responses

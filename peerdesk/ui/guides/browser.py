@@ -600,7 +600,9 @@ class GuideBrowser(QWidget):
             parts.append(self.tr("Practice scenario {0} of {1}").format(
                 position, len(self.library.scenarios)))
             if item.difficulty:
-                parts.append(item.difficulty)
+                levels = {"starter": self.tr("starter"), "intermediate": self.tr("intermediate"),
+                          "advanced": self.tr("advanced")}
+                parts.append(levels.get(item.difficulty, item.difficulty))
         completed = self.store.completed().get(item.id)
         if completed is not None:
             parts.append(self.tr("✓ completed on {0}").format(
