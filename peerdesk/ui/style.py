@@ -3,7 +3,8 @@ in light and dark schemes.
 
 - `install_accessible_style(app)` wraps the platform style so the keyboard focus is always shown
   as a ring in the palette's highlight colour (Fusion's own hint is too faint on buttons) and
-  follows the focus from widget to widget.
+  follows the focus from widget to widget; on dark palettes it also outlines check boxes and
+  radio buttons, which Fusion draws nearly invisible there.
 - `tone(name)` / `tone_css(name)` give the few semantic text colours PeerDesk uses (error,
   muted, warning, success, accent) in a shade readable on the current palette, light or dark.
   Use them instead of hex colours, and relative font sizes instead of fixed ones.
