@@ -6,8 +6,8 @@
   list shown and scrolled to the end many times (the model fetches page after page); peak
   RSS (VmHWM). `memory-baseline` shows the locked window only.
 - `stall JOURNAL FILE…`: the program workspace imports the files (`import_paths`, through
-  run_in_background, then its refresh and results dialog, until the new figures are shown),
-  then builds the PDF
+  run_in_background, then its refresh and results dialog, until the new figures are shown)
+  once the unlocked window has settled, then builds the PDF
   (`export_pdf`); a QTimer ticking every 5 ms records the longest gap between ticks.
 """
 
@@ -50,12 +50,31 @@ def _rss_now_mb() -> float:
 
 
 def _wait(app: Any, done: Callable[[], bool], timeout_s: float = 120) -> None:
+    """Run Qt's own event loop (as the app does) until `done()`, checking every 10 ms. A
+    Python loop of processEvents() and sleep() would take and give back the interpreter lock
+    several times a turn, adding waits for it that the real event loop does not have."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     deadline = time.monotonic() + timeout_s
-    while not done():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the GUI did not finish in time")
-        app.processEvents()
-        time.sleep(0.001)
+    loop = QEventLoop()
+    timed_out: list[bool] = []
+
+    def check() -> None:
+        if done():
+            loop.quit()
+        elif time.monotonic() > deadline:
+            timed_out.append(True)
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(check)
+    poll.start()
+    if not done():
+        loop.exec()
+    poll.stop()
+    if timed_out:
+        raise TimeoutError("the GUI did not finish in time")
 
 
 def _window(journal: Path) -> tuple[Any, Any]:
@@ -106,6 +125,7 @@ def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any
     workspace = next(w for w in window.shell.workspaces if w.workspace_id == "program")
     for _ in range(5):
         app.processEvents()
+    _wait(app, lambda: not workspace.refreshing)  # the window has settled after unlock
 
     phase = ["idle"]
     gaps: dict[str, float] = {}
