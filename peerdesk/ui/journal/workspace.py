@@ -132,7 +132,11 @@ class JournalWorkspace(Workspace):
                               (COL_PEER, 124), (COL_CONTACT, 140), (COL_CHANNEL, 120),
                               (COL_BEHAVIOURS, 240), (COL_CONSENT, 70),
                               (COL_FOLLOW_UP, 104), (COL_RISK, 40), (COL_MATCH, 300)):
-            header.resizeSection(column, width)
+            # Widths grow with the system font (a date must fit its column) and never clip
+            # the heading, whatever the language.
+            scale = max(1.0, self.table.fontMetrics().horizontalAdvance("2026-12-31") / 80)
+            header.resizeSection(column, max(round(width * scale),
+                                             header.sectionSizeHint(column)))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_BEHAVIOURS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_MATCH, QHeaderView.ResizeMode.Stretch)
