@@ -1720,12 +1720,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>&amp;New session</source>
         <translation>&amp;Nueva sesión</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-82"/>
         <source>New session</source>
         <translation>Nueva sesión</translation>
     </message>
@@ -1740,7 +1740,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Enter opens · Delete deletes · Ctrl+T peer timeline</source>
         <translation>Intro abre · Supr elimina · Ctrl+T cronología de la persona</translation>
     </message>
