@@ -100,22 +100,23 @@ class RecordCounts:
     next_step: dict[str, int]
 
 
-def _codes(values: Sequence[str]) -> str:
-    return " ".join(values)
-
-
 def _split(text: str) -> tuple[str, ...]:
     return tuple(text.split()) if text else ()
 
 
-def _record_params(record: SummaryRecord, summary: ValidatedSummary) -> tuple[Any, ...]:
+def _record_params(record: SummaryRecord, summary: ValidatedSummary,
+                   months: dict[str, str] | None = None) -> tuple[Any, ...]:
+    """The row for `record`; `months` maps the summary's periods to their months (computed
+    once per summary rather than once per record)."""
+    join = " ".join
     return (
         record.id, record.revision, summary.supporter_id, summary.export_id, record.period,
-        period_month(record.period), record.duration_band, record.kind, record.group_size_band,
-        record.contact, record.channel, record.origin, _codes(record.behaviours),
-        record.persistence, record.source_relation, _codes(record.impacts),
-        _codes(record.risk_flags), _codes(record.support_given), _codes(record.referral_types),
-        _codes(record.referral_resources), record.next_step, int(record.follow_up_planned),
+        months[record.period] if months is not None else period_month(record.period),
+        record.duration_band, record.kind, record.group_size_band,
+        record.contact, record.channel, record.origin, join(record.behaviours),
+        record.persistence, record.source_relation, join(record.impacts),
+        join(record.risk_flags), join(record.support_given), join(record.referral_types),
+        join(record.referral_resources), record.next_step, int(record.follow_up_planned),
         record.org_unit, record.peer_key,
     )
 
@@ -176,6 +177,8 @@ class ProgramStore:
             known = self._known_revisions(conn, [r.id for r in summary.records])
             new = updated = 0
             changed: list[tuple[Any, ...]] = []
+            months = {period: period_month(period)
+                      for period in {record.period for record in summary.records}}
             for record in summary.records:
                 old = known.get(record.id)
                 if old is None:
@@ -184,7 +187,7 @@ class ProgramStore:
                     updated += 1
                 else:
                     continue  # same or older revision: the stored one stays
-                changed.append(_record_params(record, summary))
+                changed.append(_record_params(record, summary, months))
             conn.executemany(_UPSERT, changed)
             unchanged = len(summary.records) - new - updated
             now = _utc_now()
