@@ -16,6 +16,7 @@ from typing import Any
 
 from peerdesk.exchange.validate import SummaryRecord, ValidatedSummary, period_month
 from peerdesk.vault import Vault
+from peerdesk.vault.vault import write_transaction
 
 Connection = Any  # sqlcipher3 connection (untyped extension module)
 
@@ -140,20 +141,10 @@ class ProgramStore:
     def connection(self) -> Connection:
         return self._vault.connection if self._vault is not None else self._conn
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[Connection]:
+    def _transaction(self) -> contextlib.AbstractContextManager[Connection]:
         if self._vault is not None:
-            with self._vault.transaction() as vault_conn:
-                yield vault_conn
-            return
-        own: Connection = self._conn
-        own.execute("BEGIN IMMEDIATE")
-        try:
-            yield own
-        except BaseException:
-            own.execute("ROLLBACK")
-            raise
-        own.execute("COMMIT")
+            return self._vault.transaction()
+        return write_transaction(self._conn)
 
     # -- writing ------------------------------------------------------------------------------
 

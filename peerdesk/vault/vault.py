@@ -74,9 +74,11 @@ _STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error")
 
 
 @contextlib.contextmanager
-def write_transaction(conn: Connection, path: Path) -> Iterator[Connection]:
+def write_transaction(conn: Connection, path: Path | None = None) -> Iterator[Connection]:
     """`BEGIN IMMEDIATE` … `COMMIT` on `conn`, rolled back on any exception; a full disk or a
-    read-only file becomes a `VaultWriteError` naming `path`."""
+    read-only file becomes a `VaultWriteError` naming `path` (default: `conn`'s own file)."""
+    if path is None:
+        path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
