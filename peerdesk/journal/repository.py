@@ -777,15 +777,7 @@ class SessionRepository:
 
     def sessions_between(self, since: dt.date | None, until: dt.date | None) -> Iterator[Session]:
         """Sessions dated `since`..`until` (inclusive, either open), by date ascending."""
-        clauses: list[str] = []
-        params: list[object] = []
-        if since is not None:
-            clauses.append("s.date >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            clauses.append("s.date <= ?")
-            params.append(until.isoformat())
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = self._period_where(since, until)
         cursor = self._db.execute(
             f"{_SELECT_SESSION}{where} ORDER BY s.date, s.start_time, s.id", params
         )
