@@ -216,6 +216,7 @@ class ProgramWorkspace(Workspace):
         self._generation = 0            # bumped by every refresh request
         self._refresh_task: BackgroundTask | None = None
         self._closed = False            # prepare_lock ran: show nothing more
+        self._shown_k: int | None = None  # the threshold the figures shown were counted with
         self._chart_steps: list[Callable[[], None]] = []   # charts still to show, one a turn
         self._step_timer = QTimer(self)
         self._step_timer.setSingleShot(True)
@@ -481,7 +482,11 @@ class ProgramWorkspace(Workspace):
     # -- refresh -----------------------------------------------------------------------------
 
     def activated(self) -> None:
-        self.refresh()
+        # Program data only changes through this workspace's imports, which refresh by
+        # themselves: count again only when the disclosure threshold changed since the figures
+        # shown were counted (or none were yet, and none is being counted), not on every visit.
+        if self._refresh_task is None and self._shown_k != self.k:
+            self.refresh()
 
     @property
     def refreshing(self) -> bool:
@@ -540,6 +545,7 @@ class ProgramWorkspace(Workspace):
 
     def _show_snapshot(self, snapshot: ProgramSnapshot) -> None:
         self._chart_steps = []
+        self._shown_k = snapshot.k
         self._load_history(snapshot.history)
         has_data = snapshot.has_data
         self.pages.setCurrentWidget(self.tabs if has_data else self.empty)

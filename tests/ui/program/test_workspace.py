@@ -405,3 +405,14 @@ def test_lock_while_counting_drops_the_result(qtbot: QtBot, workspace: ProgramWo
     assert workspace.report is None   # nothing decrypted reappeared after the lock
     workspace.refresh()               # and a late request does nothing
     assert not workspace.refreshing
+
+
+def test_visiting_again_counts_again_only_when_the_threshold_changed(
+        qtbot: QtBot, workspace: ProgramWorkspace, tmp_path: Path) -> None:
+    import_and_wait(qtbot, workspace, program_files(tmp_path))
+    workspace.activated()
+    assert not workspace.refreshing  # same data, same k: the figures shown stay
+    workspace.context.settings.set("disclosure_threshold", 20)
+    with qtbot.waitSignal(workspace.refreshed, timeout=10000):
+        workspace.activated()
+    assert "<20" in workspace.note.text()
