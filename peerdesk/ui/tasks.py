@@ -6,13 +6,14 @@ rekey, backup and unlock all go through `run_in_background`.
 
 from __future__ import annotations
 
+import queue
 import sys
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from peerdesk.errors import PeerDeskError
@@ -25,14 +26,24 @@ class Cancelled(PeerDeskError):
 
 
 class Progress:
-    """Handed to the background operation: report progress, notice a cancel request."""
+    """Handed to the background operation: report progress, notice a cancel request.
 
-    def __init__(self, emit: Callable[[int, int, str], None]) -> None:
-        self._emit = emit
+    Plain Python and thread-safe: the worker writes, the GUI thread reads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state: tuple[int, int, str] | None = None
         self._cancel = threading.Event()
 
     def update(self, done: int, total: int, text: str = "") -> None:
-        self._emit(done, total, text)
+        with self._lock:
+            self._state = (done, total, text)
+
+    def take(self) -> tuple[int, int, str] | None:
+        """The latest update since the last call, if any (GUI thread)."""
+        with self._lock:
+            state, self._state = self._state, None
+        return state
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -46,35 +57,24 @@ class Progress:
             raise Cancelled()
 
 
-class _Bridge(QObject):
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
+def _work(fn: Callable[[Progress], Any], progress: Progress,
+          outcome: queue.SimpleQueue[tuple[bool, Any]]) -> None:
+    # The worker thread touches no Qt object, not even a reference to one: a QObject whose
+    # last reference dies on the wrong thread is destroyed there, which crashes Qt.
+    try:
+        outcome.put((True, fn(progress)))
+    except BaseException as exc:  # handed to the GUI thread as-is
+        outcome.put((False, exc))
 
 
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], bridge: _Bridge, progress: Progress) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._fn, self._bridge, self._progress = fn, bridge, progress
-
-    def run(self) -> None:
-        try:
-            result = self._fn(self._progress)
-        except BaseException as exc:  # handed to the GUI thread as-is
-            _emit_if_alive(self._bridge, self._bridge.failed, exc)
-        else:
-            _emit_if_alive(self._bridge, self._bridge.succeeded, result)
-
-
-def _emit_if_alive(owner: QObject, signal: Any, *args: object) -> None:
-    # At application shutdown the receiving side may already be gone; nobody is listening then.
-    if shiboken6.isValid(owner):
-        signal.emit(*args)
+POLL_MS = 15
 
 
 class BackgroundTask(QObject):
-    """One operation in flight. Emits `finished` after its success or failure callback."""
+    """One operation in flight. Emits `finished` after its success or failure callback.
+
+    A GUI-thread timer watches the worker; the task completes only once the worker thread
+    has ended, so everything the worker held is released before the callbacks run."""
 
     finished = Signal()
     _running: ClassVar[set[BackgroundTask]] = set()  # keeps Python wrappers alive until done
@@ -91,15 +91,11 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(None)
         self._parent = parent
+        self._fn = fn  # held here too, so the worker never drops its last reference
         self._on_success = on_success
         self._on_failure = on_failure
-        self._bridge = _Bridge()
-        self._bridge.progressed.connect(self._handle_progress, Qt.ConnectionType.QueuedConnection)
-        self._bridge.succeeded.connect(self._handle_success, Qt.ConnectionType.QueuedConnection)
-        self._bridge.failed.connect(self._handle_failure, Qt.ConnectionType.QueuedConnection)
-        bridge = self._bridge
-        self.progress = Progress(
-            lambda done, total, text: _emit_if_alive(bridge, bridge.progressed, done, total, text))
+        self.progress = Progress()
+        self._outcome: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
         self._dialog: QProgressDialog | None = None
         if show_progress:
             dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
@@ -113,23 +109,49 @@ class BackgroundTask(QObject):
             else:
                 dialog.setCancelButton(None)
             self._dialog = dialog
+        self._thread = threading.Thread(target=_work, args=(fn, self.progress, self._outcome),
+                                        name=f"peerdesk: {label}", daemon=True)
+        self._checking = False
+        self._completed = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check)
         BackgroundTask._running.add(self)
-        QThreadPool.globalInstance().start(_Runnable(fn, self._bridge, self.progress))
+        self._thread.start()
+        self._poll.start()
 
     def _parent_gone(self) -> bool:
         """True when the widget that started the task was destroyed while it ran."""
         return self._parent is not None and not shiboken6.isValid(self._parent)
 
-    @Slot(int, int, str)
-    def _handle_progress(self, done: int, total: int, text: str) -> None:
+    def _check(self) -> None:
+        if self._checking or self._completed:
+            return  # re-entered from the progress dialog's own event processing
+        self._checking = True
+        try:
+            state = self.progress.take()
+            if state is not None:
+                self._show_progress(*state)
+            if self._thread.is_alive():
+                return
+            self._poll.stop()
+            self._completed = True
+        finally:
+            self._checking = False
+        succeeded, value = self._outcome.get_nowait()
+        if succeeded:
+            self._handle_success(value)
+        else:
+            self._handle_failure(value)
+
+    def _show_progress(self, done: int, total: int, text: str) -> None:
         dialog = self._dialog
         if dialog is None or not shiboken6.isValid(dialog):
             return
         if text:
             dialog.setLabelText(text)
         dialog.setMaximum(max(total, 0))
-        # setValue() on a modal dialog processes events, which may finish the task and close
-        # the dialog under our feet: it is the last call here for that reason.
+        # setValue() on a modal dialog processes events; it is the last call here for that reason.
         dialog.setValue(min(done, total) if total > 0 else 0)
 
     def _close_dialog(self) -> None:
@@ -139,7 +161,6 @@ class BackgroundTask(QObject):
             dialog.close()
             dialog.deleteLater()
 
-    @Slot(object)
     def _handle_success(self, result: object) -> None:
         self._close_dialog()
         try:
@@ -148,7 +169,6 @@ class BackgroundTask(QObject):
         finally:
             self._done()
 
-    @Slot(object)
     def _handle_failure(self, exc: BaseException) -> None:
         self._close_dialog()
         try:
@@ -182,6 +202,6 @@ def run_in_background(
     show_progress: bool = True,
     cancellable: bool = False,
 ) -> BackgroundTask:
-    """Start `fn(progress)` on the thread pool; `on_success(result)` / `on_failure(exc)` run on
+    """Start `fn(progress)` on a worker thread; `on_success(result)` / `on_failure(exc)` run on
     the GUI thread. Without `on_failure`, expected errors are shown in a message box."""
     return BackgroundTask(parent, label, fn, on_success, on_failure, show_progress, cancellable)

@@ -122,3 +122,23 @@ def test_progress_text_and_value_reach_the_dialog(qtbot: QtBot) -> None:
     proceed.set()
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
+
+
+def test_worker_thread_has_ended_before_the_callback_runs(qtbot: QtBot) -> None:
+    # Everything the worker held must be released before the GUI side goes on, so no QObject
+    # ever loses its last reference on the worker thread.
+    seen: dict[str, object] = {}
+
+    def work(_: Progress) -> str:
+        seen["worker"] = threading.current_thread()
+        return "done"
+
+    def done(_: str) -> None:
+        worker = seen["worker"]
+        assert isinstance(worker, threading.Thread)
+        seen["alive_at_callback"] = worker.is_alive()
+
+    task = run_in_background(None, "Working", work, done, show_progress=False)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert seen["alive_at_callback"] is False
