@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -68,6 +69,11 @@ def main() -> int:
         context.services["show_guide"]("active-listening-oars")
         save(app, window, "guides")
         shell.show_workspace("program")
+        program = next(w for w in shell.workspaces if w.workspace_id == "program")
+        deadline = time.monotonic() + 30
+        while program.refreshing and time.monotonic() < deadline:  # figures count off-thread
+            app.processEvents()
+            time.sleep(0.02)  # a script, not a test: wait for the worker
         save(app, window, "program-dashboard")
     return 0
 
