@@ -23,7 +23,8 @@ from peerdesk.ui.style import tone_css
 from peerdesk.vault.passphrase import Strength, strength_hint
 
 
-def _password_field(name: str, accessible: str) -> QLineEdit:
+def password_field(name: str, accessible: str) -> QLineEdit:
+    """A passphrase entry: hidden text, named for screen readers."""
     field = QLineEdit()
     field.setObjectName(name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -109,8 +110,8 @@ class CreateJournalPage(QWidget):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.path_label)
 
-        self.passphrase = _password_field("newPassphrase", self.tr("New passphrase"))
-        self.repeat = _password_field("repeatPassphrase", self.tr("Repeat passphrase"))
+        self.passphrase = password_field("newPassphrase", self.tr("New passphrase"))
+        self.repeat = password_field("repeatPassphrase", self.tr("Repeat passphrase"))
         self.passphrase.setAccessibleDescription(
             self.tr("A few unrelated words make a strong passphrase."))
         layout.addLayout(_form([(self.tr("&Passphrase:"), self.passphrase),
@@ -211,7 +212,7 @@ class UnlockPage(QWidget):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.path_label)
 
-        self.passphrase = _password_field("unlockPassphrase", self.tr("Passphrase"))
+        self.passphrase = password_field("unlockPassphrase", self.tr("Passphrase"))
         self.passphrase.setAccessibleDescription(
             self.tr("Type your passphrase to open your journal."))
         layout.addLayout(_form([(self.tr("&Passphrase:"), self.passphrase)]))

@@ -11,28 +11,19 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.ui.i18n import message_text
 from peerdesk.ui.security.progress import steps
+from peerdesk.ui.start_screen import password_field
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import replace_automatic_backups
 from peerdesk.vault.passphrase import Strength, strength_hint
 from peerdesk.vault.rekey import change_passphrase
-
-
-def _password(name: str, accessible: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(accessible)
-    field.setMinimumWidth(300)
-    return field
 
 
 class ChangePassphraseDialog(QDialog):
@@ -54,9 +45,9 @@ class ChangePassphraseDialog(QDialog):
             "backups are made again with the new passphrase; copies you saved elsewhere keep "
             "the old one."))
         intro.setWordWrap(True)
-        self.current = _password("currentPassphrase", self.tr("Current passphrase"))
-        self.new = _password("newPassphrase", self.tr("New passphrase"))
-        self.repeat = _password("repeatPassphrase", self.tr("Repeat new passphrase"))
+        self.current = password_field("currentPassphrase", self.tr("Current passphrase"))
+        self.new = password_field("newPassphrase", self.tr("New passphrase"))
+        self.repeat = password_field("repeatPassphrase", self.tr("Repeat new passphrase"))
         grid = QGridLayout()
         for row, (text, field) in enumerate((
             (self.tr("&Current passphrase:"), self.current),
