@@ -48,6 +48,14 @@ def _form(rows: list[tuple[str, QWidget]]) -> QGridLayout:
     return grid
 
 
+def _centre(page: QWidget, card: QFrame) -> None:
+    """Place `card` in the middle of `page`, a little above centre."""
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addStretch(2)
+
+
 def _guides_button() -> QPushButton:
     button = QPushButton(QApplication.translate("StartScreen", "Read the guides"))
     button.setObjectName("readGuidesButton")
@@ -146,10 +154,7 @@ class CreateJournalPage(QWidget):
         buttons.addWidget(self.create_button)
         layout.addLayout(buttons)
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        _centre(self, card)
 
         self.passphrase.textChanged.connect(self._update)
         self.repeat.textChanged.connect(self._update)
@@ -235,10 +240,7 @@ class UnlockPage(QWidget):
         buttons.addWidget(self.unlock_button)
         layout.addLayout(buttons)
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        _centre(self, card)
 
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)
