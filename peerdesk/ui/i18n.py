@@ -24,13 +24,18 @@ from peerdesk.guides.model import DISCLAIMER, TRACK_LABELS, Library
 from peerdesk.paths import resources_dir
 from peerdesk.settings import SETTINGS
 from peerdesk.taxonomy import Taxonomy, localized_taxonomy
+from peerdesk.translation import (
+    LANGUAGES,
+    MESSAGES_CONTEXT,
+    SOURCE_LANGUAGE,
+    localize,
+    translatable_templates,
+)
 from peerdesk.ui.window_state import read_language
 from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, strength_hint
 from peerdesk.vault.rekey import WrongCurrentPassphraseError
 from peerdesk.vault.vault import VaultOpenError
 
-SOURCE_LANGUAGE = "en"
-LANGUAGES: tuple[str, ...] = ("en", "es")  # every language we ship a translation for, and English
 SYSTEM = "system"
 LANGUAGE_ENV = "PEERDESK_LANGUAGE"  # overrides the saved choice, e.g. for screenshots
 _LANGUAGE_PROPERTY = "peerdeskLanguage"
@@ -138,9 +143,9 @@ def fixed_messages() -> list[str]:
 
 
 def message_text(message: str | BaseException) -> str:
-    """A message from non-UI code (an exception or a hint) in the interface language, when it
-    is one of the `fixed_messages`; anything else is shown as it is."""
-    return QCoreApplication.translate("Messages", str(message))
+    """A message from non-UI code (an exception, a hint, a `msg()` sentence) in the interface
+    language; text never marked for translation is shown as it is."""
+    return localize(message, current_language())
 
 
 # -- strings declared as data outside ui/ --------------------------------------------------------
@@ -159,8 +164,8 @@ def declared_strings() -> list[tuple[str, str]]:
     for label in TRACK_LABELS.values():
         found[("Guides", label)] = None
     found[("Guides", DISCLAIMER)] = None
-    for message in fixed_messages():
-        found[("Messages", message)] = None
+    for message in (*fixed_messages(), *translatable_templates()):
+        found[(MESSAGES_CONTEXT, message)] = None
     return list(found)
 
 

@@ -22,12 +22,12 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../peerdesk/ui/tasks.py" line="+105"/>
+        <location filename="../../peerdesk/ui/tasks.py" line="+101"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+79"/>
         <source>PeerDesk</source>
         <translation>PeerDesk</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+45"/>
+        <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+36"/>
         <location line="+35"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
@@ -361,7 +361,7 @@
 <context>
     <name>CreateJournalPage</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="+102"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="+111"/>
         <source>Create your journal</source>
         <translation>Crea tu diario</translation>
     </message>
@@ -401,13 +401,13 @@
         <translation>Crear diario</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>The journal will be saved as {0}</source>
         <translation>El diario se guardará como {0}</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+55"/>
+        <location line="-43"/>
+        <location line="+52"/>
         <source>A few unrelated words make a strong passphrase.</source>
         <translation>Unas cuantas palabras sin relación entre sí forman una frase de contraseña segura.</translation>
     </message>
@@ -2341,13 +2341,13 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ProgramWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+45"/>
-        <location line="+305"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+46"/>
+        <location line="+309"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-292"/>
         <source>&amp;Import summaries…</source>
         <translation>&amp;Importar resúmenes…</translation>
     </message>
@@ -2409,24 +2409,24 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+291"/>
+        <location line="+296"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+391"/>
+        <location line="-295"/>
+        <location line="+396"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-390"/>
-        <location line="+395"/>
+        <location line="-395"/>
+        <location line="+400"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-356"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -2453,7 +2453,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Todas las personas de apoyo</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+114"/>
         <source>Counts from 1 to {0} are shown as &lt;{1}; some neighbouring counts are hidden so they can&apos;t be worked out. Hidden values are drawn as 0 in the charts.</source>
         <translation>Los recuentos de 1 a {0} se muestran como &lt;{1}; algunos recuentos contiguos se ocultan para que no puedan deducirse. Los valores ocultos se dibujan como 0 en los gráficos.</translation>
     </message>
@@ -2493,10 +2493,10 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribiendo las tablas CSV…</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-397"/>
         <location line="+45"/>
-        <location line="+139"/>
-        <location line="+220"/>
+        <location line="+143"/>
+        <location line="+221"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
@@ -4451,7 +4451,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="-121"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="-118"/>
         <location line="+2"/>
         <source>Read the guides</source>
         <translation>Leer las guías</translation>
@@ -4465,7 +4465,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>UnlockPage</name>
     <message>
-        <location line="+152"/>
+        <location line="+149"/>
         <source>Unlock your journal</source>
         <translation>Desbloquea tu diario</translation>
     </message>
@@ -4491,7 +4491,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Journal: {0}</source>
         <translation>Diario: {0}</translation>
     </message>
