@@ -26,8 +26,16 @@ from peerdesk.journal.search import (
     SNIPPET_TOKENS,
     fts_query,
 )
-from peerdesk.journal.validation import MULTI_CODED_FIELDS, SINGLE_CODED_FIELDS, validate_session
+from peerdesk.journal.search_labels import (
+    SIGNATURE_KEY,
+    LabelMaps,
+    indexed_label_maps,
+    labels_signature,
+    search_labels,
+)
+from peerdesk.journal.validation import validate_session
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.translation import msg
 from peerdesk.vault import Vault
 from peerdesk.vault.vault import Connection
 
@@ -91,10 +99,10 @@ _UPDATE_TEXT_SQL = (
 
 class SessionNotFound(PeerDeskError):
     def __init__(self, session_id: int) -> None:
-        super().__init__(
-            f"Session {session_id} is not in the journal (it may have been deleted). "
-            "Refresh the list and try again."
-        )
+        super().__init__(msg(
+            "Session {id} is not in the journal (it may have been deleted). Refresh the list "
+            "and try again.", id=session_id,
+        ))
         self.session_id = session_id
 
 
@@ -231,32 +239,7 @@ def _datetime_or_none(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
-_LABELS: dict[int, tuple[Taxonomy, dict[str, dict[str, str]]]] = {}
-
-
-def _label_maps(taxonomy: Taxonomy) -> dict[str, dict[str, str]]:
-    cached = _LABELS.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        maps = {key: {o.code: o.label for o in f.options} for key, f in taxonomy.fields.items()}
-        cached = (taxonomy, maps)
-        _LABELS[id(taxonomy)] = cached
-    return cached[1]
-
-
-def search_labels(session: Session, taxonomy: Taxonomy) -> str:
-    """The labels of the session's coded values, indexed so people can search by them."""
-    maps = _label_maps(taxonomy)
-    labels: list[str] = []
-    for attribute, key in SINGLE_CODED_FIELDS.items():
-        code = getattr(session, attribute)
-        if code is not None:
-            labels.append(maps[key][code])
-    for attribute, key in MULTI_CODED_FIELDS.items():
-        labels.extend(maps[key][code] for code in sorted(getattr(session, attribute)))
-    return " · ".join(labels)
-
-
-def _write_values(session: Session, taxonomy: Taxonomy) -> dict[str, object]:
+def _write_values(session: Session, labels: Sequence[LabelMaps]) -> dict[str, object]:
     return {
         "summary_id": session.summary_id,
         "revision": session.revision,
@@ -284,7 +267,7 @@ def _write_values(session: Session, taxonomy: Taxonomy) -> dict[str, object]:
         "org_unit": session.org_unit,
         "notes": session.notes,
         "reflection": session.reflection,
-        "search_labels": search_labels(session, taxonomy),
+        "search_labels": search_labels(session, labels),
         "created_at": session.created_at.isoformat() if session.created_at else None,
         "updated_at": session.updated_at.isoformat() if session.updated_at else None,
     }
@@ -381,6 +364,7 @@ class SessionRepository:
         self._vault = vault
         self._own_connection = connection
         self._taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
+        self._labels = indexed_label_maps(self._taxonomy)
         self._today = today
         self._matches: _Matches | None = None
 
@@ -456,7 +440,7 @@ class SessionRepository:
 
     def _insert(self, conn: Connection, session: Session, now: dt.datetime) -> Session:
         saved = replace(session, id=None, revision=1, created_at=now, updated_at=now)
-        values = _write_values(saved, self._taxonomy)
+        values = _write_values(saved, self._labels)
         try:
             cursor = conn.execute(_INSERT_SQL, tuple(values[c] for c in _WRITE_COLUMNS))
             session_id = int(cursor.lastrowid)
@@ -464,13 +448,20 @@ class SessionRepository:
                          (session_id, *(values[c] for c in _TEXT_WRITE_COLUMNS)))
         except Exception as exc:
             if "UNIQUE constraint failed: session.summary_id" in str(exc):
-                raise SessionAlreadySaved(
+                raise SessionAlreadySaved(msg(
                     "This session is already in the journal; save changes to it instead of "
                     "adding it again."
-                ) from exc
+                )) from exc
             raise
         self._write_children(conn, session_id, saved)
+        self._claim_labels_signature(conn)
         return replace(saved, id=session_id)
+
+    def _claim_labels_signature(self, conn: Connection) -> None:
+        """A journal that never had sessions gets the signature of the labels now written;
+        an existing one keeps its own until `refresh_search_labels` brings it up to date."""
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                     (SIGNATURE_KEY, labels_signature(self._labels)))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -498,6 +489,7 @@ class SessionRepository:
             if batch:
                 self._insert_batch(conn, batch, next_id + count, stamp)
                 count += len(batch)
+            self._claim_labels_signature(conn)
         return count
 
     def _insert_batch(self, conn: Connection, batch: Sequence[Session], first_id: int,
@@ -508,7 +500,7 @@ class SessionRepository:
         behaviours: list[tuple[int, str]] = []
         referrals: list[tuple[int, str]] = []
         for session_id, session in enumerate(batch, start=first_id):
-            values = _write_values(session, self._taxonomy)
+            values = _write_values(session, self._labels)
             values.update(revision=1, created_at=stamp, updated_at=stamp)
             sessions.append((session_id, *(values[c] for c in _WRITE_COLUMNS)))
             texts.append((session_id, *(values[c] for c in _TEXT_WRITE_COLUMNS)))
@@ -522,10 +514,10 @@ class SessionRepository:
             )
         except Exception as exc:
             if "UNIQUE constraint failed: session.summary_id" in str(exc):
-                raise SessionAlreadySaved(
+                raise SessionAlreadySaved(msg(
                     "One of these sessions is already in the journal (same summary id); "
                     "nothing was added."
-                ) from exc
+                )) from exc
             raise
         conn.executemany(_INSERT_TEXT_SQL, texts)
         conn.executemany(
@@ -553,13 +545,14 @@ class SessionRepository:
                 created_at=_datetime_or_none(row[2]),
                 updated_at=_now(),
             )
-            values = _write_values(saved, self._taxonomy)
+            values = _write_values(saved, self._labels)
             conn.execute(_UPDATE_SQL, (*(values[c] for c in _UPDATE_COLUMNS), session.id))
             conn.execute(_UPDATE_TEXT_SQL,
                          (*(values[c] for c in _TEXT_WRITE_COLUMNS), session.id))
             conn.execute("DELETE FROM session_behaviour WHERE session_id = ?", (session.id,))
             conn.execute("DELETE FROM session_referral WHERE session_id = ?", (session.id,))
             self._write_children(conn, session.id, saved)
+            self._claim_labels_signature(conn)
         self._checkpoint()
         return saved
 
@@ -590,6 +583,32 @@ class SessionRepository:
         if deleted:
             self._checkpoint()
         return deleted
+
+    def search_labels_current(self) -> bool:
+        """Whether the full-text index holds today's labels (taxonomy and translations)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (SIGNATURE_KEY,)).fetchone()
+        return row is None or row[0] == labels_signature(self._labels)
+
+    def refresh_search_labels(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Rewrite the indexed labels of every session whose labels changed; returns how many.
+        One transaction: the index is never half old, half new."""
+        changed = 0
+        with self._transaction() as conn:
+            ids = [int(row[0]) for row in conn.execute("SELECT id FROM session ORDER BY id")]
+            for start in range(0, len(ids), _BATCH):
+                for session in self._sessions_by_ids(ids[start:start + _BATCH]):
+                    labels = search_labels(session, self._labels)
+                    cursor = conn.execute(
+                        "UPDATE session_text SET search_labels = ? "
+                        "WHERE id = ? AND search_labels IS NOT ?", (labels, session.id, labels))
+                    changed += int(cursor.rowcount)
+                if progress is not None:
+                    progress(min(start + _BATCH, len(ids)), len(ids))
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         (SIGNATURE_KEY, labels_signature(self._labels)))
+        if changed:
+            self._checkpoint()
+        return changed
 
     def _checkpoint(self) -> None:
         """Move changes out of the write-ahead log so old text does not linger there."""

@@ -49,6 +49,7 @@ from peerdesk.ui.journal.list_model import (
 from peerdesk.ui.journal.timeline import PeerTimelineDialog
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.style import scaled_font_css, tone_css
+from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.ui.workspaces import AppContext, Workspace
 
 
@@ -92,6 +93,9 @@ class JournalWorkspace(Workspace):
             self._apply_filter()
         else:
             self._filter_applied()
+        self.label_update: BackgroundTask | None = None
+        if not self.repository.search_labels_current():
+            self._update_search_labels()
 
     @classmethod
     def title(cls) -> str:
@@ -260,6 +264,22 @@ class JournalWorkspace(Workspace):
             header.blockSignals(False)
             return
         self.model.sort(column, order)
+
+    def _update_search_labels(self) -> None:
+        """Bring the labels in the search index up to date after a taxonomy or translation
+        change (once, in the background; searching works meanwhile, by the old labels)."""
+        vault = self.context.vault
+
+        def update(progress: Progress) -> int:
+            connection = vault.connect_another()  # a worker never uses the GUI's connection
+            try:
+                return SessionRepository(vault, connection=connection).refresh_search_labels(
+                    lambda done, total: progress.update(done, total))
+            finally:
+                connection.close()
+
+        self.label_update = run_in_background(
+            self, self.tr("Updating the search index…"), update, lambda _: self.refresh())
 
     def refresh(self, select_id: int | None = None) -> None:
         if select_id is None:

@@ -250,3 +250,29 @@ def test_the_list_loads_once_and_counts_after_the_rows(qtbot: QtBot, context: Ap
         qtbot.waitUntil(lambda: ws.count_label.text() == "250 sessions in your journal")
     finally:
         repo._db.set_trace_callback(None)
+
+
+def test_out_of_date_search_labels_are_rewritten_in_the_background(
+        qtbot: QtBot, context: AppContext, repo: SessionRepository) -> None:
+    """After an update that changes labels (here: Spanish labels added), opening the journal
+    rewrites them once, and the list then finds sessions by the new labels."""
+    from peerdesk.journal.repository import SessionFilter
+    from peerdesk.journal.search_labels import SIGNATURE_KEY
+
+    phone = repo.add(make_session(date=TODAY, channel="phone", notes="Called in."))
+    with context.vault.transaction() as conn:
+        conn.execute("UPDATE session_text SET search_labels = 'Phone'")
+        conn.execute("UPDATE meta SET value = 'old' WHERE key = ?", (SIGNATURE_KEY,))
+    assert repo.count(SessionFilter(text="teléfono")) == 0
+
+    ws = JournalWorkspace(context)
+    qtbot.addWidget(ws)
+    assert ws.label_update is not None
+    with qtbot.waitSignal(ws.label_update.finished, timeout=10_000):
+        pass
+    assert repo.search_labels_current()
+    assert [r.id for r in repo.page(SessionFilter(text="teléfono"))] == [phone.id]
+
+
+def test_current_search_labels_start_no_background_work(workspace: JournalWorkspace) -> None:
+    assert workspace.label_update is None
