@@ -24,13 +24,14 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import write_atomic
 from peerdesk.paths import resources_dir
 from peerdesk.referrals.model import OWN_ORIGIN, Resource, content_dict, validated
+from peerdesk.translation import LANGUAGES, SOURCE_LANGUAGE
 
 FORMAT = "peerdesk.resource-pack"
 VERSION = 1
 MAX_PACK_BYTES = 5 * 1024 * 1024
 MAX_PACK_NAME = 100
 SCHEMA_FILE = "resource-pack-v1.schema.json"
-STARTER_PACK_FILE = "starter-pack.json"
+STARTER_PACK_FILE = "starter-pack.json"   # English; a translation is starter-pack.<lang>.json
 
 
 class PackError(PeerDeskError):
@@ -49,8 +50,17 @@ def schema_path() -> Path:
     return resources_dir() / "schema" / SCHEMA_FILE
 
 
-def starter_pack_path() -> Path:
-    return resources_dir() / "referrals" / STARTER_PACK_FILE
+def starter_pack_path(language: str = SOURCE_LANGUAGE) -> Path:
+    """The starter pack in `language` where one is shipped, else the English one.
+
+    Every translation has the same entry ids, types and flags as the English pack (only the
+    text differs), so loading one after another updates the entries rather than adding more."""
+    folder = resources_dir() / "referrals"
+    if language != SOURCE_LANGUAGE and language in LANGUAGES:
+        translated = folder / STARTER_PACK_FILE.replace(".json", f".{language}.json")
+        if translated.is_file():
+            return translated
+    return folder / STARTER_PACK_FILE
 
 
 @functools.cache
@@ -207,8 +217,8 @@ def read_pack(path: Path) -> ResourcePack:
     return parse_pack(data, source)
 
 
-def read_starter_pack() -> ResourcePack:
-    return read_pack(starter_pack_path())
+def read_starter_pack(language: str = SOURCE_LANGUAGE) -> ResourcePack:
+    return read_pack(starter_pack_path(language))
 
 
 def utc_now_text() -> str:

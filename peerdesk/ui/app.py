@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from peerdesk import APP_NAME, __version__
 from peerdesk.paths import resolve_journal_path, resources_dir
-from peerdesk.ui.i18n import chosen_language, install_language
+from peerdesk.ui.i18n import chosen_language, current_language, install_language
 from peerdesk.ui.style import install_accessible_style
 
 
@@ -77,14 +77,15 @@ def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
 
 
 def _fill_demo_directory_and_program(vault: Vault, folder: Path) -> None:
-    """Give every workspace something to show: the starter referral pack, and a year of
-    summaries from six fictional supporters imported into the Program workspace."""
+    """Give every workspace something to show: the starter referral pack (in the interface
+    language), and a year of summaries from six fictional supporters imported into the Program
+    workspace."""
     from peerdesk.program.demo import demo_files, months_ending
     from peerdesk.program.importer import import_files
     from peerdesk.referrals.packs import read_starter_pack
     from peerdesk.referrals.repository import ResourceRepository
 
-    ResourceRepository(vault).import_pack(read_starter_pack())
+    ResourceRepository(vault).import_pack(read_starter_pack(current_language()))
     summaries = folder / "summaries"
     summaries.mkdir(mode=0o700)
     files = demo_files(summaries, first=months_ending(dt.date.today()))

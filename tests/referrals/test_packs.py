@@ -56,6 +56,53 @@ def test_starter_pack_invents_no_contact_details() -> None:
         assert not URL_LIKE.search(prose), resource.id
 
 
+TEXT_FIELDS = ("name", "offers", "when_to_refer")
+
+
+def test_spanish_starter_pack_validates_and_matches_the_english_entry_for_entry() -> None:
+    """Only the wording differs, so a supporter who switches language and loads the pack again
+    gets the same ten entries updated, not ten more, and summaries keep counting the same ids."""
+    english_document = json.loads(starter_pack_path("en").read_text("utf-8"))
+    spanish_document = json.loads(starter_pack_path("es").read_text("utf-8"))
+    jsonschema.validate(spanish_document, pack_schema())
+    assert spanish_document.keys() == english_document.keys()
+    assert spanish_document["created_at"] == english_document["created_at"]
+    assert spanish_document["description"] != english_document["description"]
+    english, spanish = read_starter_pack("en"), read_starter_pack("es")
+    assert spanish.name == "Paquete inicial de PeerDesk"
+    assert [r.id for r in spanish.resources] == [r.id for r in english.resources]
+    for es_entry, en_entry in zip(spanish_document["resources"], english_document["resources"],
+                                  strict=True):
+        assert es_entry.keys() == en_entry.keys(), en_entry["id"]
+        codes_and_flags = {k: v for k, v in en_entry.items() if k not in TEXT_FIELDS}
+        assert {k: es_entry[k] for k in codes_and_flags} == codes_and_flags
+        for field in TEXT_FIELDS:  # translated, not copied
+            assert es_entry[field].strip(), (en_entry["id"], field)
+            assert es_entry[field] != en_entry[field], (en_entry["id"], field)
+
+
+def test_spanish_starter_pack_invents_no_contact_details() -> None:
+    for resource in read_starter_pack("es").resources:
+        prose = " ".join((resource.name, resource.offers, resource.when_to_refer))
+        assert not PHONE_LIKE.search(prose), resource.id
+        assert "@" not in prose, resource.id
+        assert not URL_LIKE.search(prose), resource.id
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "starter-pack.json"),
+    ("es", "starter-pack.es.json"),
+    ("fr", "starter-pack.json"),      # no French pack shipped: English
+    ("../es", "starter-pack.json"),   # not a language: never builds a path from it
+])
+def test_starter_pack_path_picks_the_shipped_translation_else_english(
+        language: str, expected: str) -> None:
+    path = starter_pack_path(language)
+    assert path.name == expected
+    assert path.is_file()
+    assert starter_pack_path() == starter_pack_path("en")
+
+
 def test_demo_pack_is_clearly_fictional() -> None:
     pack = read_pack(DEMO_PACK)
     assert len(pack.resources) >= 10

@@ -315,6 +315,27 @@ def test_starter_pack_import(repo: ResourceRepository) -> None:
     assert repo.import_pack(read_starter_pack()).unchanged == result.new
 
 
+def test_spanish_starter_pack_after_the_english_one(repo: ResourceRepository) -> None:
+    """Same ids: untouched entries switch to Spanish; an entry the supporter completed is a
+    conflict that keeps their version unless they take the pack's."""
+    repo.import_pack(read_starter_pack("en"))
+    completed = repo.update(replace(repo.get("starter-eap"), phone="0800 555 0100"))
+    spanish = read_starter_pack("es")
+    result = repo.import_pack(spanish)
+    assert result.new == ()
+    assert set(result.updated) == {r.id for r in spanish.resources} - {"starter-eap"}
+    assert [c.local.id for c in result.unresolved] == ["starter-eap"]
+    assert repo.count() == 10
+    hr = repo.get("starter-hr")
+    assert (hr.name, hr.origin) == ("Equipo de RR. HH.", "Paquete inicial de PeerDesk")
+    assert not hr.edited_locally
+    assert repo.get("starter-eap") == completed  # English text and their phone, untouched
+    taken = repo.import_pack(spanish, {"starter-eap": Resolution.TAKE})
+    assert taken.taken == ("starter-eap",)
+    assert repo.get("starter-eap").name == "Programa de ayuda al empleado (PAE)"
+    assert repo.import_pack(spanish).unchanged == tuple(r.id for r in spanish.resources)
+
+
 def test_worker_connection(vault: Vault) -> None:
     conn = vault.connect_another()
     try:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.program.store import ProgramStore
 from peerdesk.referrals.repository import ResourceRepository
 from peerdesk.ui import app as app_module
+from peerdesk.ui import i18n
 from peerdesk.ui.journal.workspace import JournalWorkspace
 
 
@@ -45,6 +46,21 @@ def test_demo_window_shows_banner_and_a_filled_list(qtbot: QtBot, temp_root: Pat
         window.lock()
         app_module.remove_demo(folder)
     assert not folder.exists()
+
+
+def test_spanish_demo_has_the_spanish_starter_pack(qtbot: QtBot, temp_root: Path) -> None:
+    i18n.install_language("es")  # as create_application does when Spanish is chosen
+    try:
+        window, folder = app_module.open_demo_window(sessions=5)
+    finally:
+        i18n.install_language("en")
+    qtbot.addWidget(window)
+    try:
+        eap = ResourceRepository(window.context.vault).get("starter-eap")
+        assert eap.name == "Programa de ayuda al empleado (PAE)"
+    finally:
+        window.lock()
+        app_module.remove_demo(folder)
 
 
 def test_demo_window_block_removes_the_journal(qtbot: QtBot, temp_root: Path) -> None:

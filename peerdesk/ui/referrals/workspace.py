@@ -41,7 +41,7 @@ from peerdesk.referrals import (
     read_starter_pack,
     write_pack,
 )
-from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.ui.i18n import current_language, display_taxonomy
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.referrals.detail import ResourceDetail
 from peerdesk.ui.referrals.dialogs import ExportDialog, ImportReviewDialog, ResourceEditDialog
@@ -480,8 +480,10 @@ class ResourcesWorkspace(Workspace):
         self._read_then_review(path)
 
     def _read_then_review(self, path: Path | None) -> None:
+        language = current_language()  # asked here: the reading runs on a worker thread
+
         def read(_: Progress) -> ResourcePack:
-            return read_starter_pack() if path is None else read_pack(path)
+            return read_starter_pack(language) if path is None else read_pack(path)
 
         # Without a failure callback, run_in_background shows a PeerDeskError's message.
         run_in_background(self, self.tr("Reading the resource pack…"), read, self.review_import)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.referrals import Resolution, ResourceRepository, read_pack
+from peerdesk.ui import i18n
 from peerdesk.ui.referrals.dialogs import ImportReviewDialog, ResourceEditDialog
 from peerdesk.ui.referrals.table_model import ResourceTableModel
 from peerdesk.ui.referrals.workspace import ResourcesWorkspace
@@ -51,6 +53,27 @@ def test_empty_directory_offers_starter_pack(qtbot: QtBot, make_workspace: Facto
     assert workspace.pages.currentIndex() == 0
     assert workspace.model.rowCount() == 10
     assert workspace.detail.needs_details.isVisible()
+
+
+@pytest.fixture
+def spanish_interface() -> Iterator[None]:
+    i18n.install_language("es")
+    yield
+    i18n.install_language("en")  # the QApplication is shared with the other tests
+
+
+def test_spanish_interface_loads_the_spanish_starter_pack(
+        qtbot: QtBot, spanish_interface: None, make_workspace: Factory,
+        repo: ResourceRepository) -> None:
+    workspace = make_workspace()
+    with qtbot.waitSignal(workspace.review_opened, timeout=10000) as opened:
+        qtbot.mouseClick(workspace.starter_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(workspace.import_finished, timeout=10000) as finished:
+        qtbot.mouseClick(opened.args[0].import_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].pack_name == "Paquete inicial de PeerDesk"
+    assert "Programa de ayuda al empleado (PAE)" in names(workspace)
+    eap = repo.get("starter-eap")  # same id and type as the English entry
+    assert (eap.type, eap.origin) == ("eap", "Paquete inicial de PeerDesk")
 
 
 def test_search_and_filters(qtbot: QtBot, make_workspace: Factory,
