@@ -36,6 +36,8 @@ from peerdesk.ui.workspaces import (
 )
 from peerdesk.vault import Vault
 
+NAVIGATION_WIDTH = 190  # at the usual font size; grows to fit its entries
+
 
 class WorkspaceShell(QWidget):
     """Navigation on the left, the current workspace on the right."""
@@ -45,7 +47,8 @@ class WorkspaceShell(QWidget):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Workspaces"))
-        self.navigation.setFixedWidth(190)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setSpacing(2)
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
@@ -62,6 +65,7 @@ class WorkspaceShell(QWidget):
         self.banner.setObjectName("banner")
         self.banner.setVisible(False)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
         self.banner.setStyleSheet(notice_css("warning") + " padding: 6px; font-weight: bold;")
         self.stack = QStackedWidget()
         right = QVBoxLayout()
@@ -91,6 +95,12 @@ class WorkspaceShell(QWidget):
         item = self.navigation.item(row)
         if item is not None:
             item.setText(f"{workspace.title()}  ({text})" if text else workspace.title())
+            self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest entry: badges, large system fonts, longer languages."""
+        wanted = self.navigation.sizeHintForColumn(0) + 4 * self.navigation.spacing() + 8
+        self.navigation.setFixedWidth(max(NAVIGATION_WIDTH, wanted))
 
     def show_workspace(self, workspace_id: str) -> bool:
         for row, workspace in enumerate(self.workspaces):

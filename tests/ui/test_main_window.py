@@ -134,3 +134,29 @@ def test_badge_set_while_a_workspace_is_built_shows_in_the_navigation(
     main.shell.add_workspace(Counting(main.context))
     assert main.shell.navigation.item(main.shell.navigation.count() - 1).text() == "Counting  (3)"
     main.lock()
+
+
+def test_navigation_widens_for_long_entries_instead_of_scrolling(
+        qtbot: QtBot, journal_path: Path) -> None:
+    """Large system fonts and longer languages: every entry is readable in full."""
+    from peerdesk.ui.main_window import NAVIGATION_WIDTH
+    from peerdesk.ui.workspaces import Workspace
+
+    class LongTitle(Workspace):
+        workspace_id = "long"
+
+        @classmethod
+        def title(cls) -> str:
+            return "Directorio de recursos de derivación de la organización"
+
+    main = MainWindow(journal_path)
+    qtbot.addWidget(main)
+    main.open_session(Vault.create(journal_path, PASSPHRASE))
+    assert main.context is not None
+    navigation = main.shell.navigation
+    assert navigation.width() == NAVIGATION_WIDTH  # the usual entries fit the usual width
+    main.shell.add_workspace(LongTitle(main.context))
+    assert navigation.width() > NAVIGATION_WIDTH
+    assert navigation.width() >= navigation.sizeHintForColumn(0)
+    assert navigation.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    main.lock()

@@ -25,7 +25,16 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -64,6 +73,8 @@ PALETTE: tuple[str, ...] = (
 
 SINGLE_SERIES_COLOUR = PALETTE[0]
 PANEL_HEIGHT = 370
+LABEL_SHARE = 0.40  # of a bar chart's width, at most, for one category label
+MIN_LABEL_WIDTH = 90
 def text_colour() -> QColor:
     """Chart text: near-black on the light card, the palette's text on a dark one."""
     return (QGuiApplication.palette().color(QPalette.ColorRole.Text) if is_dark()
@@ -196,6 +207,9 @@ class ProtectedChart:
         self._shown: dict[int, list[str]] = {}
         self._labels: dict[int, list[str]] = {}
         self._names: dict[int, str] = {}
+        self._bar_rows: list[str] = []
+        self._bar_texts: list[str] = []
+        self._bar_axis: QBarCategoryAxis | None = None
         self.chart = QChart()
         _style_chart(self.chart)
         if kind is ChartKind.STACKED_COLUMNS:
@@ -265,6 +279,7 @@ class ProtectedChart:
         series.append(self._set(0, self.table.title, shown, rows, SINGLE_SERIES_COLOUR))
         self.chart.addSeries(series)
         y_axis = _category_axis(labels)
+        self._bar_rows, self._bar_texts, self._bar_axis = rows, shown, y_axis
         x_axis = _value_axis(max((shown_number(t) or 0 for t in shown), default=0))
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -274,6 +289,23 @@ class ProtectedChart:
         # Room for long labels, which QtCharts lets overflow its own reserved width.
         self.chart.setMargins(QMargins(24, 4, 8, 4))
         self.series = series
+
+    def fit_labels(self, width: int) -> None:
+        """Shorten long category names so a bar label takes at most `LABEL_SHARE` of the chart's
+        `width` (large system fonts, longer languages). The value is never shortened; the full
+        name stays in the tooltip and the Table tab."""
+        if self._bar_axis is None or width <= 0:
+            return
+        metrics = QFontMetrics(self._bar_axis.labelsFont())
+        limit = max(MIN_LABEL_WIDTH, int(width * LABEL_SHARE))
+        labels: list[str] = []
+        for row, text in zip(self._bar_rows, self._bar_texts, strict=True):
+            suffix = f"  ·  {grouped(text)}"
+            room = max(MIN_LABEL_WIDTH // 2, limit - metrics.horizontalAdvance(suffix))
+            name = metrics.elidedText(row, Qt.TextElideMode.ElideRight, room)
+            labels.append(html.escape(name + suffix))
+        if len(set(labels)) == len(labels) and labels != self._bar_axis.categories():
+            self._bar_axis.setCategories(labels)  # names must stay distinct for the axis
 
     def tooltip(self, set_index: int, bar: int) -> str:
         shown = self._shown[set_index][bar]
@@ -346,6 +378,15 @@ class ChartPanel(QFrame):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.protected is not None:
+            self.protected.fit_labels(self._chart_width(event.size().width()))
+
+    def _chart_width(self, panel_width: int) -> int:
+        margins = self.layout().contentsMargins()
+        return panel_width - margins.left() - margins.right()
+
     def set_table(self, table: ShownTable | None, k: int) -> None:
         self.model.set_table(table, k)
         if table is None:
@@ -354,6 +395,7 @@ class ChartPanel(QFrame):
             self.note.setText("")
             return
         self.protected = ProtectedChart(table, self.kind, k)
+        self.protected.fit_labels(self._chart_width(self.width()))
         old = self.view.chart()
         self.view.setChart(self.protected.chart)
         if old is not None and old is not self.protected.chart:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -80,6 +80,46 @@ def _pair_caption(first: str, second: str) -> str:
     return f"{first} / {second[:1].lower()}{second[1:]}"
 
 
+class FigureLabel(QLabel):
+    """A card's big figure: twice the text size when it fits, smaller (down to 1.2×) when
+    the card is narrow or the system font large, so the figure is never cut off."""
+
+    LARGEST, SMALLEST = 2.0, 1.2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base = self.font().pointSizeF()
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(self._base * self.LARGEST)
+        self.setFont(font)
+        # Same height whatever size the figure ends up, so captions line up across cards.
+        self.setFixedHeight(QFontMetrics(font).height())
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.setMinimumWidth(40)  # never widens the grid column
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        available = self.contentsRect().width()
+        font = QFont(self.font())
+        size = self._base * self.LARGEST
+        font.setPointSizeF(size)
+        needed = QFontMetrics(font).horizontalAdvance(self.text())
+        if available > 0 and needed > available:
+            size = max(self._base * self.SMALLEST, size * available / needed * 0.98)
+        if abs(size - self.font().pointSizeF()) > 0.05:
+            font.setPointSizeF(size)
+            self.setFont(font)
+
+
 class HeadlineCard(QFrame):
     """A big protected figure with its caption; fixed height so a grid of them stays even."""
 
@@ -88,14 +128,12 @@ class HeadlineCard(QFrame):
         self.key = key
         self.setObjectName("headlineCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedHeight(card_height(self.font()))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.value = QLabel()
+        # At least the usual height, so a grid of cards stays even; taller when a caption
+        # needs more lines (large fonts, longer languages).
+        self.setMinimumHeight(card_height(self.font()))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.value = FigureLabel()
         self.value.setObjectName("headlineValue")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        self.value.setFont(font)
         self.value.setStyleSheet(tone_css("accent"))
         self.caption = QLabel()
         self.caption.setObjectName("headlineCaption")
@@ -106,7 +144,9 @@ class HeadlineCard(QFrame):
         self.caption.setWordWrap(True)  # long captions take two lines; the card has room
         for label in (self.caption, self.detail):
             label.setMinimumWidth(40)  # never widens the grid column
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(label.wordWrap())
+            label.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(0)

@@ -64,3 +64,40 @@ def test_bar_chart_labels_carry_the_shown_value_escaped(qtbot: QtBot) -> None:
     assert not any(1 <= v < 5 for v in values)
     # one contact can name several behaviours: the total counts mentions, and says so
     assert panel.model.headerData(4, Qt.Orientation.Vertical) == "Total mentions"
+
+
+def _categories(panel: ChartPanel) -> list[str]:
+    assert panel.protected is not None
+    return list(next(axis for axis in panel.protected.chart.axes()
+                     if hasattr(axis, "categories")).categories())
+
+
+def test_long_bar_labels_are_shortened_to_fit_but_never_their_value(qtbot: QtBot) -> None:
+    """Large system fonts and longer languages: a category name gives way, its value does
+    not, and the full name stays in the tooltip."""
+    from peerdesk.ui.program.charts import LABEL_SHARE
+
+    long_name = "Excluded from meetings and information needed to do the job"
+    table = CountTable("behaviours", "What is happening", "Behaviour",
+                       (long_name, "Online"), ("Contacts",), ((1234,), (40,)))
+    shown = protect_table(table, 5)
+    panel = ChartPanel(shown.key, shown.title, ChartKind.BARS)
+    qtbot.addWidget(panel)
+    panel.set_table(shown, 5)
+    panel.resize(1400, 370)
+    panel.show()
+    qtbot.waitUntil(lambda: long_name in _categories(panel)[-1])  # wide: nothing cut
+
+    panel.resize(420, 370)
+    qtbot.waitUntil(lambda: long_name not in _categories(panel)[-1])
+    label = _categories(panel)[-1]
+    assert label.endswith("·  1,234")
+    assert "…" in label
+    assert label.startswith("Excluded from")
+    assert panel.protected is not None
+    font = next(axis for axis in panel.protected.chart.axes()
+                if hasattr(axis, "categories")).labelsFont()
+    from PySide6.QtGui import QFontMetrics
+    assert QFontMetrics(font).horizontalAdvance(label) <= 420 * LABEL_SHARE
+    assert _categories(panel)[0] == "Online  ·  40"  # short names are left alone
+    assert panel.protected.tooltip(0, 1).startswith(long_name)

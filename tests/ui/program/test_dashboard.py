@@ -35,3 +35,49 @@ def test_cards_show_protected_text(qtbot: QtBot) -> None:
     assert dashboard.cards["referral_rate"].detail.text() == "1,586 of 3,057"
     dashboard.set_headlines([])
     assert dashboard.cards == {}
+
+
+def _text_width(label: object) -> int:
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QLabel
+    assert isinstance(label, QLabel)
+    return QFontMetrics(label.font()).horizontalAdvance(label.text())
+
+
+def test_a_wide_figure_shrinks_to_fit_a_narrow_card_and_grows_back(qtbot: QtBot) -> None:
+    """At 140 % system font the first/follow-up pair used to be cut off."""
+    dashboard = Dashboard()
+    qtbot.addWidget(dashboard)
+    dashboard.set_headlines(protect_headlines(HEADLINES, 5))
+    figure = dashboard.cards["first_contacts"].value
+    caption = dashboard.cards["contacts"].caption
+    largest = caption.font().pointSizeF() * 2.0
+    dashboard.resize(1400, 400)
+    dashboard.show()
+    qtbot.waitUntil(lambda: abs(figure.font().pointSizeF() - largest) < 0.1)
+
+    dashboard.resize(560, 400)
+    qtbot.waitUntil(lambda: figure.font().pointSizeF() < largest - 0.1)
+    assert _text_width(figure) <= figure.contentsRect().width()
+    assert figure.font().pointSizeF() >= caption.font().pointSizeF() * 1.2
+
+    dashboard.resize(1400, 400)
+    qtbot.waitUntil(lambda: abs(figure.font().pointSizeF() - largest) < 0.1)
+
+
+def test_cards_grow_for_captions_that_need_more_lines(qtbot: QtBot) -> None:
+    from peerdesk.program.aggregate import Headline as H
+    long_caption = ("Personas que valoran o presentan una denuncia formal ante la "
+                    "organización o un organismo externo")
+    headlines = (*HEADLINES, H("formal_reports", long_caption, 552, 972))
+    dashboard = Dashboard()
+    qtbot.addWidget(dashboard)
+    dashboard.set_headlines(protect_headlines(headlines, 5))
+    dashboard.resize(640, 600)
+    dashboard.show()
+    card = dashboard.cards["formal_reports"]
+    short = dashboard.cards["contacts"]
+    qtbot.waitUntil(lambda: card.caption.height() >= card.caption.heightForWidth(
+        card.caption.width()) > 0)
+    assert card.detail.geometry().bottom() <= card.contentsRect().bottom()
+    assert short.height() >= short.minimumHeight()
