@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHideEvent,
     QKeySequence,
@@ -50,7 +50,7 @@ from peerdesk.journal.model import Session
 from peerdesk.journal.peer_code import generate_peer_code, identifying_warnings
 from peerdesk.referrals import ResourceRepository
 from peerdesk.taxonomy import Taxonomy
-from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.journal.escalation import EscalationChecklist
 from peerdesk.ui.journal.widgets import CheckList, CodeCombo
 from peerdesk.ui.messages import show_error
@@ -96,6 +96,11 @@ class DraftKeeper(Protocol):
     def save(self, key: str, payload: dict[str, object]) -> None: ...
     def load(self, key: str) -> dict[str, object] | None: ...
     def discard(self, key: str) -> None: ...
+
+
+def _long_date(day: dt.date) -> str:
+    """"Thu 19 Nov 2026" in the interface language ("jue 19 nov 2026")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -178,6 +183,11 @@ class SessionEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # large fonts, longer languages: wrap, never cut
+        self.heading.setMinimumWidth(120)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.heading.setSizePolicy(policy)
         self.status = QLabel()
         self.status.setObjectName("editorStatus")
         self.status.setStyleSheet(tone_css("muted"))
@@ -794,7 +804,7 @@ class SessionEditor(QWidget):
         else:
             code = self.original.peer_code or self.tr("no peer code")
             self.heading.setText(self.tr("Session on {0} · {1}").format(
-                self.original.date.strftime("%a %d %b %Y"), code))
+                _long_date(self.original.date), code))
         self.delete_button.setEnabled(self.original is not None)
         self.timeline_button.setEnabled(bool(self.peer_code.text().strip()))
 
@@ -848,7 +858,7 @@ class SessionEditor(QWidget):
         try:
             session = self.build_session()
         except PeerDeskError as error:
-            self.show_message(str(error))
+            self.show_message(message_text(error))
             if self.state()["consent"] is None:
                 self._set_consent_highlight(True)
                 self.scroll.ensureWidgetVisible(self.consent_box)
@@ -859,7 +869,7 @@ class SessionEditor(QWidget):
             stored = (self.repository.update(session) if session.id is not None
                       else self.repository.add(session))
         except PeerDeskError as error:
-            show_error(self, self.tr("Not saved"), str(error))
+            show_error(self, self.tr("Not saved"), message_text(error))
             return None
         if self.drafts is not None:
             self.drafts.discard(old_key)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.journal.repository import SessionFilter
 from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.flow_layout import FlowLayout
 from peerdesk.ui.i18n import display_taxonomy
 
 SEARCH_DELAY_MS = 250
@@ -117,23 +118,26 @@ class FilterBar(QWidget):
         top.addWidget(self.search, 1)
         self.top_row = top  # the workspace adds its "New session" button here
         layout.addLayout(top)
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        # The filters wrap onto a second row rather than squeeze their text (large system
+        # fonts, longer languages); the period keeps its label and custom dates beside it.
+        period = QWidget()
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.setSpacing(8)
         label = QLabel(self.tr("Show:"))
         label.setBuddy(self.period)
-        row.addWidget(label)
-        row.addWidget(self.period)
-        row.addWidget(self.date_from)
+        period_row.addWidget(label)
+        period_row.addWidget(self.period)
+        period_row.addWidget(self.date_from)
         self.range_dash = QLabel("–")
         self.range_dash.setVisible(False)
-        row.addWidget(self.range_dash)
-        row.addWidget(self.date_to)
-        row.addWidget(self.behaviour)
-        row.addWidget(self.channel)
-        row.addWidget(self.consent)
-        row.addWidget(self.follow_up_due)
-        row.addStretch(1)
-        row.addWidget(self.clear_button)
+        period_row.addWidget(self.range_dash)
+        period_row.addWidget(self.date_to)
+        row = FlowLayout(spacing=8)
+        for widget in (period, self.behaviour, self.channel, self.consent, self.follow_up_due,
+                       self.clear_button):
+            row.addWidget(widget)
+        self.filter_row = row
         layout.addLayout(row)
 
     def _period_changed(self) -> None:
