@@ -40,6 +40,10 @@ def breakable(text: str) -> str:
 def _wrapped(object_name: str = "") -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
+    # Wraps to the pane's width instead of widening it (large fonts, longer languages).
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if object_name:
@@ -140,8 +144,8 @@ class ResourceDetail(QScrollArea):
         self.facts = _wrapped("detailFacts")
         self.facts.setStyleSheet(MUTED_STYLE)
         layout.addWidget(self.facts)
-        self.usage = QLabel()
-        self.usage.setObjectName("usageCount")
+        self.usage = _wrapped("usageCount")
+        self.usage.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.usage)
 
         actions = QHBoxLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -41,7 +42,7 @@ from peerdesk.referrals import (
     read_starter_pack,
     write_pack,
 )
-from peerdesk.ui.i18n import current_language, display_taxonomy
+from peerdesk.ui.i18n import current_language, display_taxonomy, message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.referrals.detail import ResourceDetail
 from peerdesk.ui.referrals.dialogs import ExportDialog, ImportReviewDialog, ResourceEditDialog
@@ -128,6 +129,11 @@ class ResourcesWorkspace(Workspace):
         self.list_stack.addWidget(self.no_match)
         self.count_label = QLabel()
         self.count_label.setObjectName("resourceCount")
+        self.count_label.setWordWrap(True)  # the "to check" note is long in Spanish
+        self.count_label.setMinimumWidth(120)
+        count_policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        count_policy.setHeightForWidth(True)
+        self.count_label.setSizePolicy(count_policy)
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -413,7 +419,7 @@ class ResourcesWorkspace(Workspace):
             saved = (self.repository.add(resource) if not resource.id
                      else self.repository.update(resource))
         except PeerDeskError as exc:
-            show_error(self, self.tr("Entry not saved"), str(exc))
+            show_error(self, self.tr("Entry not saved"), message_text(exc))
             return None
         self.reload()
         if not self.select_id(saved.id):  # hidden by the filters: show it anyway
@@ -455,7 +461,7 @@ class ResourcesWorkspace(Workspace):
         try:
             self.repository.delete(resource_id)
         except PeerDeskError as exc:
-            show_error(self, self.tr("Entry not deleted"), str(exc))
+            show_error(self, self.tr("Entry not deleted"), message_text(exc))
         self.reload()
         if self.model.rowCount():
             self.select_row(min(max(row, 0), self.model.rowCount() - 1))
