@@ -17,6 +17,7 @@ from peerdesk.program.store import ProgramStore
 from peerdesk.reports import DEFAULT_PROGRAM_NAME, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
+from peerdesk.translation import LANGUAGES
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?$")
 
@@ -42,6 +43,9 @@ def register(subparsers: Any) -> None:
     report.add_argument("--org-unit", metavar="NAME", help="only this organisation unit")
     report.add_argument("--name", metavar="TEXT", default=DEFAULT_PROGRAM_NAME,
                         help=f"program name on the title page (default: {DEFAULT_PROGRAM_NAME!r})")
+    report.add_argument("--language", choices=LANGUAGES, default="en",
+                        help="language of the PDF and CSV: en (English) or es (Spanish); the "
+                             "figures are the same in both (default: en)")
     add_journal_argument(report)
     report.set_defaults(run=run_report)
 
@@ -101,9 +105,9 @@ def run_report(args: argparse.Namespace) -> int:
         store = ProgramStore(vault)
         flt = ProgramFilter(since=args.since, until=args.until, org_unit=args.org_unit)
         report = prepare_report(store, flt, k=k, program_name=args.name)
-    write_pdf_report(report, out)
+    write_pdf_report(report, out, language=args.language)
     print(f"Wrote {out} ({report.period_label}; counts below {k} hidden).")
     if args.csv:
-        write_csv_report(report, Path(args.csv))
+        write_csv_report(report, Path(args.csv), language=args.language)
         print(f"Wrote {args.csv}.")
     return 0

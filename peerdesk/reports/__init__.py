@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from peerdesk import __version__
-from peerdesk.program.aggregate import ProgramFilter, month_label, summarise
+from peerdesk.program.aggregate import ProgramFilter, summarise
 from peerdesk.program.disclosure import (
     DEFAULT_K,
     ShownHeadline,
@@ -20,14 +20,16 @@ from peerdesk.program.disclosure import (
     protect_table,
 )
 from peerdesk.program.store import ProgramStore
+from peerdesk.reports.labels import month_text
+from peerdesk.translation import msg
 
-DEFAULT_PROGRAM_NAME = "Peer support program"
+DEFAULT_PROGRAM_NAME = msg("Peer support program")
 
 
 @dataclass(frozen=True)
 class ProtectedReport:
-    program_name: str
-    period_label: str            # "Oct 2026 – Dec 2026", or "No data" when empty
+    program_name: str            # the default name is a message, translated with the report
+    period_label: str            # "Oct 2026 – Dec 2026", or "No data" when empty (a message)
     k: int
     headlines: tuple[ShownHeadline, ...]
     tables: tuple[ShownTable, ...]
@@ -44,12 +46,12 @@ class ProtectedReport:
 
 def period_label(since: str | None, until: str | None) -> str:
     if since is None and until is None:
-        return "No data"
+        return msg("No data")
     if since == until or until is None:
-        return month_label(since or "")
+        return month_text(since or "")
     if since is None:
-        return f"Up to {month_label(until)}"
-    return f"{month_label(since)} – {month_label(until)}"
+        return msg("Up to {month}", month=month_text(until))
+    return msg("{first} – {last}", first=month_text(since), last=month_text(until))
 
 
 def prepare_report(store: ProgramStore, flt: ProgramFilter | None = None, *,
@@ -64,8 +66,9 @@ def prepare_report(store: ProgramStore, flt: ProgramFilter | None = None, *,
     if data_range is not None:
         since = since or data_range[0]
         until = until or data_range[1]
+    name = program_name.strip()
     return ProtectedReport(
-        program_name=program_name.strip() or DEFAULT_PROGRAM_NAME,
+        program_name=name if name and name != DEFAULT_PROGRAM_NAME else DEFAULT_PROGRAM_NAME,
         period_label=period_label(since, until),
         k=k,
         headlines=protect_headlines(summary.headlines, k),

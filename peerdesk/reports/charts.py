@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from peerdesk.program.disclosure import ShownTable, shown_number
+from peerdesk.translation import localize, msg
 
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
@@ -85,8 +86,10 @@ def horizontal_bars(table: ShownTable, width: float, colour: colors.Color = ACCE
     return drawing
 
 
-def stacked_months(table: ShownTable, width: float, height: float = 210) -> Drawing:
-    """Contacts per month, one stacked bar per month, one colour per column (channel)."""
+def stacked_months(table: ShownTable, width: float, height: float = 210,
+                   language: str = "en") -> Drawing:
+    """Contacts per month, one stacked bar per month, one colour per column (channel).
+    The table's labels are already in `language`; the legend's own entry is put in it too."""
     drawing = Drawing(width, height)
     n_columns = len(table.columns)
     data = [[shown_number(row[j]) or 0 for row in table.cells] for j in range(n_columns)]
@@ -97,13 +100,16 @@ def stacked_months(table: ShownTable, width: float, height: float = 210) -> Draw
     names = list(table.columns)
     if any(rest):
         data.append(rest)
-        names.append("Small counts, not broken down")
+        names.append(localize(msg("Small counts, not broken down"), language))
     totals = [sum(series[i] for series in data) for i in range(len(table.rows))]
     marked = [label + ("*" if any(shown_number(t) is None for t in row) else "")
               for label, row in zip(table.rows, table.cells, strict=True)]
     many = len(marked) > 8
+    fills = [SERIES[j % len(SERIES)] for j in range(n_columns)] + [REST] * (len(names) - n_columns)
+    legend_rows = _legend_rows(list(zip(fills, names, strict=True)), width)
+    extra = LEGEND_ROW * (len(legend_rows) - 1)   # a legend too long for one line takes two
     chart = VerticalBarChart()
-    chart.x, chart.y = 34, 72 if many else 44   # room for slanted month labels
+    chart.x, chart.y = 34, (72 if many else 44) + extra   # room for slanted month labels
     chart.width, chart.height = width - 44, height - chart.y - 10
     chart.data = data or [[0]]
     chart.categoryAxis.categoryNames = marked or [""]
@@ -130,12 +136,22 @@ def stacked_months(table: ShownTable, width: float, height: float = 210) -> Draw
     chart.barSpacing = 0
     chart.groupSpacing = 6 if len(marked) < 16 else 3
     chart.bars.strokeColor = None
-    fills = [SERIES[j % len(SERIES)] for j in range(n_columns)] + [REST] * (len(names) - n_columns)
     for j, fill in enumerate(fills):
         chart.bars[j].fillColor = fill
     drawing.add(chart)
+    for index, pairs in enumerate(legend_rows):
+        drawing.add(_legend(pairs, 14 + extra - LEGEND_ROW * index))
+    return drawing
+
+
+LEGEND_ROW = 14.0
+LegendPair = tuple[colors.Color, str]
+
+
+def _legend(pairs: list[LegendPair], y: float) -> Legend:
+    """One line of legend entries, starting under the value axis."""
     legend = Legend()
-    legend.x, legend.y = 34, 14
+    legend.x, legend.y = 34, y
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.variColumn = 1         # each entry as wide as its own text
@@ -144,6 +160,15 @@ def stacked_months(table: ShownTable, width: float, height: float = 210) -> Draw
     legend.fontName, legend.fontSize = FONT, 8
     legend.fillColor = INK
     legend.strokeColor = None
-    legend.colorNamePairs = list(zip(fills, names, strict=True))
-    drawing.add(legend)
-    return drawing
+    legend.colorNamePairs = pairs
+    return legend
+
+
+def _legend_rows(pairs: list[LegendPair], width: float) -> list[list[LegendPair]]:
+    """The entries in lines that each fit in `width` (longer labels, as in Spanish, wrap)."""
+    rows: list[list[LegendPair]] = [[]]
+    for pair in pairs:
+        if rows[-1] and _legend([*rows[-1], pair], 0).getBounds()[2] > width:
+            rows.append([])
+        rows[-1].append(pair)
+    return rows

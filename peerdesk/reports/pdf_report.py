@@ -2,7 +2,8 @@
 
 Layout: title page; headline figures; one section per table (chart, then the protected
 table); a method note. Every page after the first carries "Page N of M" and a generated-on
-line. The file is written atomically with mode 0600.
+line. The file is written atomically with mode 0600. Every word is in the report's `language`
+(labels via `peerdesk.reports.labels`); the figures are the same in every language.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -33,7 +35,7 @@ from reportlab.platypus.flowables import Flowable
 
 from peerdesk import APP_NAME
 from peerdesk.fileio import write_atomic
-from peerdesk.program.disclosure import WITHHELD, ShownHeadline, ShownTable
+from peerdesk.program.disclosure import NOT_SHOWN, WITHHELD, ShownHeadline, ShownTable
 from peerdesk.reports import ProtectedReport
 from peerdesk.reports.charts import (
     ACCENT,
@@ -47,6 +49,8 @@ from peerdesk.reports.charts import (
     horizontal_bars,
     stacked_months,
 )
+from peerdesk.reports.labels import localized_report
+from peerdesk.translation import localize, msg
 
 Progress = Callable[[int, int, str], None]
 
@@ -84,18 +88,18 @@ _STYLES = {
 }
 
 _SECTION_NOTES = {
-    "contacts_by_month": "Each contact counts once, in the month of its period (a week "
-                         "counts in the month its Thursday falls in).",
-    "behaviours": "A contact can describe several kinds of behaviour, so the rows add up to "
-                  "more than the number of contacts.",
-    "source_relation": "Who the behaviour comes from, as the person described it: the power "
-                       "dynamics behind what people bring to supporters.",
-    "referrals": "Contacts in which the supporter pointed the person to each type of "
-                 "resource. A contact can include several referrals.",
-    "next_steps": "What the person said they planned to do next.",
-    "sessions_per_supporter": "Sessions each supporter logged and exported: workload and "
-                              "recognition. Supporters are shown by the alias they chose, "
-                              "or numbered.",
+    "contacts_by_month": msg("Each contact counts once, in the month of its period (a week "
+                             "counts in the month its Thursday falls in)."),
+    "behaviours": msg("A contact can describe several kinds of behaviour, so the rows add up "
+                      "to more than the number of contacts."),
+    "source_relation": msg("Who the behaviour comes from, as the person described it: the "
+                           "power dynamics behind what people bring to supporters."),
+    "referrals": msg("Contacts in which the supporter pointed the person to each type of "
+                     "resource. A contact can include several referrals."),
+    "next_steps": msg("What the person said they planned to do next."),
+    "sessions_per_supporter": msg("Sessions each supporter logged and exported: workload and "
+                                  "recognition. Supporters are shown by the alias they chose, "
+                                  "or numbered."),
 }
 
 
@@ -110,10 +114,12 @@ def _e(text: str) -> str:
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Two passes in one: pages are kept until the end, so each footer knows the total."""
 
-    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: str = "", language: str = "en",
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
         self._footer = footer
+        self._language = language
 
     def showPage(self) -> None:
         self._saved.append(dict(self.__dict__))
@@ -135,7 +141,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFont(FONT, 7.5)
         self.setFillColor(MUTED)
         self.drawString(MARGIN, 9.5 * mm, self._footer)
-        self.drawRightString(PAGE[0] - MARGIN, 9.5 * mm, f"Page {self._pageNumber} of {total}")
+        page = msg("Page {page} of {total}", page=self._pageNumber, total=total)
+        self.drawRightString(PAGE[0] - MARGIN, 9.5 * mm, localize(page, self._language))
         self.restoreState()
 
 
@@ -153,18 +160,22 @@ class _ColourBand(Flowable):  # type: ignore[misc]
             self.canv.rect(index * part, 0, part, self.height, stroke=0, fill=1)
 
 
-def _cover(report: ProtectedReport) -> list[Flowable]:
-    scope = "All organisation units" if report.org_unit is None else _e(report.org_unit)
-    about = (
-        f"This report summarises the peer support program from de-identified summaries that "
-        f"supporters exported from their own journals. Counts from 1 to {report.k - 1} are "
-        f"shown as &lt;{report.k}, and some further counts are withheld (x) so that no small "
-        "number can be worked out from the totals. The method note at the end explains how "
-        "the figures were made and what they never contain."
-    )
+def _cover(report: ProtectedReport, language: str) -> list[Flowable]:
+    def text(message: str) -> str:
+        return _e(localize(message, language))
+
+    scope = (text(msg("All organisation units")) if report.org_unit is None
+             else _e(report.org_unit))
+    about = text(msg(
+        "This report summarises the peer support program from de-identified summaries that "
+        "supporters exported from their own journals. Counts from 1 to {below} are shown as "
+        "{small}, and some further counts are withheld ({withheld}) so that no small number "
+        "can be worked out from the totals. The method note at the end explains how the "
+        "figures were made and what they never contain.",
+        below=report.k - 1, small=f"<{report.k}", withheld=WITHHELD))
     facts = Table(
-        [[_p("Period", "figure_detail"), _p("Scope", "figure_detail"),
-          _p("Smallest count shown", "figure_detail")],
+        [[_p(text(msg("Period")), "figure_detail"), _p(text(msg("Scope")), "figure_detail"),
+          _p(text(msg("Smallest count shown")), "figure_detail")],
          [_p(_e(report.period_label), "cell_head"), _p(scope, "cell_head"),
           _p(str(report.k), "cell_head")]],
         colWidths=[FRAME_WIDTH / 3] * 3,
@@ -172,17 +183,19 @@ def _cover(report: ProtectedReport) -> list[Flowable]:
     facts.setStyle(TableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEABOVE", (0, 0), (-1, 0), 0.5, GRID), ("TOPPADDING", (0, 0), (-1, 0), 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a value that wraps (a long scope) hangs down
     ]))
     return [
         Spacer(1, 55 * mm), _ColourBand(FRAME_WIDTH), Spacer(1, 14 * mm),
-        _p("PROGRAM REPORT", "cover_kicker"),
+        _p(_e(localize(msg("Program report"), language).upper()), "cover_kicker"),
         _p(_e(report.program_name), "cover_title"),
         _p(_e(report.period_label), "cover_period"),
         Spacer(1, 18 * mm), facts, Spacer(1, 12 * mm),
         _p(about, "body"),
         Spacer(1, 6 * mm),
-        _p(f"Generated on {report.generated_on.isoformat()} by {APP_NAME} "
-           f"{_e(report.app_version)}.", "note"),
+        _p(text(msg("Generated on {date} by {app} {version}.",
+                    date=report.generated_on.isoformat(), app=APP_NAME,
+                    version=report.app_version)), "note"),
         PageBreak(),
     ]
 
@@ -195,7 +208,7 @@ def _headline_cell(headline: ShownHeadline) -> list[Flowable]:
     return cell
 
 
-def _headlines(report: ProtectedReport) -> list[Flowable]:
+def _headlines(report: ProtectedReport, language: str) -> list[Flowable]:
     per_row = 3
     items = [_headline_cell(h) for h in report.headlines]
     while len(items) % per_row:
@@ -212,23 +225,37 @@ def _headlines(report: ProtectedReport) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
     ]))
     return [
-        _p("Headline figures", "h1"),
-        _p(f"All contacts in {_e(report.period_label)}. A person is counted once per "
-           "supporter: people cannot be linked across supporters, so someone who spoke to "
-           "two supporters counts twice.", "body"),
+        _p(_e(localize(msg("Headline figures"), language)), "h1"),
+        _p(_e(localize(msg(
+            "All contacts in {period}. A person is counted once per supporter: people cannot "
+            "be linked across supporters, so someone who spoke to two supporters counts twice.",
+            period=report.period_label), language)), "body"),
         Spacer(1, 2 * mm), grid,
-        _p(f"&lt;{report.k}: a count from 1 to {report.k - 1}. —: not shown, because it would "
-           "reveal a small count.", "note"),
+        _p(_e(localize(msg(
+            "{small}: a count from 1 to {below}. {not_shown}: not shown, because it would "
+            "reveal a small count.", small=f"<{report.k}", below=report.k - 1,
+            not_shown=NOT_SHOWN), language)), "note"),
     ]
 
 
-def _table(shown: ShownTable) -> Flowable:
+_CELL_PADDING = 4 + 6 + 1   # left and right padding of a table cell, and a point to spare
+
+
+def _widest_word(texts: list[str]) -> float:
+    style = _STYLES["cell_head"]
+    return max((stringWidth(word, style.fontName, style.fontSize)
+                for text in texts for word in text.split()), default=0)
+
+
+def _table(shown: ShownTable, language: str) -> Flowable:
     one_column = len(shown.columns) == 1
+    total_text = _e(localize(msg("Total"), language))
     header = [_p(_e(shown.row_header), "cell_head"),
               *[Paragraph(_e(c), _STYLES["cell_head"].clone("h", alignment=TA_RIGHT))
                 for c in shown.columns]]
     if not one_column:
-        header.append(Paragraph("Total", _STYLES["cell_head"].clone("t", alignment=TA_RIGHT)))
+        header.append(Paragraph(total_text, _STYLES["cell_head"].clone("t",
+                                                                       alignment=TA_RIGHT)))
     body: list[list[Any]] = [header]
     for label, cells, total in zip(shown.rows, shown.cells, shown.row_totals, strict=True):
         row: list[Any] = [_p(_e(label), "cell"), *[_p(_e(c), "cell_num") for c in cells]]
@@ -237,7 +264,7 @@ def _table(shown: ShownTable) -> Flowable:
         body.append(row)
     show_totals = not shown.multi_valued
     if show_totals:
-        total_row: list[Any] = [_p("Total", "cell_head"),
+        total_row: list[Any] = [_p(total_text, "cell_head"),
                                 *[Paragraph(_e(c), _STYLES["cell_head"].clone(
                                     "n", alignment=TA_RIGHT)) for c in shown.column_totals]]
         if not one_column:
@@ -246,7 +273,11 @@ def _table(shown: ShownTable) -> Flowable:
         body.append(total_row)
     n_value_columns = len(shown.columns) + (0 if one_column else 1)
     label_width = FRAME_WIDTH * (0.5 if one_column else 0.24)
-    value_width = min((FRAME_WIDTH - label_width) / n_value_columns, 30 * mm)
+    value_width = min(max((FRAME_WIDTH - label_width) / n_value_columns,
+                          _widest_word([*shown.columns, total_text]) + _CELL_PADDING), 30 * mm)
+    # a column header may wrap between words but never inside one ("Videollamada" in Spanish)
+    label_width = max(min(label_width, FRAME_WIDTH - value_width * n_value_columns),
+                      FRAME_WIDTH * 0.15)
     table = Table(body, colWidths=[label_width] + [value_width] * n_value_columns,
                   repeatRows=1, hAlign="LEFT")
     style = [
@@ -265,102 +296,116 @@ def _table(shown: ShownTable) -> Flowable:
     return table
 
 
-def _section(shown: ShownTable, colour_index: int) -> list[Flowable]:
+def _section(shown: ShownTable, colour_index: int, language: str) -> list[Flowable]:
     heading: list[Flowable] = [_p(_e(shown.title), "h2")]
     note = _SECTION_NOTES.get(shown.key)
     if note:
-        heading.append(_p(note, "note"))
+        heading.append(_p(_e(localize(note, language)), "note"))
     if shown.withheld or not shown.rows:
-        message = ("Too few contacts to show this table without risking that someone is "
-                   "identified; it is withheld." if shown.withheld
-                   else "No contacts in this period.")
-        return [CondPageBreak(40 * mm), *heading, _p(message, "body")]
+        message = (msg("Too few contacts to show this table without risking that someone is "
+                       "identified; it is withheld.") if shown.withheld
+                   else msg("No contacts in this period."))
+        return [CondPageBreak(40 * mm), *heading, _p(_e(localize(message, language)), "body")]
     if shown.key == "contacts_by_month":
-        chart: Any = stacked_months(shown, FRAME_WIDTH)
+        chart: Any = stacked_months(shown, FRAME_WIDTH, language=language)
     else:
         chart = horizontal_bars(shown, FRAME_WIDTH, SERIES[colour_index % len(SERIES)])
     body: list[Flowable] = [chart]
     if has_hidden(shown):
-        marker = (" Months marked * include such counts; where a month's total is shown, what "
-                  "is not broken down by channel is drawn in grey."
-                  if shown.key == "contacts_by_month" else "")
-        body.append(_p(f"Bars are not drawn for counts shown as &lt;{shown.k} or "
-                       f"{WITHHELD}.{marker}", "note"))
-    body += [Spacer(1, 3 * mm), _table(shown)]
+        small = f"<{shown.k}"
+        bars = (msg("Bars are not drawn for counts shown as {small} or {withheld}. Months "
+                    "marked * include such counts; where a month's total is shown, what is "
+                    "not broken down by channel is drawn in grey.",
+                    small=small, withheld=WITHHELD)
+                if shown.key == "contacts_by_month"
+                else msg("Bars are not drawn for counts shown as {small} or {withheld}.",
+                         small=small, withheld=WITHHELD))
+        body.append(_p(_e(localize(bars, language)), "note"))
+    body += [Spacer(1, 3 * mm), _table(shown, language)]
     # a section that fits on a page starts on a new page rather than splitting its table
     needed = chart.height + (len(shown.rows) + 2) * 17 + 90
     return [CondPageBreak(min(needed, PAGE[1] - 2 * MARGIN - 20 * mm)), *heading, *body]
 
 
-def _method(report: ProtectedReport) -> list[Flowable]:
+def _method(report: ProtectedReport, language: str) -> list[Flowable]:
     k = report.k
     paragraphs = [
-        ("Where the figures come from",
-         "Each supporter keeps a private, encrypted journal of their support conversations. "
-         "Once a month or so they export a de-identified summary of the conversations in which "
-         "the person agreed to be counted, and send the file to the program coordinator, who "
-         "imports it here. Files are checked before import (format, checksum, known codes), "
-         "and a re-imported or corrected file replaces the earlier version of each record, so "
-         "nothing is counted twice."),
-        ("What the summaries never contain",
-         "Names, notes, reflections, peer codes, exact dates or times, and sessions without "
-         "the person's consent never leave a supporter's journal. A summary holds only coded "
-         "answers (such as the channel or the kind of behaviour), the week or month, a "
-         "length band, and a keyed code for repeat contacts that cannot be linked across "
-         "supporters or turned back into a name."),
-        ("What is hidden, and why",
-         f"Small numbers can point to a particular person. Every count from 1 to {k - 1} is "
-         f"shown as &lt;{k}; zero is shown as 0. Where a hidden count could otherwise be "
-         f"worked out by subtracting from a total, further counts are withheld and shown as "
-         f"{WITHHELD}, and a total that is itself small is shown as &lt;{k}. A percentage is "
-         "shown only when neither it nor its complement reveals a hidden count; otherwise it "
-         "is shown as —. The same rules apply to the dashboard, this PDF and the CSV export, "
-         "and charts are drawn from the protected numbers only."),
-        ("Reading the figures",
-         "A contact is one conversation (one-to-one or a group). People supported counts "
-         "distinct people per supporter. Weekly summaries count in the month in which their "
-         "Thursday falls. Rates use all contacts (or all people) in the period as the base."),
+        (msg("Where the figures come from"),
+         msg("Each supporter keeps a private, encrypted journal of their support conversations. "
+             "Once a month or so they export a de-identified summary of the conversations in "
+             "which the person agreed to be counted, and send the file to the program "
+             "coordinator, who imports it here. Files are checked before import (format, "
+             "checksum, known codes), and a re-imported or corrected file replaces the earlier "
+             "version of each record, so nothing is counted twice.")),
+        (msg("What the summaries never contain"),
+         msg("Names, notes, reflections, peer codes, exact dates or times, and sessions without "
+             "the person's consent never leave a supporter's journal. A summary holds only "
+             "coded answers (such as the channel or the kind of behaviour), the week or month, "
+             "a length band, and a keyed code for repeat contacts that cannot be linked across "
+             "supporters or turned back into a name.")),
+        (msg("What is hidden, and why"),
+         msg("Small numbers can point to a particular person. Every count from 1 to {below} is "
+             "shown as {small}; zero is shown as 0. Where a hidden count could otherwise be "
+             "worked out by subtracting from a total, further counts are withheld and shown as "
+             "{withheld}, and a total that is itself small is shown as {small}. A percentage is "
+             "shown only when neither it nor its complement reveals a hidden count; otherwise "
+             "it is shown as {not_shown}. The same rules apply to the dashboard, this PDF and "
+             "the CSV export, and charts are drawn from the protected numbers only.",
+             below=k - 1, small=f"<{k}", withheld=WITHHELD, not_shown=NOT_SHOWN)),
+        (msg("Reading the figures"),
+         msg("A contact is one conversation (one-to-one or a group). People supported counts "
+             "distinct people per supporter. Weekly summaries count in the month in which their "
+             "Thursday falls. Rates use all contacts (or all people) in the period as the "
+             "base.")),
     ]
-    flow: list[Flowable] = [PageBreak(), _p("Method note", "h1")]
+    flow: list[Flowable] = [PageBreak(), _p(_e(localize(msg("Method note"), language)), "h1")]
     for heading, text in paragraphs:
-        flow.append(KeepTogether([_p(heading, "h2"), _p(text, "body")]))
+        flow.append(KeepTogether([_p(_e(localize(heading, language)), "h2"),
+                                  _p(_e(localize(text, language)), "body")]))
     return flow
 
 
-def build_pdf_bytes(report: ProtectedReport, progress: Progress | None = None) -> bytes:
-    """The report as PDF bytes (nothing written to disk)."""
+def build_pdf_bytes(report: ProtectedReport, progress: Progress | None = None,
+                    language: str = "en") -> bytes:
+    """The report as PDF bytes in `language` (nothing written to disk). Only the words
+    change with the language: every figure and hidden cell is the same."""
     steps = 3
     if progress is not None:
-        progress(0, steps, "Laying out the report")
-    story: list[Flowable] = [*_cover(report), *_headlines(report)]
+        progress(0, steps, localize(msg("Laying out the report"), language))
+    report = localized_report(report, language)
+    story: list[Flowable] = [*_cover(report, language), *_headlines(report, language)]
     for index, shown in enumerate(report.tables):
-        story.extend(_section(shown, index))
-    story.extend(_method(report))
+        story.extend(_section(shown, index, language))
+    story.extend(_method(report, language))
     if progress is not None:
-        progress(1, steps, "Drawing pages")
+        progress(1, steps, localize(msg("Drawing pages"), language))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN + 4 * mm, title=f"{report.program_name} — program report",
+        bottomMargin=MARGIN + 4 * mm,
+        title=localize(msg("{program} — program report", program=report.program_name),
+                       language),
         author=APP_NAME, subject=report.period_label, creator=f"{APP_NAME} {report.app_version}",
     )
-    footer = (f"{report.program_name} · {report.period_label} · Generated on "
-              f"{report.generated_on.isoformat()} by {APP_NAME} {report.app_version}")
+    footer = localize(msg("{program} · {period} · Generated on {date} by {app} {version}",
+                          program=report.program_name, period=report.period_label,
+                          date=report.generated_on.isoformat(), app=APP_NAME,
+                          version=report.app_version), language)
 
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        return _NumberedCanvas(*args, footer=footer, **kwargs)
+        return _NumberedCanvas(*args, footer=footer, language=language, **kwargs)
 
     doc.build(story, canvasmaker=canvas_maker)
     if progress is not None:
-        progress(2, steps, "Saving")
+        progress(2, steps, localize(msg("Saving"), language))
     return buffer.getvalue()
 
 
 def write_pdf_report(report: ProtectedReport, path: Path,
-                     progress: Progress | None = None) -> None:
-    """Build the PDF and write it atomically (0600) to `path`."""
-    data = build_pdf_bytes(report, progress)
+                     progress: Progress | None = None, language: str = "en") -> None:
+    """Build the PDF in `language` and write it atomically (0600) to `path`."""
+    data = build_pdf_bytes(report, progress, language)
     write_atomic(Path(path), data)
     if progress is not None:
-        progress(3, 3, "Done")
+        progress(3, 3, localize(msg("Done"), language))
 

@@ -71,3 +71,35 @@ def test_record_has_no_scenario_answer_text() -> None:
 def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PeerDeskError, match="does not exist"):
         write_training_record(tmp_path / "missing" / "record.pdf", _record(1, 0))
+
+
+def test_spanish_record_has_spanish_wording_titles_and_tracks(tmp_path: Path) -> None:
+    record = _record(guides=18, scenarios=12)  # titles taken from the English library
+    target = tmp_path / "registro.pdf"
+    write_training_record(target, record, language="es")
+    text, pages = _text(target.read_bytes())
+    flat = " ".join(text.split())
+    spanish = load_library(language="es")
+    for item in record.summary.completed:
+        title = spanish.get(item.item_id).title
+        assert title != item.title, item.item_id  # every shipped guide has a Spanish title
+        assert " ".join(title.split()) in flat
+    for phrase in ("Registro de formación", "Nombre:", "Guías completadas",
+                   "Casos prácticos completados", "Completado el",
+                   "Itinerario de formación: 100 % completado (12 de 12 guías)",
+                   "Casos prácticos: 100 % completado (12 de 12 casos prácticos)",
+                   "Referencia para personas de apoyo", "Generado el 2026-11-21 con PeerDesk",
+                   "Esto no es asesoramiento jurídico, médico ni clínico."):
+        assert phrase in flat, phrase
+    for page in range(1, pages + 1):
+        assert f"Página {page} de {pages}" in text
+    for english in ("Training record", "Guides completed", "Trainee path", "Page 1 of"):
+        assert english not in flat, english
+    assert "2026-11-01" in text  # dates stay ISO in every language
+
+
+def test_empty_spanish_record() -> None:
+    text, pages = _text(build_training_record(_record(0, 0), language="es"))
+    assert pages == 1
+    assert "Aún no se ha completado ninguna guía." in text
+    assert "Aún no se ha completado ningún caso práctico." in text

@@ -48,7 +48,7 @@ from peerdesk.guides.loader import RESPONSE_TO_AVOID
 from peerdesk.guides.render import Rendered, TocEntry, markdown_to_html
 from peerdesk.reports.training_record import TrainingRecord, write_training_record
 from peerdesk.ui.guides.reader import ReaderView
-from peerdesk.ui.i18n import display_library
+from peerdesk.ui.i18n import current_language, display_library
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.style import notice_css, tone, tone_css
 from peerdesk.ui.tasks import Progress, run_in_background
@@ -824,9 +824,10 @@ class GuideBrowser(QWidget):
     def print_training_record(self, path: Path) -> None:
         """Write the PDF off the GUI thread; `record_written` fires when it is on disk."""
         record = TrainingRecord(summarise(self.library, self.store.completed()), date.today())
+        language = current_language()  # the record is written in the interface language
 
         def write(_: Progress) -> Path:
-            write_training_record(path, record)
+            write_training_record(path, record, language)
             return path
 
         self.print_button.setEnabled(False)

@@ -53,6 +53,7 @@ from peerdesk.program.store import ImportLogEntry, ProgramStore
 from peerdesk.reports import ProtectedReport, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
+from peerdesk.ui.i18n import current_language
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.program.charts import month_label
 from peerdesk.ui.program.dashboard import Dashboard
@@ -65,6 +66,7 @@ from peerdesk.ui.workspaces import AppContext, Workspace
 
 SUMMARY_SUFFIX = ".json"
 ReportProgress = Callable[[int, int, str], None]
+ReportWriter = Callable[[ProtectedReport, Path, ReportProgress, str], None]  # … language
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -723,19 +725,20 @@ class ProgramWorkspace(Workspace):
 
     def export_csv(self, path: Path) -> BackgroundTask | None:
         """Write the protected tables as CSV for the current filter and k off the GUI thread."""
-        def write(report: ProtectedReport, target: Path, _: ReportProgress) -> None:
-            write_csv_report(report, target)
+        def write(report: ProtectedReport, target: Path, _: ReportProgress,
+                  language: str) -> None:
+            write_csv_report(report, target, language)
 
         return self._export("csv", Path(path), write, self.tr("Writing the CSV tables…"))
 
-    def _export(self, kind: str, path: Path,
-                write: Callable[[ProtectedReport, Path, ReportProgress], None],
+    def _export(self, kind: str, path: Path, write: ReportWriter,
                 label: str) -> BackgroundTask | None:
         if self._busy or self.report is None:
             return None
         vault = self.context.vault
         flt = self.current_filter()
         k = self.k
+        language = current_language()  # the report is written in the interface language
 
         def work(progress: Progress) -> Path:
             progress.update(0, 4, self.tr("Counting…"))
@@ -754,7 +757,7 @@ class ProgramWorkspace(Workspace):
                     progress.update(1 + done * 3 // max(total, 1), 4, text or label)
 
             # atomic and 0600: both writers go through peerdesk.fileio.write_atomic
-            write(report, path, step)
+            write(report, path, step, language)
             return path
 
         def done(written: Path) -> None:

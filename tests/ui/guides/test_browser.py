@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.guides import MemoryProgressStore, TrainingProgressRepository, load_library
+from peerdesk.ui import i18n
 from peerdesk.ui.guides.browser import GuideBrowser
 from peerdesk.vault import Vault
 
@@ -219,6 +220,25 @@ def test_print_training_record(qtbot: QtBot, browser: GuideBrowser, tmp_path: Pa
     assert "I just can't go on like this" in text
     assert "Page 1 of 1" in text
     assert "SECRET" not in text
+
+
+def test_training_record_is_written_in_the_interface_language(
+        qtbot: QtBot, browser: GuideBrowser, tmp_path: Path) -> None:
+    browser.open_item("role-and-limits")
+    browser.set_completed(True)
+    target = tmp_path / "registro.pdf"
+    i18n.install_language("es")
+    try:
+        with qtbot.waitSignal(browser.record_written, timeout=10000):
+            browser.print_training_record(target)
+    finally:
+        i18n.install_language("en")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "Registro de formación" in text
+    # the browser was built in English, but the record takes its titles from the Spanish guides
+    assert load_library(language="es").get("role-and-limits").title in text
+    assert "The role and limits of a peer supporter" not in text
+    assert "Página 1 de 1" in text
 
 
 def test_print_asks_for_a_file_without_blocking(qtbot: QtBot, browser: GuideBrowser) -> None:

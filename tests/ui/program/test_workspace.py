@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.program.aggregate import summarise
 from peerdesk.program.store import ProgramStore
+from peerdesk.ui import i18n
 from peerdesk.ui.program.charts import ChartPanel
 from peerdesk.ui.program.workspace import ProgramWorkspace, months_between
 from tests.ui.program.summaries import (
@@ -416,3 +418,30 @@ def test_visiting_again_counts_again_only_when_the_threshold_changed(
     with qtbot.waitSignal(workspace.refreshed, timeout=10000):
         workspace.activated()
     assert "<20" in workspace.note.text()
+
+
+def test_reports_are_written_in_the_interface_language(qtbot: QtBot, workspace: ProgramWorkspace,
+                                                       tmp_path: Path) -> None:
+    import_and_wait(qtbot, workspace, program_files(tmp_path))
+    english_csv, csv, pdf = tmp_path / "en.csv", tmp_path / "es.csv", tmp_path / "es.pdf"
+    with qtbot.waitSignal(workspace.report_written, timeout=20000):
+        workspace.export_csv(english_csv)
+    i18n.install_language("es")
+    try:
+        with qtbot.waitSignal(workspace.report_written, timeout=60000):
+            workspace.export_pdf(pdf)
+        with qtbot.waitSignal(workspace.report_written, timeout=20000):
+            workspace.export_csv(csv)
+    finally:
+        i18n.install_language("en")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Cifras principales" in text
+    assert "Qué está pasando" in text
+    assert "Headline figures" not in text
+    spanish = csv.read_bytes().decode("utf-8").splitlines()
+    english = english_csv.read_bytes().decode("utf-8").splitlines()
+    assert spanish[0] == "tabla,fila,columna,valor"
+    assert any(line.startswith("Sesiones por persona de apoyo,Amira,") for line in spanish)
+    # the same protected figures, in the same order: only the words change
+    assert [line.rsplit(",", 1)[1].replace(" de ", " of ") for line in spanish[1:]] == [
+        line.rsplit(",", 1)[1] for line in english[1:]]
