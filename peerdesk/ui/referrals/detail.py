@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.referrals import Resource
+from peerdesk.ui.flow_layout import FlowLayout
 from peerdesk.ui.i18n import display_taxonomy
 
 CONFIDENTIAL_STYLE = ("background: #e3f4e8; color: #14532d; border: 1px solid #86c79b; "
@@ -87,14 +88,13 @@ class ResourceDetail(QScrollArea):
         self.name.setFont(font)
         layout.addWidget(self.name)
 
-        badges = QHBoxLayout()
+        badges = FlowLayout(spacing=8)  # the type moves under the badge when out of room
         self.badge = QLabel()
         self.badge.setObjectName("confidentialityBadge")
         self.type_label = QLabel()
         self.type_label.setObjectName("detailType")
         badges.addWidget(self.badge)
         badges.addWidget(self.type_label)
-        badges.addStretch(1)
         layout.addLayout(badges)
         self.badge_help = _wrapped("badgeHelp")
         self.badge_help.setStyleSheet(MUTED_STYLE)
