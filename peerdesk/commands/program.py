@@ -17,7 +17,7 @@ from peerdesk.program.store import ProgramStore
 from peerdesk.reports import DEFAULT_PROGRAM_NAME, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
-from peerdesk.translation import LANGUAGES
+from peerdesk.translation import LANGUAGES, msg
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?$")
 
@@ -95,7 +95,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
-        raise UsageError(f"--since {args.since} is after --until {args.until}")
+        raise UsageError(msg("--since {since} is after --until {until}", since=args.since,
+                             until=args.until))
     out = Path(args.out)
     with open_vault(args) as vault:
         k = args.min_cell

@@ -33,6 +33,7 @@ from peerdesk.exchange.format import (
 )
 from peerdesk.settings import Settings
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.translation import msg
 
 _HEX32 = re.compile(HEX32_PATTERN)
 _RESOURCE_ID = re.compile(RESOURCE_ID_PATTERN)
@@ -202,24 +203,26 @@ def _code_sets(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
 
 
 def _code(known: Mapping[str, frozenset[str]], field_key: str, value: str | None,
-          nullable: bool, where: str) -> str | None:
+          nullable: bool, period: str) -> str | None:
     if value is None:
         if nullable:
             return None
-        raise ExportError(f"A session {where} has no value for '{field_key}'. "
-                          "Open it in the journal, fill it in, and export again.")
+        raise ExportError(msg("A session in {period} has no value for '{field}'. Open it in the "
+                              "journal, fill it in, and export again.",
+                              period=period, field=field_key))
     if value not in known[field_key]:
-        raise ExportError(f"A session {where} has the unknown code {value!r} for "
-                          f"'{field_key}'. Open it in the journal, correct it, and export again.")
+        raise ExportError(msg("A session in {period} has the unknown code {code} for '{field}'. "
+                              "Open it in the journal, correct it, and export again.",
+                              period=period, code=repr(value), field=field_key))
     return value
 
 
 def _codes(known: Mapping[str, frozenset[str]], field_key: str, values: Iterable[str],
-           where: str) -> list[str]:
+           period: str) -> list[str]:
     result = sorted(set(values))
     if not known[field_key].issuperset(result):
         for value in result:
-            _code(known, field_key, value, False, where)
+            _code(known, field_key, value, False, period)
     return result
 
 
@@ -253,10 +256,9 @@ def deidentify(
         raise ValueError("deidentify() called with a session that was never saved")
     known = _code_sets(taxonomy or default_taxonomy())
     period = period_code(session.date, settings.period)
-    where = f"in {period}"
     if not _HEX32.fullmatch(session.summary_id):
-        raise ExportError(f"A session {where} has a malformed summary id. "
-                          "Run 'peerdesk check' and contact support.")
+        raise ExportError(msg("A session in {period} has a malformed summary id. Run 'peerdesk "
+                              "check' and contact support.", period=period))
 
     single = (
         duration_band(session.duration_minutes),
@@ -275,11 +277,11 @@ def deidentify(
                 continue
         elif value in known[field_key]:
             continue
-        _code(known, field_key, value, nullable, where)  # raises, naming the problem
+        _code(known, field_key, value, nullable, period)  # raises, naming the problem
     (duration, kind, group_size, contact, channel, origin, persistence, source_relation,
      next_step) = single
     behaviours, impacts, risk_flags, support_given, referral_types = (
-        _codes(known, field_key, values, where)
+        _codes(known, field_key, values, period)
         for field_key, values in zip(_MULTI_FIELDS, (
             session.behaviours, session.impacts, session.risk_flags, session.support_given,
             session.referral_types), strict=True)

@@ -40,6 +40,7 @@ from peerdesk.journal.repository import PeriodCounts, SessionRepository
 from peerdesk.referrals.repository import ResourceRepository
 from peerdesk.settings import Settings
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.translation import msg
 from peerdesk.vault import Vault
 from peerdesk.vault.vault import Connection
 
@@ -174,8 +175,8 @@ def clean_alias(alias: str | None) -> str | None:
     if not cleaned:
         return None
     if len(cleaned) > MAX_ALIAS_LENGTH:
-        raise ExportError(f"The supporter alias is longer than {MAX_ALIAS_LENGTH} characters. "
-                          "Shorten it and export again.")
+        raise ExportError(msg("The supporter alias is longer than {limit} characters. Shorten "
+                              "it and export again.", limit=MAX_ALIAS_LENGTH))
     return cleaned
 
 
@@ -201,8 +202,9 @@ def plan_export(
     """Read the sessions dated `since`…`until` (inclusive; None: unbounded) and build the
     records that will be written, plus what is left out and why. Writes nothing."""
     if since is not None and until is not None and since > until:
-        raise ExportError(f"The period starts ({since.isoformat()}) after it ends "
-                          f"({until.isoformat()}). Choose a start on or before the end.")
+        raise ExportError(msg("The period starts ({since}) after it ends ({until}). Choose a "
+                              "start on or before the end.",
+                              since=since.isoformat(), until=until.isoformat()))
     taxonomy = taxonomy or default_taxonomy()
     total = repo.count()
     counts = repo.period_counts(since, until)
@@ -218,8 +220,9 @@ def plan_export(
             if progress is not None and done % 50 == 0:
                 progress(done, total)
     if len(records) > MAX_RECORDS:
-        raise ExportError(f"{len(records)} sessions is more than one summary file holds "
-                          f"({MAX_RECORDS}). Export a shorter period at a time.")
+        raise ExportError(msg("{count} sessions is more than one summary file holds ({limit}). "
+                              "Export a shorter period at a time.",
+                              count=len(records), limit=MAX_RECORDS))
     records.sort(key=lambda record: str(record["id"]))
     if progress is not None:
         progress(in_period, total)

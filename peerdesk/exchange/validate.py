@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import hashlib
 import json
 import re
@@ -39,6 +40,7 @@ from peerdesk.exchange.format import (
 )
 from peerdesk.gc_pause import collector_paused
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import Message, msg
 
 MAX_SUMMARY_BYTES: Final = 20 * 1024 * 1024
 MAX_DEPTH: Final = 16             # a summary needs 4 levels; anything deep is hostile
@@ -48,11 +50,19 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
+def rejection(file_name: str, problem: str) -> Message:
+    """"<file> was not imported: <problem>." — `problem` is a clause without a final stop."""
+    return msg("{file} was not imported: {problem}.", file=file_name, problem=problem)
+
+
 class SummaryRejected(PeerDeskError):
-    """A summary file that cannot be imported; nothing was written."""
+    """A summary file that cannot be imported; nothing was written.
+
+    `problem` is what was wrong, a clause without a final stop (a `Message`, so it can be
+    shown in the interface language); the message names the file too."""
 
     def __init__(self, file_name: str, problem: str) -> None:
-        super().__init__(f"{file_name} was not imported: {problem.rstrip('. ')}.")
+        super().__init__(rejection(file_name, problem))
         self.file_name = file_name
         self.problem = problem
 
@@ -103,6 +113,10 @@ class ValidatedSummary:
 class _Reject(Exception):
     """Raised inside JSON parsing hooks; turned into `SummaryRejected` by the caller."""
 
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem  # the Message itself: str(exc) would be plain English
+
 
 # -- strict JSON ------------------------------------------------------------------------------
 
@@ -114,30 +128,31 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = {}
     for key, value in pairs:
         if key in result:
-            raise _Reject(f"the key {key!r} appears twice in one object; the file is not "
-                          "a valid summary")
+            raise _Reject(msg("the key {key} appears twice in one object; the file is not a "
+                              "valid summary", key=repr(key)))
         result[key] = value
     return result
 
 
 def _no_constants(name: str) -> Any:
-    raise _Reject(f"it contains the non-standard number {name}, which summaries never hold")
+    raise _Reject(msg("it contains the non-standard number {name}, which summaries never hold",
+                      name=name))
 
 
 def _checked_int(text: str) -> int:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _Reject(f"it contains a number with {len(text)} digits, far too large for a "
-                      "summary")
+        raise _Reject(msg("it contains a number with {digits} digits, far too large for a summary",
+                          digits=len(text)))
     return int(text)
 
 
 def _checked_float(text: str) -> float:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _Reject(f"it contains a number written with {len(text)} characters, far too "
-                      "large for a summary")
+        raise _Reject(msg("it contains a number written with {length} characters, far too large "
+                          "for a summary", length=len(text)))
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise _Reject("it contains a number too large to represent")
+        raise _Reject(msg("it contains a number too large to represent"))
     return value
 
 
@@ -180,7 +195,26 @@ def _check_depth(text: str) -> None:
     if too_deep is None:
         too_deep = _too_deep(text)
     if too_deep:
-        raise _Reject(f"it is nested more than {MAX_DEPTH} levels deep, which no summary is")
+        raise _Reject(msg("it is nested more than {depth} levels deep, which no summary is",
+                          depth=MAX_DEPTH))
+
+
+# What Python's json module says went wrong, for people (other reasons are shown as it says them).
+_JSON_REASONS: Final[Mapping[str, Message]] = {
+    "Expecting value": msg("Expecting value"),
+    "Expecting property name enclosed in double quotes":
+        msg("Expecting property name enclosed in double quotes"),
+    "Expecting ':' delimiter": msg("Expecting ':' delimiter"),
+    "Expecting ',' delimiter": msg("Expecting ',' delimiter"),
+    "Extra data": msg("Extra data"),
+    "Invalid control character": msg("Invalid control character"),
+    "Invalid \\escape": msg("Invalid \\escape"),
+    "Invalid \\uXXXX escape": msg("Invalid \\uXXXX escape"),
+    "Illegal trailing comma before end of object":
+        msg("Illegal trailing comma before end of object"),
+    "Illegal trailing comma before end of array":
+        msg("Illegal trailing comma before end of array"),
+}
 
 
 def _parse_json(text: str) -> Any:
@@ -195,13 +229,14 @@ def _parse_json(text: str) -> Any:
         )
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            raise _Reject("the file ends too early (it looks truncated or incompletely "
-                          "copied)") from exc
+            raise _Reject(msg("the file ends too early (it looks truncated or incompletely "
+                              "copied)")) from exc
         reason = exc.msg.removesuffix(" at").removesuffix(" starting at")  # "Invalid … at"
-        raise _Reject(f"it is not valid JSON ({reason} at line {exc.lineno}, column "
-                      f"{exc.colno})") from exc
+        raise _Reject(msg("it is not valid JSON ({reason} at line {line}, column {column})",
+                          reason=_JSON_REASONS.get(reason, reason), line=exc.lineno,
+                          column=exc.colno)) from exc
     except RecursionError as exc:  # belt and braces: the pre-scan should catch this first
-        raise _Reject("it is nested too deeply") from exc
+        raise _Reject(msg("it is nested too deeply")) from exc
 
 
 def period_month(period: str) -> str:
@@ -257,54 +292,97 @@ def json_path(parts: Iterable[str | int]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
-    return out or "the top level"
+    return out or msg("the top level")
 
 
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _json_type(value: Any) -> str:
+# JSON Schema's type names, and what a value of each is called in messages.
+_TYPE_NAMES: Final[Mapping[str, Message]] = {
+    "null": msg("null"),
+    "boolean": msg("true/false"),
+    "integer": msg("a whole number"),
+    "number": msg("a number"),
+    "string": msg("text"),
+    "array": msg("a list"),
+    "object": msg("an object"),
+}
+
+
+def _json_type(value: Any) -> Message:
     if value is None:
-        return "null"
+        return _TYPE_NAMES["null"]
     if isinstance(value, bool):
-        return "true/false"
+        return _TYPE_NAMES["boolean"]
     if isinstance(value, int | float):
-        return "a number"
+        return _TYPE_NAMES["number"]
     if isinstance(value, str):
-        return "text"
+        return _TYPE_NAMES["string"]
     if isinstance(value, list):
-        return "a list"
-    return "an object"
+        return _TYPE_NAMES["array"]
+    return _TYPE_NAMES["object"]
+
+
+def _wanted_types(wanted: str | Sequence[str]) -> str:
+    """`["string", "null"]` → "text or null", each name as messages call it."""
+    names = [_TYPE_NAMES.get(name, name) for name in ([wanted] if isinstance(wanted, str)
+                                                      else wanted)]
+    text: str = names[0] if names else "?"
+    for name in names[1:]:
+        text = msg("{choices} or {choice}", choices=text, choice=name)
+    return text
 
 
 def _describe(error: ValidationError, path: Sequence[str | int] | None = None) -> str:
     where = json_path(error.absolute_path if path is None else path)
     keyword = error.validator
+    limit = error.validator_value
     if keyword == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
-        return f"{where} is missing the field {missing[0]!r}" if missing else error.message
+        if missing:
+            return msg("{where} is missing the field {name}", where=where, name=repr(missing[0]))
     if keyword == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         extra = sorted(k for k in error.instance if k not in allowed)
-        name = extra[0] if extra else "?"
-        return f"{where} has a field that summaries do not have: {name!r}"
+        return msg("{where} has a field that summaries do not have: {name}", where=where,
+                   name=repr(extra[0]) if extra else "?")
     if keyword == "type":
-        wanted = error.validator_value
-        wanted_text = " or ".join(wanted) if isinstance(wanted, list) else str(wanted)
-        return f"{where} should be {wanted_text} but is {_json_type(error.instance)}"
+        return msg("{where} should be {wanted} but is {found}", where=where,
+                   wanted=_wanted_types(error.validator_value), found=_json_type(error.instance))
     if keyword == "enum":
-        return f"{where} has the unknown code {_short(error.instance)}"
+        return msg("{where} has the unknown code {value}", where=where,
+                   value=_short(error.instance))
     if keyword == "const":
-        return f"{where} should be {_short(error.validator_value)}, not {_short(error.instance)}"
+        return msg("{where} should be {expected}, not {value}", where=where,
+                   expected=_short(error.validator_value), value=_short(error.instance))
     if keyword == "pattern":
-        return f"{where} has the value {_short(error.instance)}, which is not in the expected form"
-    if keyword in ("minimum", "maximum", "minLength", "maxLength", "maxItems", "uniqueItems"):
-        return f"{where} is out of range ({error.message})"
+        return msg("{where} has the value {value}, which is not in the expected form",
+                   where=where, value=_short(error.instance))
+    if keyword == "minimum":
+        return msg("{where} is out of range ({value} is less than the minimum of {limit})",
+                   where=where, value=_short(error.instance), limit=limit)
+    if keyword == "maximum":
+        return msg("{where} is out of range ({value} is more than the maximum of {limit})",
+                   where=where, value=_short(error.instance), limit=limit)
+    if keyword == "minLength":
+        return msg("{where} is out of range (it is shorter than the minimum length, {limit})",
+                   where=where, limit=limit)
+    if keyword == "maxLength":
+        return msg("{where} is out of range (it is longer than the maximum length, {limit})",
+                   where=where, limit=limit)
+    if keyword == "maxItems":
+        return msg("{where} is out of range (it holds more items than the maximum, {limit})",
+                   where=where, limit=limit)
+    if keyword == "uniqueItems":
+        return msg("{where} holds the same value more than once", where=where)
     if keyword == "anyOf":
-        return f"{where} has the value {_short(error.instance)}, which is not allowed here"
-    return f"{where}: {error.message[:200]}"
+        return msg("{where} has the value {value}, which is not allowed here", where=where,
+                   value=_short(error.instance))
+    # a rule summaries do not use today: jsonschema's own (English) words
+    return msg("{where}: {detail}", where=where, detail=error.message[:200].rstrip(". "))
 
 
 def _schema_problem(document: Any) -> str | None:
@@ -520,7 +598,8 @@ def _schema_scan(document: Any) -> tuple[str | None, _Scan | None]:
         # the list-level keywords (maxItems) still apply to the whole list
         limit = summary_schema()["properties"]["records"].get("maxItems")
         if limit is not None and len(records) > limit:
-            return f"records holds {len(records)} records, more than the {limit} allowed", scan
+            return msg("records holds {count} records, more than the {limit} allowed",
+                       count=len(records), limit=limit), scan
         return None, scan
     for index in scan.representatives:
         problem = _record_problem(document, records, index)
@@ -572,12 +651,14 @@ def _check_codes(records: Sequence[Mapping[str, Any]], scan: _Scan | None = None
         for key, codes in single.items():
             value = record[key]
             if value is not None and value not in codes:
-                raise _Reject(f"records[{index}].{key} has the unknown code {_short(value)}")
+                raise _Reject(msg("{where} has the unknown code {value}",
+                                  where=json_path(("records", index, key)), value=_short(value)))
         for key, codes in multi.items():
             for position, value in enumerate(record[key]):
                 if value not in codes:
-                    raise _Reject(f"records[{index}].{key}[{position}] has the unknown code "
-                                  f"{_short(value)}")
+                    raise _Reject(msg("{where} has the unknown code {value}",
+                                      where=json_path(("records", index, key, position)),
+                                      value=_short(value)))
 
 
 _TUPLE_FIELDS: Final = (*MULTI_CODE_KEYS, "referral_resources")
@@ -618,34 +699,37 @@ def _to_record(raw: Mapping[str, Any]) -> SummaryRecord:
 
 def _check_document(document: Any) -> None:
     if not isinstance(document, dict):
-        raise _Reject(f"it holds {_json_type(document)} at the top level, not a PeerDesk "
-                      "summary object")
+        raise _Reject(msg("it holds {found} at the top level, not a PeerDesk summary object",
+                          found=_json_type(document)))
     if document.get("format") != FORMAT:
-        found = document.get("format")
-        raise _Reject("it is not a PeerDesk summary (format is "
-                      f"{_short(found) if 'format' in document else 'missing'}; expected "
-                      f"{FORMAT!r})")
+        if "format" not in document:
+            raise _Reject(msg("it is not a PeerDesk summary (format is missing; expected "
+                              "{expected})", expected=repr(FORMAT)))
+        raise _Reject(msg("it is not a PeerDesk summary (format is {found}; expected "
+                          "{expected})", found=_short(document["format"]), expected=repr(FORMAT)))
     version = document.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise _Reject(f"it was made by a newer PeerDesk (summary version {version}; this "
-                      f"version reads up to {VERSION}). Update PeerDesk to import it")
+        raise _Reject(msg("it was made by a newer PeerDesk (summary version {version}; this "
+                          "version reads up to {supported}). Update PeerDesk to import it",
+                          version=version, supported=VERSION))
     problem, scan = _schema_scan(document)
     if problem is not None:
         raise _Reject(problem)
     taxonomy_version = document["taxonomy_version"]
     if taxonomy_version != default_taxonomy().version:
-        raise _Reject(f"it uses taxonomy version {taxonomy_version}, which this PeerDesk does "
-                      f"not know (it knows version {default_taxonomy().version}). Update "
-                      "PeerDesk to import it")
+        raise _Reject(msg("it uses taxonomy version {version}, which this PeerDesk does not "
+                          "know (it knows version {known}). Update PeerDesk to import it",
+                          version=taxonomy_version, known=default_taxonomy().version))
     records = document["records"]
     if document["record_count"] != len(records):
-        raise _Reject(f"record_count says {document['record_count']} but the file holds "
-                      f"{len(records)} records (the file was cut or edited)")
+        raise _Reject(msg("record_count says {stated} but the file holds {count} records (the "
+                          "file was cut or edited)", stated=document["record_count"],
+                          count=len(records)))
     _check_codes(records, scan)
     if _records_checksum_in_steps(records) != document["records_sha256"]:
-        raise _Reject("the records do not match their checksum (records_sha256): the file "
-                      "was changed after export or is damaged. Ask the supporter to export "
-                      "it again")
+        raise _Reject(msg("the records do not match their checksum (records_sha256): the file "
+                          "was changed after export or is damaged. Ask the supporter to export "
+                          "it again"))
     if scan is not None and {"period", "id"} <= set(scan.columns):
         periods, ids = scan.columns["period"][1], scan.columns["id"][1]
         if len(ids) == len(records) and all(_week_exists(p) for p in periods.values()):
@@ -655,10 +739,12 @@ def _check_document(document: Any) -> None:
         try:
             period_month(record["period"])
         except ValueError:
-            raise _Reject(f"records[{index}].period is {_short(record['period'])}, a week that "
-                          "does not exist") from None
+            raise _Reject(msg("{where} is {value}, a week that does not exist",
+                              where=json_path(("records", index, "period")),
+                              value=_short(record["period"]))) from None
         if record["id"] in seen:
-            raise _Reject(f"records[{index}].id repeats an earlier record's id")
+            raise _Reject(msg("{where} repeats an earlier record's id",
+                              where=json_path(("records", index, "id"))))
         seen.add(record["id"])
 
 
@@ -674,17 +760,18 @@ def validate_summary_bytes(data: bytes, file_name: str) -> ValidatedSummary:
 def _validate_bytes(data: bytes, file_name: str) -> ValidatedSummary:
     try:
         if not data.strip():
-            raise _Reject("the file is empty")
+            raise _Reject(msg("the file is empty"))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _Reject(f"it is not UTF-8 text (invalid byte at position {exc.start}); "
-                          "it is not a PeerDesk summary or it was damaged") from exc
+            raise _Reject(msg("it is not UTF-8 text (invalid byte at position {position}); it is "
+                              "not a PeerDesk summary or it was damaged",
+                              position=exc.start)) from exc
         text = text.removeprefix("\ufeff")  # an editor's byte-order mark is harmless
         document = _parse_json(text)
         _check_document(document)
     except _Reject as exc:
-        raise SummaryRejected(file_name, str(exc)) from None
+        raise SummaryRejected(file_name, exc.problem) from None
     supporter = document["supporter"]
     return ValidatedSummary(
         file_name=file_name,
@@ -709,22 +796,34 @@ def validate_summary_file(path: Path, *, max_bytes: int = MAX_SUMMARY_BYTES) -> 
     try:
         info = path.stat()
     except OSError as exc:
-        raise SummaryRejected(name, f"it could not be read ({exc.strerror or exc})") from None
+        raise SummaryRejected(name, _unreadable(exc)) from None
     if not path.is_file():
-        raise SummaryRejected(name, "it is not a file")
+        raise SummaryRejected(name, msg("it is not a file"))
     if info.st_size > max_bytes:
-        raise SummaryRejected(
-            name, f"it is {info.st_size / 1_048_576:.1f} MB; summaries larger than "
-            f"{max_bytes / 1_048_576:.0f} MB are refused. Ask the supporter to export a "
-            "shorter period")
+        raise SummaryRejected(name, msg(
+            "it is {size} MB; summaries larger than {limit} MB are refused. Ask the supporter "
+            "to export a shorter period", size=f"{info.st_size / 1_048_576:.1f}",
+            limit=f"{max_bytes / 1_048_576:.0f}"))
     try:
         # read at most one byte past the cap, in case the file grew after stat
         data = _read_capped(path, max_bytes)
     except OSError as exc:
-        raise SummaryRejected(name, f"it could not be read ({exc.strerror or exc})") from None
+        raise SummaryRejected(name, _unreadable(exc)) from None
     if len(data) > max_bytes:
-        raise SummaryRejected(name, f"it is larger than {max_bytes / 1_048_576:.0f} MB")
+        raise SummaryRejected(name, msg("it is larger than {limit} MB",
+                                        limit=f"{max_bytes / 1_048_576:.0f}"))
     return validate_summary_bytes(data, name)
+
+
+def _unreadable(error: OSError) -> Message:
+    reason: str
+    if error.errno == errno.ENOENT:
+        reason = msg("the file does not exist")
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        reason = msg("you are not allowed to read it")
+    else:  # the operating system's own words, as it gives them
+        reason = str(error.strerror or error)
+    return msg("it could not be read ({reason})", reason=reason)
 
 
 def _read_capped(path: Path, max_bytes: int) -> bytes:

@@ -25,6 +25,7 @@ from typing import Final
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.program.aggregate import CountTable, Headline
+from peerdesk.translation import msg
 
 MIN_K: Final = 3
 DEFAULT_K: Final = 5
@@ -63,9 +64,10 @@ class ShownHeadline:
 
 def check_k(k: int) -> int:
     if isinstance(k, bool) or not isinstance(k, int) or k < MIN_K:
-        raise DisclosureError(
-            f"The smallest count shown must be at least {MIN_K} (got {k}); smaller values "
-            f"would let readers single out people. Choose {MIN_K} or more.")
+        raise DisclosureError(msg(
+            "The smallest count shown must be at least {minimum} (got {k}); smaller values "
+            "would let readers single out people. Choose {minimum} or more.",
+            minimum=MIN_K, k=k))
     return k
 
 

@@ -16,9 +16,15 @@ from typing import Any
 import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
-from peerdesk.exchange.validate import MAX_SUMMARY_BYTES, SummaryRejected, validate_summary_file
+from peerdesk.exchange.validate import (
+    MAX_SUMMARY_BYTES,
+    SummaryRejected,
+    rejection,
+    validate_summary_file,
+)
 from peerdesk.gc_pause import collector_paused
 from peerdesk.program.store import ProgramStore
+from peerdesk.translation import msg
 from peerdesk.vault import Vault
 
 Progress = Callable[[int, int, str], None]   # (files done, files in all, file name)
@@ -30,7 +36,7 @@ class ImportOutcome:
     sha256: str | None
     supporter_alias: str | None
     accepted: bool
-    problem: str | None
+    problem: str | None      # "<file> was not imported: <why>." (a Message: it can be translated)
     new: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -86,13 +92,16 @@ def _import_one(store: ProgramStore, path: Path, max_bytes: int) -> ImportOutcom
     try:
         summary = validate_summary_file(path, max_bytes=max_bytes)
     except SummaryRejected as exc:
-        return ImportOutcome(path.name, None, None, False, str(exc))
+        return ImportOutcome(path.name, None, None, False, exc.message)
     try:
         counts = store.apply_summary(summary)
     except (PeerDeskError, sqlcipher3.Error) as exc:
+        # a PeerDeskError's message is translatable; the database's own words are not
+        reason = exc.message if isinstance(exc, PeerDeskError) else str(exc)
+        problem = msg("it could not be saved ({reason}). Nothing from it was written; try "
+                      "again", reason=reason)
         return ImportOutcome(path.name, summary.sha256, summary.supporter_alias, False,
-                             f"{path.name} was not imported: it could not be saved ({exc}). "
-                             "Nothing from it was written; try again.")
+                             rejection(path.name, problem))
     return ImportOutcome(path.name, summary.sha256, summary.supporter_alias, True, None,
                          counts.new, counts.updated, counts.unchanged,
                          counts.previously_imported_at)

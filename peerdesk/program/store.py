@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from peerdesk.exchange.validate import SummaryRecord, ValidatedSummary, period_month
+from peerdesk.translation import msg
 from peerdesk.vault import Vault
 from peerdesk.vault.vault import write_transaction
 
@@ -228,8 +229,9 @@ class ProgramStore:
         return [(r[0], r[1]) for r in rows]
 
     def supporter_labels(self) -> dict[str, str]:
-        """Supporter id → alias, or "Supporter n" (n = order of first import) without one."""
-        return {sid: alias or f"Supporter {n}"
+        """Supporter id → alias, or "Supporter n" (n = order of first import) without one;
+        that label is a `Message`, so it can be shown in the interface language."""
+        return {sid: alias or msg("Supporter {number}", number=n)
                 for n, (sid, alias) in enumerate(self.supporters(), start=1)}
 
     def org_units(self) -> list[str]:

@@ -22,6 +22,7 @@ from peerdesk.exchange.deidentify import (
 from peerdesk.exchange.format import RECORD_KEYS
 from peerdesk.journal.model import Session
 from peerdesk.settings import Settings
+from peerdesk.translation import localize
 from peerdesk.vault import Vault
 from tests.exchange.strategies import ORG_UNITS, sessions
 
@@ -145,6 +146,10 @@ def test_unknown_code_is_an_export_error_naming_the_week_not_the_date() -> None:
     with pytest.raises(ExportError, match="2026-W45") as caught:
         deidentify(saved(behaviours=frozenset({"shouting"})), ExportSettings(), SECRET)
     assert "2026-11-04" not in str(caught.value)
+    # in Spanish too, with the week, the code and the field name as they are
+    assert localize(caught.value, "es") == (
+        "Una sesión de 2026-W45 tiene el código desconocido 'shouting' para 'behaviour'. "
+        "Ábrela en el diario, corrígela y vuelve a exportar.")
 
 
 def test_export_settings_from_journal_settings(vault: Vault) -> None:

@@ -41,6 +41,7 @@ from peerdesk.exchange.format import (
 )
 from peerdesk.journal.model import Session
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import localize
 from tests.exchange.fakes import FakeDrafts, FakeSessions
 from tests.exchange.strategies import (
     FIXED_CREATED_AT,
@@ -206,8 +207,11 @@ def test_plan_without_bounds_uses_the_sessions_own_range() -> None:
 
 
 def test_plan_refuses_a_period_that_ends_before_it_starts() -> None:
-    with pytest.raises(ExportError, match="starts"):
+    with pytest.raises(ExportError, match="starts") as caught:
         plan([], since=day(5), until=day(1))
+    assert localize(caught.value, "es") == (
+        f"El periodo empieza ({day(5).isoformat()}) después de terminar ({day(1).isoformat()}). "
+        "Elige un inicio igual o anterior al final.")
 
 
 def test_plan_reports_progress() -> None:

@@ -21,6 +21,7 @@ from peerdesk.exchange.validate import (
     validate_summary_bytes,
     validate_summary_file,
 )
+from peerdesk.translation import MESSAGES_CONTEXT, Message, catalogue, localize
 from tests.program.summaries import envelope, record, write_summary
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -79,7 +80,7 @@ GENERATED: dict[str, tuple[bytes, str]] = {
                                   _set(("records", 0, "notes"), "she said ..."))),
                     "records[0] has a field that summaries do not have: 'notes'"),
     "wrong type": (mutate(_chain(_records_sorted_first, _set(("records", 2, "revision"), "3"))),
-                   "records[2].revision should be integer but is text"),
+                   "records[2].revision should be a whole number but is text"),
     "unknown code": (mutate(_chain(_records_sorted_first,
                                    _set(("records", 1, "channel"), "fax"))),
                      "records[1].channel has the unknown code \"fax\""),
@@ -254,14 +255,98 @@ def test_columns_of_mixed_types_are_not_confused() -> None:
     doc["records"] = sorted(doc["records"], key=lambda r: r["id"])
     doc["records"][2]["follow_up_planned"] = 1
     assert validate._fast_schema_problem(doc) == (
-        "records[2].follow_up_planned should be boolean but is a number")
+        "records[2].follow_up_planned should be true/false but is a number")
     doc["records"][2]["follow_up_planned"] = True
     doc["records"][1]["behaviours"] = [True]
     assert validate._fast_schema_problem(doc) == (
-        "records[1].behaviours[0] should be string but is true/false")
+        "records[1].behaviours[0] should be text but is true/false")
 
 
 @pytest.mark.parametrize("count", [0, 1, 499, 500, 501, 1234])
 def test_checksum_in_steps_is_the_checksum(count: int) -> None:
     records = [record(period="2026-10", org_unit="Ünit ☃") for _ in range(count)]
     assert validate._records_checksum_in_steps(records) == records_checksum(records)
+
+
+# -- rejections in the interface language ----------------------------------------------------
+
+
+def _rejection(path: Path) -> SummaryRejected:
+    with pytest.raises(SummaryRejected) as caught:
+        validate_summary_file(path)
+    return caught.value
+
+
+def test_a_checksum_mismatch_reads_in_spanish_and_keeps_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "the records do not match.json"  # a name that reads like the message
+    path.write_bytes(GENERATED["bad checksum"][0])
+    rejected = _rejection(path)
+    assert str(rejected).startswith(
+        "the records do not match.json was not imported: the records do not match their "
+        "checksum (records_sha256)")
+    spanish = localize(rejected, "es")
+    assert spanish.startswith(
+        "the records do not match.json no se importó: los registros no coinciden con su suma "
+        "de comprobación (records_sha256): el archivo se modificó después de exportarlo")
+    assert spanish.endswith("Pide a la persona de apoyo que lo vuelva a exportar.")
+
+
+@pytest.mark.parametrize(("kind", "spanish"), [
+    ("unknown code", 'records[1].channel tiene el código desconocido "fax"'),
+    ("wrong type", "records[2].revision debería ser un número entero, pero es texto"),
+    ("missing record field", "falta el campo 'channel' en records[1]"),
+    ("missing field", "falta el campo 'created_at' en el nivel superior"),
+    ("extra field", "records[0] tiene un campo que los resúmenes no tienen: 'notes'"),
+    ("week that does not exist", 'records[2].period es "2025-W53", una semana que no existe'),
+])
+def test_a_schema_error_reads_in_spanish_with_its_field_path_as_written(
+        kind: str, spanish: str, tmp_path: Path) -> None:
+    path = tmp_path / "text.json"  # "text" is a translated word, but never in a file name
+    path.write_bytes(GENERATED[kind][0])
+    rejected = _rejection(path)
+    assert localize(rejected, "es") == f"text.json no se importó: {spanish}."
+    assert localize(rejected, "en") == str(rejected)
+
+
+def _untranslated(text: object, language: str) -> list[str]:
+    """Templates in `text` (a Message and every Message inside it) without a translation."""
+    if not isinstance(text, Message):
+        return []
+    missing = [] if (MESSAGES_CONTEXT, text.template) in catalogue(language) else [text.template]
+    for part in text.params.values():
+        missing += _untranslated(part, language)
+    return missing
+
+
+def _bad_file(source: str, tmp_path: Path) -> Path:
+    kind, name = source.split(":", 1)
+    if kind == "static":
+        return BAD / name
+    path = tmp_path / "summary.json"
+    path.write_bytes(GENERATED[name][0])
+    return path
+
+
+@pytest.mark.parametrize("source", [*(f"generated:{kind}" for kind in sorted(GENERATED)),
+                                    *(f"static:{name}" for name in sorted(STATIC))])
+def test_every_rejection_of_a_bad_file_is_wholly_translated(source: str,
+                                                            tmp_path: Path) -> None:
+    rejected = _rejection(_bad_file(source, tmp_path))
+    assert isinstance(rejected.message, Message)
+    assert _untranslated(rejected.message, "es") == []
+    assert localize(rejected, "es") != str(rejected)
+
+
+def test_size_and_unreadable_rejections_are_translated(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as stream:  # sparse: 21 MB on paper
+        stream.truncate(MAX_SUMMARY_BYTES + 1024 * 1024)
+    assert localize(_rejection(big), "es") == (
+        "big.json no se importó: ocupa 21.0 MB; se rechazan los resúmenes de más de 20 MB. "
+        "Pide a la persona de apoyo que exporte un periodo más corto.")
+    gone = _rejection(tmp_path / "gone.json")
+    assert str(gone) == (
+        "gone.json was not imported: it could not be read (the file does not exist).")
+    assert localize(gone, "es") == (
+        "gone.json no se importó: no se pudo leer (el archivo no existe).")
+

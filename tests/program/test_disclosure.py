@@ -16,6 +16,7 @@ from peerdesk.program.disclosure import (
     protect_headlines,
     protect_table,
 )
+from peerdesk.translation import localize
 
 # -- an independent solver -------------------------------------------------------------------
 #
@@ -153,8 +154,10 @@ def test_two_small_cells_that_pin_each_other_are_protected() -> None:
 @pytest.mark.parametrize("k", [0, 1, 2, -5])
 def test_k_below_three_is_refused(k: int) -> None:
     raw = CountTable("t", "T", "R", ("a",), ("p",), ((1,),))
-    with pytest.raises(PeerDeskError, match="at least 3"):
+    with pytest.raises(PeerDeskError, match="at least 3") as caught:
         protect_table(raw, k)
+    assert localize(caught.value, "es").startswith(
+        f"El recuento más pequeño que se muestra debe ser al menos 3 (se indicó {k})")
     with pytest.raises(PeerDeskError):
         protect_headline(Headline("contacts", "Contacts", 4), k)
 

@@ -7,8 +7,12 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+import pytest
+import sqlcipher3
+
 from peerdesk.program.importer import import_files
 from peerdesk.program.store import ProgramStore
+from peerdesk.translation import localize
 from peerdesk.vault import Vault
 from tests.program.summaries import envelope, record, write_raw, write_summary
 
@@ -113,6 +117,7 @@ def test_store_queries(vault: Vault, tmp_path: Path) -> None:
     ])
     assert store.supporters() == [(s1, None), (s2, "Kim")]
     assert store.supporter_labels() == {s1: "Supporter 1", s2: "Kim"}
+    assert localize(store.supporter_labels()[s1], "es") == "Persona de apoyo 1"
     assert store.org_units() == ["Finance"]
     assert store.period_range() == ("2026-09", "2026-11")  # 2026-W40's Thursday is 1 Oct
     assert {r.month for r in store.rows(since="2026-10", until="2026-10")} == {"2026-10"}
@@ -135,3 +140,35 @@ def test_import_many_records_quickly(vault: Vault) -> None:
     elapsed = time.perf_counter() - start
     assert counts.new == 20_000
     assert elapsed < 5  # a fifth of the budget would be 1 s; generous for a shared CI runner
+
+
+def test_a_rejected_file_reads_in_spanish_with_file_name_and_field_path_as_written(
+        vault: Vault, tmp_path: Path) -> None:
+    doc = envelope([record() for _ in range(2)])
+    doc["records"] = sorted(doc["records"], key=lambda r: r["id"])
+    doc["records"][1]["channel"] = "fax"
+    bad_code = write_summary(tmp_path / "Año 2026 (Ana).json", doc)
+    [outcome] = import_files(vault, [bad_code])
+    assert outcome.problem == (
+        'Año 2026 (Ana).json was not imported: records[1].channel has the unknown code "fax".')
+    assert localize(outcome.problem, "es") == (
+        'Año 2026 (Ana).json no se importó: records[1].channel tiene el código desconocido '
+        '"fax".')
+
+
+def test_a_file_that_cannot_be_saved_is_rejected_in_either_language(
+        vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_summary(tmp_path / "ok.json", envelope([record()]))
+
+    def locked(self: ProgramStore, summary: object) -> None:
+        raise sqlcipher3.OperationalError("database is locked")
+
+    monkeypatch.setattr(ProgramStore, "apply_summary", locked)
+    [outcome] = import_files(vault, [path])
+    assert not outcome.accepted
+    assert outcome.problem == ("ok.json was not imported: it could not be saved (database is "
+                               "locked). Nothing from it was written; try again.")
+    # the database's own words are not ours to translate; the sentence around them is
+    assert localize(outcome.problem or "", "es") == (
+        "ok.json no se importó: no se pudo guardar (database is locked). No se escribió nada "
+        "de él; vuelve a intentarlo.")

@@ -58,6 +58,7 @@ from peerdesk.exchange.export import (
 )
 from peerdesk.exchange.format import MAX_ALIAS_LENGTH
 from peerdesk.ui.exchange.preview_model import SORT_ROLE, ExportPreviewModel
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.vault import Vault
@@ -326,7 +327,7 @@ class ExportDialog(QDialog):
             return
         self._busy = False
         self.heading.setText(self.tr("The summary could not be prepared."))
-        show_error(self, self.tr("Export"), str(exc))
+        show_error(self, self.tr("Export"), message_text(exc))
         self.plan_ready.emit()
 
     def show_plan(self, plan: ExportPlan) -> None:
@@ -421,7 +422,7 @@ class ExportDialog(QDialog):
                 return
             self._update_buttons()
             if isinstance(exc, PeerDeskError):
-                show_error(self, self.tr("The summary was not saved"), str(exc))
+                show_error(self, self.tr("The summary was not saved"), message_text(exc))
                 return
             show_error(self, self.tr("Unexpected error"), self.tr(
                 "Something went wrong that PeerDesk did not expect. Nothing was written. "

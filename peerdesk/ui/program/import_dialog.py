@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,40 +18,74 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.exchange.validate import rejection
 from peerdesk.program.importer import ImportOutcome
+from peerdesk.translation import Message, translate
+from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.style import notice_colours, tone, tone_css
+
+# The template of "<file> was not imported: <problem>." (see peerdesk.exchange.validate).
+_REJECTION_TEMPLATE = rejection("", "").template
 
 
 def outcome_summary(outcomes: Sequence[ImportOutcome]) -> str:
     accepted = [o for o in outcomes if o.accepted]
     rejected = len(outcomes) - len(accepted)
-    new = sum(o.new for o in accepted)
-    updated = sum(o.updated for o in accepted)
-    unchanged = sum(o.unchanged for o in accepted)
-    files = "1 file" if len(accepted) == 1 else f"{len(accepted)} files"
-    text = (f"{files} imported: {new:,} new records, {updated:,} updated, "
-            f"{unchanged:,} already up to date.")
+    # thousands grouped as on the dashboard (peerdesk.ui.program.tables.grouped)
+    new, updated, unchanged = (f"{sum(getattr(o, name) for o in accepted):,}"
+                               for name in ("new", "updated", "unchanged"))
+    if len(accepted) == 1:
+        text = QCoreApplication.translate(
+            "ImportResultsDialog",
+            "1 file imported: {0} new records, {1} updated, {2} already up to date.")
+    else:
+        text = QCoreApplication.translate(
+            "ImportResultsDialog",
+            "{3} files imported: {0} new records, {1} updated, {2} already up to date.")
+    text = text.format(new, updated, unchanged, f"{len(accepted):,}")
     if rejected == 1:
-        text += " 1 file was rejected and nothing from it was imported — see why below."
+        text += " " + QCoreApplication.translate(
+            "ImportResultsDialog",
+            "1 file was rejected and nothing from it was imported — see why below.")
     elif rejected:
-        text += (f" {rejected} files were rejected and nothing from them was imported — "
-                 "see why below.")
+        text += " " + QCoreApplication.translate(
+            "ImportResultsDialog",
+            "{0} files were rejected and nothing from them was imported — see why below."
+        ).format(f"{rejected:,}")
     return text
 
 
+def _starts_with_plain_part(message: Message, language: str) -> bool:
+    """Whether `message` in `language` begins with a part that is not a sentence of its own
+    (a field path such as `records[3].channel`, a file name): it must keep its spelling."""
+    template = translate(message.template, language)
+    if not template.startswith("{"):
+        return False
+    part = message.params.get(template[1:template.find("}")])
+    return not isinstance(part, Message) or _starts_with_plain_part(part, language)
+
+
 def problem_text(outcome: ImportOutcome) -> str:
-    """The problem without the repeated "<file> was not imported: " lead-in."""
+    """Why the file was rejected, in the interface language, without the repeated
+    "<file> was not imported: " lead-in (the file name is in the first column)."""
     problem = outcome.problem or ""
-    lead = f"{outcome.file_name} was not imported: "
-    if problem.startswith(lead):
-        problem = problem[len(lead):]
-        problem = problem[:1].upper() + problem[1:]
-    return problem
+    reason = (problem.params.get("problem") if isinstance(problem, Message)
+              and problem.template == _REJECTION_TEMPLATE
+              and problem.params.get("file") == outcome.file_name else None)
+    if not isinstance(reason, str):
+        return message_text(problem)
+    text = message_text(reason)
+    language = current_language()
+    if not (isinstance(reason, Message) and _starts_with_plain_part(reason, language)):
+        text = text[:1].upper() + text[1:]
+    return text + "."
 
 
 def _already(outcome: ImportOutcome) -> str:
     if outcome.previously_imported_at:
-        return f"This file was already imported on {outcome.previously_imported_at[:10]}."
+        return QCoreApplication.translate(
+            "ImportResultsDialog", "This file was already imported on {0}."
+        ).format(outcome.previously_imported_at[:10])
     return ""
 
 
@@ -118,7 +152,8 @@ class ImportResultsDialog(QDialog):
                     item.setBackground(QBrush(notice_colours("danger")[0]))
                     if column == len(values) - 1:
                         item.setForeground(QBrush(tone("error")))
-                item.setToolTip(outcome.problem or outcome.file_name)
+                item.setToolTip(message_text(outcome.problem) if outcome.problem
+                                else outcome.file_name)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
 

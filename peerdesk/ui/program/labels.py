@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from peerdesk.program.disclosure import ShownHeadline, ShownTable
 from peerdesk.taxonomy import default_taxonomy
-from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.translation import Message
+from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.program.charts import month_label
 
 CONTEXT = "ProgramLabels"
@@ -54,6 +55,7 @@ ROW_FIELDS = {"behaviours": "behaviour", "source_relation": "source_relation",
               "referrals": "referral_type", "next_steps": "next_step"}
 COLUMN_FIELDS = {"contacts_by_month": "channel"}
 MONTH_ROWS = frozenset({"contacts_by_month"})
+SUPPORTER_ROWS = frozenset({"sessions_per_supporter"})
 
 
 def _tr(text: str) -> str:
@@ -78,6 +80,11 @@ def _detail(detail: str | None) -> str | None:
     return QCoreApplication.translate("ProgramLabels", "{0} of {1}").format(*match.groups())
 
 
+def supporter_label(label: str) -> str:
+    """A supporter's alias as they wrote it; "Supporter 3" (for one without) translated."""
+    return message_text(label) if isinstance(label, Message) else label
+
+
 def localized_headlines(headlines: Sequence[ShownHeadline]) -> tuple[ShownHeadline, ...]:
     return tuple(replace(headline, label=_tr(headline.label), detail=_detail(headline.detail))
                  for headline in headlines)
@@ -90,6 +97,8 @@ def localized_table(table: ShownTable) -> ShownTable:
         rows = _taxonomy_labels(ROW_FIELDS[table.key], table.rows)
     elif table.key in MONTH_ROWS:
         rows = tuple(month_label(row) for row in table.rows)
+    elif table.key in SUPPORTER_ROWS:
+        rows = tuple(supporter_label(row) for row in table.rows)
     if table.key in COLUMN_FIELDS:
         columns = _taxonomy_labels(COLUMN_FIELDS[table.key], table.columns)
     return replace(table, title=_tr(table.title), row_header=_tr(table.row_header),

@@ -53,12 +53,12 @@ from peerdesk.program.store import ImportLogEntry, ProgramStore
 from peerdesk.reports import ProtectedReport, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
-from peerdesk.ui.i18n import current_language
+from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.program.charts import month_label
 from peerdesk.ui.program.dashboard import Dashboard
 from peerdesk.ui.program.import_dialog import ImportResultsDialog
-from peerdesk.ui.program.labels import localized_headlines, localized_tables
+from peerdesk.ui.program.labels import localized_headlines, localized_tables, supporter_label
 from peerdesk.ui.program.tables import ImportHistoryModel
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
@@ -453,7 +453,7 @@ class ProgramWorkspace(Workspace):
             self.unit_combo.setToolTip("" if len(units) > 1 else self.tr(
                 "No summary names an organisation unit."))
             supporters: list[tuple[str, Any]] = [(self.tr("All supporters"), None)]
-            supporters += [(label, sid) for sid, label in snapshot.supporters]
+            supporters += [(supporter_label(label), sid) for sid, label in snapshot.supporters]
             self._fill(self.supporter_combo, supporters, flt.supporter_id)
         finally:
             self._populating = False
@@ -541,7 +541,7 @@ class ProgramWorkspace(Workspace):
     def _refresh_failed(self, generation: int, exc: BaseException) -> None:
         if not self._refresh_finished(generation):
             return
-        show_error(self, self.tr("Program"), str(exc))
+        show_error(self, self.tr("Program"), message_text(exc))
         if not isinstance(exc, PeerDeskError):
             sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
 
@@ -647,7 +647,7 @@ class ProgramWorkspace(Workspace):
     def _import_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.refresh()
-        show_error(self, self.tr("Import failed"), str(exc))
+        show_error(self, self.tr("Import failed"), message_text(exc))
         if not isinstance(exc, PeerDeskError):
             sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
 

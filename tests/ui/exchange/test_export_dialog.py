@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -18,6 +19,7 @@ from peerdesk.exchange.format import summary_schema
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.ui import i18n
 from peerdesk.ui.exchange.export_dialog import (
     ExportDialog,
     default_file_name,
@@ -131,6 +133,34 @@ def test_save_failure_is_shown_and_nothing_remembered(qtbot: QtBot, filled: Vaul
     assert remembered_last_until(filled) is None
     assert dialog.isVisible()
     assert dialog.save_button.isEnabled()
+
+
+@pytest.fixture
+def spanish(qapp: object) -> Iterator[None]:
+    """The interface in Spanish for one test, English again afterwards."""
+    i18n.install_language("es")
+    yield
+    i18n.install_language("en")
+
+
+def test_a_session_that_cannot_be_exported_is_explained_in_spanish(
+        qtbot: QtBot, vault: Vault, spanish: None) -> None:
+    SessionRepository(vault).add(Session(date=TODAY - dt.timedelta(days=2),
+                                         consent_to_count=True))
+    with vault.transaction() as conn:  # e.g. a code a newer PeerDesk wrote
+        conn.execute("UPDATE session SET channel = 'fax'")
+    dialog = ExportDialog(vault, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "errorMessage") is not None,
+                    timeout=10_000)
+    box = dialog.findChild(QMessageBox, "errorMessage")
+    assert box.text() == (
+        "Una sesión de 2026-W47 tiene el código desconocido 'fax' para 'channel'. Ábrela en el "
+        "diario, corrígela y vuelve a exportar.")
+    assert dialog.heading.text() == "No se pudo preparar el resumen."
+    assert not dialog.save_button.isEnabled()
+    box.close()
 
 
 def test_save_button_opens_a_file_chooser_with_the_default_name(qtbot: QtBot,

@@ -34,3 +34,13 @@ def workspace(qtbot: QtBot, context: AppContext) -> Iterator[ProgramWorkspace]:
     if ws.results_dialog is not None:
         ws.results_dialog.close()
     ws.prepare_lock()
+
+
+@pytest.fixture
+def spanish(qapp: object) -> Iterator[None]:
+    """The interface in Spanish for one test, English again afterwards."""
+    from peerdesk.ui import i18n
+
+    i18n.install_language("es")
+    yield
+    i18n.install_language("en")

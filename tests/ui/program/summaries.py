@@ -28,3 +28,11 @@ def bad_checksum_file(path: Path) -> Path:
 def not_json_file(path: Path) -> Path:
     path.write_text(json.dumps({"format": FORMAT})[:-3], encoding="utf-8")
     return path
+
+
+def unknown_code_file(path: Path) -> Path:
+    """A summary whose second record has the channel "fax" (a schema error at a field path)."""
+    rng = random.Random(5)
+    envelope = make_summary([make_record(rng, "2026-01") for _ in range(3)])
+    envelope["records"][1]["channel"] = "fax"
+    return write_summary(path, envelope)

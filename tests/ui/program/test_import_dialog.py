@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.program.importer import import_files
 from peerdesk.ui.program.import_dialog import ImportResultsDialog, outcome_summary, problem_text
 from peerdesk.vault import Vault
-from tests.ui.program.summaries import bad_checksum_file, demo_files
+from tests.ui.program.summaries import bad_checksum_file, demo_files, unknown_code_file
 
 
 def test_results_list_each_file_with_counts_or_problem(qtbot: QtBot, vault: Vault,
@@ -54,3 +54,50 @@ def test_problem_text_keeps_messages_without_the_lead_in(vault: Vault, tmp_path:
     assert not outcome.accepted
     assert problem_text(outcome)
     assert not problem_text(outcome).startswith("gone.json was not imported")
+
+
+def _rows(dialog: ImportResultsDialog) -> list[list[str]]:
+    table = dialog.table
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def test_a_problem_that_starts_with_a_field_path_keeps_its_spelling(
+        qtbot: QtBot, vault: Vault, tmp_path: Path) -> None:
+    outcomes = import_files(vault, [unknown_code_file(tmp_path / "fax.json")])
+    dialog = ImportResultsDialog(outcomes)
+    qtbot.addWidget(dialog)
+    assert _rows(dialog)[0][6] == 'records[1].channel has the unknown code "fax".'
+
+
+def test_rejections_are_shown_in_spanish_with_file_names_and_field_paths_as_written(
+        qtbot: QtBot, vault: Vault, tmp_path: Path, spanish: None) -> None:
+    good = demo_files(tmp_path, supporters=1, records=8)
+    checksum = bad_checksum_file(tmp_path / "editado.json")
+    schema = unknown_code_file(tmp_path / "text.json")  # "text" is a translated word
+    outcomes = import_files(vault, [checksum, good[0], schema])
+
+    dialog = ImportResultsDialog(outcomes)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+
+    checksum_row, good_row, schema_row = _rows(dialog)
+    assert checksum_row[0] == "editado.json"
+    assert checksum_row[1] == "✖ Rechazado"
+    assert checksum_row[6].startswith(
+        "Los registros no coinciden con su suma de comprobación (records_sha256): el archivo se "
+        "modificó después de exportarlo o está dañado.")
+    assert good_row[1] == "Importado"
+    assert schema_row[0] == "text.json"
+    assert schema_row[6] == 'records[1].channel tiene el código desconocido "fax".'
+    assert dialog.table.item(2, 6).toolTip() == (
+        'text.json no se importó: records[1].channel tiene el código desconocido "fax".')
+    assert dialog.summary.text() == (
+        f"1 archivo importado: {outcomes[1].new} registros nuevos, 0 actualizados, 0 ya al "
+        "día. 2 archivos se rechazaron y no se importó nada de ellos; abajo verás el motivo.")
+
+    again = import_files(vault, [good[0]])
+    repeated = ImportResultsDialog(again)
+    qtbot.addWidget(repeated)
+    assert _rows(repeated)[0][6].startswith("Este archivo ya se importó el ")

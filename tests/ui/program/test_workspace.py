@@ -19,12 +19,15 @@ from peerdesk.program.aggregate import summarise
 from peerdesk.program.store import ProgramStore
 from peerdesk.ui import i18n
 from peerdesk.ui.program.charts import ChartPanel
+from peerdesk.ui.program.labels import localized_tables
 from peerdesk.ui.program.workspace import ProgramWorkspace, months_between
+from peerdesk.ui.workspaces import AppContext
 from tests.ui.program.summaries import (
     bad_checksum_file,
     make_record,
     make_summary,
     not_json_file,
+    unknown_code_file,
     write_summary,
 )
 
@@ -418,6 +421,43 @@ def test_visiting_again_counts_again_only_when_the_threshold_changed(
     with qtbot.waitSignal(workspace.refreshed, timeout=10000):
         workspace.activated()
     assert "<20" in workspace.note.text()
+
+
+def test_import_in_spanish_explains_rejections_and_names_supporters_in_spanish(
+        qtbot: QtBot, context: AppContext, tmp_path: Path, spanish: None) -> None:
+    # built after the language is installed, as the app builds its workspaces
+    workspace = ProgramWorkspace(context)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    qtbot.waitUntil(lambda: not workspace.refreshing)
+    rng = random.Random(2)
+    no_alias = write_summary(tmp_path / "sin-alias.json", make_summary(
+        [make_record(rng, "2026-01") for _ in range(6)], supporter_id="c3" * 16, alias=None))
+    bad = [bad_checksum_file(tmp_path / "tampered.json"),
+           unknown_code_file(tmp_path / "records.json")]
+    import_and_wait(qtbot, workspace, [no_alias, *bad])
+    try:
+        dialog = workspace.results_dialog
+        assert dialog is not None
+        table = dialog.table
+        details = {table.item(r, 0).text(): table.item(r, 6).text()
+                   for r in range(table.rowCount())}
+        assert details["tampered.json"].startswith(
+            "Los registros no coinciden con su suma de comprobación")
+        assert details["records.json"] == (
+            'records[1].channel tiene el código desconocido "fax".')
+        supporters = [workspace.supporter_combo.itemText(i)
+                      for i in range(workspace.supporter_combo.count())]
+        assert "Persona de apoyo 1" in supporters
+        assert "Supporter 1" not in supporters
+        assert workspace.report is not None
+        per_supporter = next(t for t in localized_tables(workspace.report.tables)
+                             if t.key == "sessions_per_supporter")
+        assert per_supporter.rows == ("Persona de apoyo 1",)
+    finally:
+        if workspace.results_dialog is not None:
+            workspace.results_dialog.close()
+        workspace.prepare_lock()
 
 
 def test_reports_are_written_in_the_interface_language(qtbot: QtBot, workspace: ProgramWorkspace,
