@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from peerdesk import __version__
 from peerdesk.errors import PeerDeskError, UsageError
+from peerdesk.translation import msg
 
 # Each module has `register(subparsers)`, adding its sub-commands with a `run(args) -> int`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -27,7 +28,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        # argparse words `message` itself, in English: only the hint around it is ours.
+        raise UsageError(msg("{problem} (see '{program} --help')", problem=message,
+                             program=self.prog))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.translation import msg
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -26,10 +27,10 @@ def ensure_private_dir(path: Path) -> None:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise PeerDeskError(
-                f"Could not create the folder {folder}: {exc.strerror or exc}. "
-                "Choose a folder you can write to."
-            ) from exc
+            raise PeerDeskError(msg(
+                "Could not create the folder {folder}: {reason}. Choose a folder you can write "
+                "to.", folder=folder, reason=exc.strerror or str(exc),
+            )) from exc
         os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is narrowed by umask; make it exact
 
 
@@ -52,7 +53,8 @@ def write_atomic(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
-        raise PeerDeskError(f"The folder {folder} does not exist. Choose an existing folder.")
+        raise PeerDeskError(msg("The folder {folder} does not exist. Choose an existing folder.",
+                                folder=folder))
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -69,10 +71,10 @@ def write_atomic(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None
         tmp_name = None
         fsync_dir(folder)
     except OSError as exc:
-        raise PeerDeskError(
-            f"Could not write {path}: {exc.strerror or exc}. "
-            "Nothing was changed; check there is free space and that the folder is writable."
-        ) from exc
+        raise PeerDeskError(msg(
+            "Could not write {path}: {reason}. Nothing was changed; check there is free space and "
+            "that the folder is writable.", path=path, reason=exc.strerror or str(exc),
+        )) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

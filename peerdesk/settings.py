@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.translation import Message, msg
 
 
 class SettingsBackend(Protocol):
@@ -73,25 +74,33 @@ def setting_def(key: str) -> SettingDef:
         raise KeyError(f"unknown setting {key!r}") from None
 
 
+def label_message(definition: SettingDef) -> Message:
+    """The setting's label as a part of a message. A label is data, not a `msg()` literal, so
+    `peerdesk.ui.i18n.declared_strings` declares every label in the messages context too."""
+    return Message(definition.label, {})
+
+
 def validate_setting(key: str, value: Any) -> Any:
     """Return `value` if it fits the declaration, else raise a clear `PeerDeskError`."""
     definition = setting_def(key)
+    setting = label_message(definition)
     if definition.type is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise PeerDeskError(f"'{definition.label}' must be a list of names.")
+            raise PeerDeskError(msg("'{setting}' must be a list of names.", setting=setting))
         return [v.strip() for v in value if v.strip()]
     if definition.type is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise PeerDeskError(f"'{definition.label}' must be a whole number.")
+        raise PeerDeskError(msg("'{setting}' must be a whole number.", setting=setting))
     if not isinstance(value, definition.type):
-        raise PeerDeskError(f"'{definition.label}' has the wrong kind of value.")
+        raise PeerDeskError(msg("'{setting}' has the wrong kind of value.", setting=setting))
     if isinstance(value, int) and definition.minimum is not None and value < definition.minimum:
-        raise PeerDeskError(f"'{definition.label}' must be at least {definition.minimum}.")
+        raise PeerDeskError(msg("'{setting}' must be at least {minimum}.", setting=setting,
+                                minimum=definition.minimum))
     if isinstance(value, int) and definition.maximum is not None and value > definition.maximum:
-        raise PeerDeskError(f"'{definition.label}' must be at most {definition.maximum}.")
+        raise PeerDeskError(msg("'{setting}' must be at most {maximum}.", setting=setting,
+                                maximum=definition.maximum))
     if definition.choices and value not in definition.choices:
-        raise PeerDeskError(
-            f"'{definition.label}' must be one of: {', '.join(definition.choices)}."
-        )
+        raise PeerDeskError(msg("'{setting}' must be one of: {choices}.", setting=setting,
+                                choices=", ".join(definition.choices)))
     return value
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.paths import resources_dir
+from peerdesk.translation import msg
 
 TAXONOMY_FILE_NAME = "taxonomy.toml"
 
@@ -77,9 +78,9 @@ class Field:
         for option in self.options:
             if option.code == code:
                 return option
-        raise TaxonomyError(
-            f"Unknown code {code!r} for field {self.key!r}. Known codes: {', '.join(self.codes())}."
-        )
+        raise TaxonomyError(msg("Unknown code {code} for field {field}. Known codes: {codes}.",
+                                code=repr(code), field=repr(self.key),
+                                codes=", ".join(self.codes())))
 
     def label_for(self, code: str) -> str:
         return self.option(code).label
@@ -107,9 +108,8 @@ class Taxonomy:
         try:
             return self.fields[key]
         except KeyError:
-            raise TaxonomyError(
-                f"Unknown taxonomy field {key!r}. Known fields: {', '.join(self.fields)}."
-            ) from None
+            raise TaxonomyError(msg("Unknown taxonomy field {field}. Known fields: {fields}.",
+                                    field=repr(key), fields=", ".join(self.fields))) from None
 
     def validate(self, key: str, code: str) -> None:
         """Raise `TaxonomyError` unless `code` is one of the codes of field `key`."""
@@ -219,15 +219,15 @@ def load_taxonomy(path: Path) -> Taxonomy:
         with path.open("rb") as stream:
             data = tomllib.load(stream)
     except OSError as error:
-        raise TaxonomyError(
-            f"Could not read the taxonomy file {path}: {error.strerror or error}."
-        ) from error
+        raise TaxonomyError(msg("Could not read the taxonomy file {path}: {reason}.",
+                                path=path, reason=error.strerror or str(error))) from error
     except tomllib.TOMLDecodeError as error:
-        raise TaxonomyError(f"The taxonomy file {path} is not valid TOML: {error}.") from error
+        raise TaxonomyError(msg("The taxonomy file {path} is not valid TOML: {reason}.",
+                                path=path, reason=str(error))) from error
     try:
         return parse_taxonomy(data)
     except TaxonomyError as error:
-        raise TaxonomyError(f"{path}: {error}") from error
+        raise TaxonomyError(msg("{path}: {problem}", path=path, problem=error.message)) from error
 
 
 @functools.cache
@@ -274,9 +274,12 @@ def localized_taxonomy(language: str) -> Taxonomy:
         with overlay_path.open("rb") as stream:
             overlay = tomllib.load(stream)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise TaxonomyError(f"Could not read the taxonomy translation {overlay_path}: {error}. "
-                            "Reinstall PeerDesk or choose English in Settings.") from error
+        raise TaxonomyError(msg(
+            "Could not read the taxonomy translation {path}: {reason}. Reinstall PeerDesk or "
+            "choose English in Settings.", path=overlay_path, reason=str(error),
+        )) from error
     try:
         return parse_taxonomy(_overlay(data, overlay))
     except TaxonomyError as error:
-        raise TaxonomyError(f"{overlay_path}: {error}") from error
+        raise TaxonomyError(msg("{path}: {problem}", path=overlay_path,
+                                problem=error.message)) from error

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.paths import PASSPHRASE_ENV, resolve_journal_path
+from peerdesk.translation import msg
 from peerdesk.vault import Vault
 
 
@@ -29,12 +30,11 @@ def read_passphrase(*, confirm: bool = False) -> str:
     if from_env is not None:
         return from_env
     if not sys.stdin.isatty():
-        raise PeerDeskError(
-            f"No passphrase: set {PASSPHRASE_ENV} or run the command in a terminal."
-        )
+        raise PeerDeskError(msg("No passphrase: set {variable} or run the command in a terminal.",
+                                variable=PASSPHRASE_ENV))
     first = getpass.getpass("Journal passphrase: ")
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise PeerDeskError("The two passphrases differ. Nothing was created; try again.")
+        raise PeerDeskError(msg("The two passphrases differ. Nothing was created; try again."))
     return first
 
 

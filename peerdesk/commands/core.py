@@ -7,6 +7,7 @@ from typing import Any
 
 from peerdesk.commands.common import add_journal_argument, journal_path, open_vault, read_passphrase
 from peerdesk.errors import PeerDeskError
+from peerdesk.translation import msg
 from peerdesk.vault import Vault, VaultNotFoundError, strength_hint
 from peerdesk.vault.integrity import integrity_report
 
@@ -38,10 +39,11 @@ def run_check(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         report = integrity_report(vault)
     if report.problems:
-        raise PeerDeskError(
-            f"The journal at {path} is damaged ({report.problems[0]}). Do not write to it; "
-            "restore your newest backup (the app offers the newest automatic one)."
-        )
+        raise PeerDeskError(msg(
+            "The journal at {path} is damaged ({problem}). Do not write to it; restore your "
+            "newest backup (the app offers the newest automatic one).",
+            path=path, problem=report.problems[0],
+        ))
     print(f"The journal at {path} is intact.")
     print(f"  {report.page_count} pages of {report.page_size} bytes "
           f"({report.file_size / 1_000_000:.1f} MB), schema version {report.schema_version}.")

@@ -13,6 +13,7 @@ from peerdesk.journal.csv_import import import_sessions, parse_csv
 from peerdesk.journal.demo import fill_journal, is_demo_journal, mark_demo_journal
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import msg
 from peerdesk.vault import Vault
 
 MAX_DEMO_SESSIONS = 1_000_000
@@ -60,17 +61,17 @@ def register(subparsers: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     if not getattr(args, "journal", None):
-        raise UsageError("demo needs --journal PATH, so synthetic data never lands in your "
-                         "real journal")
+        raise UsageError(msg("demo needs --journal PATH, so synthetic data never lands in your "
+                             "real journal"))
     path = journal_path(args)
     if path.exists():
         vault = Vault.open(path, read_passphrase())
         with vault:
             if not is_demo_journal(vault) and SessionRepository(vault).count() > 0:
-                raise PeerDeskError(
-                    f"{path} holds real sessions; demo data is only added to new or demo "
-                    "journals. Choose another --journal path."
-                )
+                raise PeerDeskError(msg(
+                    "{path} holds real sessions; demo data is only added to new or demo "
+                    "journals. Choose another --journal path.", path=path,
+                ))
             added = fill_journal(vault, args.sessions, args.seed)
             mark_demo_journal(vault)
     else:
@@ -87,12 +88,14 @@ def run_import_csv(args: argparse.Namespace) -> int:
         for error in result.errors:
             print(f"peerdesk: {args.file.name}: {error}", file=sys.stderr)
         rows = len({error.row for error in result.errors})
-        raise PeerDeskError(
-            f"{len(result.errors)} problem(s) in {rows} row(s) of {args.file.name}; nothing was "
-            "added. Fix the rows listed above and run the import again."
-        )
+        raise PeerDeskError(msg(
+            "{problems} problem(s) in {rows} row(s) of {file}; nothing was added. Fix the rows "
+            "listed above and run the import again.",
+            file=args.file.name, problems=len(result.errors), rows=rows,
+        ))
     if not result.sessions:
-        raise PeerDeskError(f"{args.file.name} has no sessions below its header; nothing to add.")
+        raise PeerDeskError(msg("{file} has no sessions below its header; nothing to add.",
+                                file=args.file.name))
     count = len(result.sessions)
     first = min(s.date for s in result.sessions)
     last = max(s.date for s in result.sessions)

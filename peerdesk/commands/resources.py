@@ -17,6 +17,7 @@ from peerdesk.referrals import (
     write_pack,
 )
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import msg
 
 
 def register(subparsers: Any) -> None:
@@ -49,7 +50,8 @@ def register(subparsers: Any) -> None:
 
 
 def _missing_action(args: argparse.Namespace) -> int:
-    raise UsageError("choose an action: 'resources export --out FILE' or 'resources import FILE'")
+    raise UsageError(msg("choose an action: 'resources export --out FILE' or 'resources import "
+                         "FILE'"))
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -57,8 +59,8 @@ def run_export(args: argparse.Namespace) -> int:
     taxonomy_field = default_taxonomy().field("referral_type")
     for code in args.types or ():
         if not taxonomy_field.has(code):
-            raise UsageError(f"unknown type {code!r}; use one of: "
-                             f"{', '.join(taxonomy_field.codes())}")
+            raise UsageError(msg("unknown type {type}; use one of: {types}", type=repr(code),
+                                 types=", ".join(taxonomy_field.codes())))
     name = args.name or f"Resource pack {dt.date.today().isoformat()}"
     with open_vault(args) as vault:
         repository = ResourceRepository(vault)
@@ -66,18 +68,18 @@ def run_export(args: argparse.Namespace) -> int:
             found = repository.get_many(args.ids)
             missing = [i for i in args.ids if i not in found]
             if missing:
-                raise PeerDeskError(
-                    f"The directory has no entry with id {missing[0]!r}. Nothing was written; "
-                    "check the ids (they are shown in the directory's detail pane)."
-                )
+                raise PeerDeskError(msg(
+                    "The directory has no entry with id {id}. Nothing was written; check the "
+                    "ids (they are shown in the directory's detail pane).", id=repr(missing[0]),
+                ))
             chosen = list(found.values())
         else:
             chosen = repository.all()
         if args.types:
             chosen = [r for r in chosen if r.type in args.types]
     if not chosen:
-        raise PeerDeskError("There are no directory entries to export, so no pack was written. "
-                            "Add entries or change the selection.")
+        raise PeerDeskError(msg("There are no directory entries to export, so no pack was "
+                                "written. Add entries or change the selection."))
     count = write_pack(out, name, chosen)
     print(f"Wrote {count} {'entry' if count == 1 else 'entries'} to {out} as pack '{name}'.")
     return 0

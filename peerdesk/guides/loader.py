@@ -25,6 +25,7 @@ from peerdesk.guides.model import (
     Scenario,
 )
 from peerdesk.paths import resources_dir
+from peerdesk.translation import msg
 
 GUIDE_SECTIONS = ("Phrases to use", "Phrases to avoid", "Worked example", "Checklist")
 SCENARIO_SECTIONS = ("Situation", "What your colleague says", "Reflection questions",
@@ -42,7 +43,8 @@ class GuideError(PeerDeskError):
     """A shipped guide or scenario is malformed."""
 
     def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path.name}: {problem}. Fix the file and start PeerDesk again.")
+        super().__init__(msg("{file}: {problem}. Fix the file and start PeerDesk again.",
+                             file=path.name, problem=problem))
         self.path = path
         self.problem = problem
 
@@ -237,14 +239,15 @@ def _read(path: Path) -> str:
     try:
         return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise GuideError(path, f"the file cannot be read ({exc})") from exc
+        raise GuideError(path, msg("the file cannot be read ({reason})",
+                                   reason=str(exc))) from exc
 
 
 def load_library_from(root: Path) -> Library:
     """Load and check every guide and scenario under `root` (no caching)."""
     guide_dir, scenario_dir = root / "guides", root / "scenarios"
     if not guide_dir.is_dir():
-        raise GuideError(guide_dir, "the guides folder is missing")
+        raise GuideError(guide_dir, msg("the guides folder is missing"))
     guides = [parse_guide(p, _read(p)) for p in sorted(guide_dir.glob("*.md"))]
     scenarios = ([parse_scenario(p, _read(p)) for p in sorted(scenario_dir.glob("*.md"))]
                  if scenario_dir.is_dir() else [])

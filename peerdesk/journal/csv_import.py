@@ -22,6 +22,7 @@ from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.journal.validation import SessionInvalid, validate_session
 from peerdesk.taxonomy import Taxonomy
+from peerdesk.translation import Message, msg
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 
@@ -62,11 +63,18 @@ class CsvImportError(PeerDeskError):
 class CsvRowError:
     row: int  # 1 is the header row, as a spreadsheet numbers it
     column: str | None  # None when the problem is the whole row
-    message: str
+    message: Message  # the problem alone; `text` says where it is too
+
+    @property
+    def text(self) -> Message:
+        """The problem with its place, e.g. "row 3, column 'date': …" (translatable)."""
+        if self.column:
+            return msg("row {row}, column '{column}': {problem}",
+                       row=self.row, column=self.column, problem=self.message)
+        return msg("row {row}: {problem}", row=self.row, problem=self.message)
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column '{self.column}'" if self.column else "")
-        return f"{where}: {self.message}"
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -92,27 +100,31 @@ def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise CsvImportError(f"There is no file at {path}. Check the name and try again.") from None
+        raise CsvImportError(msg("There is no file at {path}. Check the name and try again.",
+                                 path=path)) from None
     except OSError as exc:
-        raise CsvImportError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+        raise CsvImportError(msg("Could not read {path}: {reason}.", path=path,
+                                 reason=exc.strerror or str(exc))) from exc
     if size > MAX_CSV_BYTES:
-        raise CsvImportError(
-            f"{path.name} is {size // (1024 * 1024)} MB; the limit is "
-            f"{MAX_CSV_BYTES // (1024 * 1024)} MB. Split the file and import the parts."
-        )
+        raise CsvImportError(msg(
+            "{file} is {size} MB; the limit is {limit} MB. Split the file and import the parts.",
+            file=path.name, size=size // (1024 * 1024), limit=MAX_CSV_BYTES // (1024 * 1024),
+        ))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CsvImportError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+        raise CsvImportError(msg("Could not read {path}: {reason}.", path=path,
+                                 reason=exc.strerror or str(exc))) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CsvImportError(
-            f"{path.name} is not UTF-8 text. Save it from your spreadsheet as "
-            "'CSV UTF-8' and try again."
-        ) from None
+        raise CsvImportError(msg(
+            "{file} is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8' and try "
+            "again.", file=path.name,
+        )) from None
     if "\x00" in text:
-        raise CsvImportError(f"{path.name} is not a CSV text file. Choose a .csv file.")
+        raise CsvImportError(msg("{file} is not a CSV text file. Choose a .csv file.",
+                                 file=path.name))
     return text
 
 
@@ -140,24 +152,25 @@ class _Row:
         self.taxonomy = taxonomy
         self.errors: list[CsvRowError] = []
 
-    def problem(self, column: str | None, message: str) -> None:
+    def problem(self, column: str | None, message: Message) -> None:
         self.errors.append(CsvRowError(self.number, column, message))
 
     def text(self, column: str) -> str:
         return self.cells.get(column, "").strip()
 
-    def parsed(self, column: str, parse: Callable[[str], object], hint: str) -> object | None:
+    def parsed(self, column: str, parse: Callable[[str], object],
+               hint: Message) -> object | None:
         value = self.text(column)
         if not value:
             return None
         try:
             return parse(value)
         except ValueError:
-            self.problem(column, f"{value!r} is not {hint}.")
+            self.problem(column, msg("{value} is not {hint}.", value=repr(value), hint=hint))
             return None
 
     def date(self, column: str) -> dt.date | None:
-        value = self.parsed(column, dt.date.fromisoformat, "a date like 2024-03-31")
+        value = self.parsed(column, dt.date.fromisoformat, msg("a date like 2024-03-31"))
         return value if isinstance(value, dt.date) else None
 
     def time(self, column: str) -> dt.time | None:
@@ -167,13 +180,14 @@ class _Row:
                 raise ValueError(text)
             return dt.time(int(match[1]), int(match[2]), int(match[3] or 0))
 
-        value = self.parsed(column, parse, "a time like 14:30")
+        value = self.parsed(column, parse, msg("a time like 14:30"))
         return value if isinstance(value, dt.time) else None
 
     def number_in(self, column: str, low: int, high: int) -> int | None:
-        value = self.parsed(column, int, "a whole number")
+        value = self.parsed(column, int, msg("a whole number"))
         if isinstance(value, int) and not low <= value <= high:
-            self.problem(column, f"{value} is outside {low} to {high}.")
+            self.problem(column, msg("{value} is outside {low} to {high}.",
+                                     value=value, low=low, high=high))
             return None
         return value if isinstance(value, int) else None
 
@@ -181,11 +195,11 @@ class _Row:
         value = self.text(column)
         if not value:
             if default is None:
-                self.problem(column, "is required: write yes or no.")
+                self.problem(column, msg("is required: write yes or no."))
             return default
         answer = _yes_no(value)
         if answer is None:
-            self.problem(column, f"{value!r} is not yes or no.")
+            self.problem(column, msg("{value} is not yes or no.", value=repr(value)))
         return answer
 
     def code(self, column: str, key: str) -> str | None:
@@ -195,8 +209,8 @@ class _Row:
         taxonomy_field = self.taxonomy.field(key)
         code = taxonomy_field.code_for_text(value)
         if code is None:
-            self.problem(column, f"{value!r} is not one of: {', '.join(taxonomy_field.codes())} "
-                                 "(codes or their labels).")
+            self.problem(column, msg("{value} is not one of: {codes} (codes or their labels).",
+                                     value=repr(value), codes=", ".join(taxonomy_field.codes())))
         return code
 
     def codes(self, column: str, key: str) -> frozenset[str]:
@@ -207,9 +221,9 @@ class _Row:
                 continue
             code = taxonomy_field.code_for_text(part)
             if code is None:
-                self.problem(column, f"{part.strip()!r} is not one of: "
-                                     f"{', '.join(taxonomy_field.codes())} (codes or their "
-                                     "labels, separated by ';').")
+                self.problem(column, msg(
+                    "{value} is not one of: {codes} (codes or their labels, separated by ';').",
+                    value=repr(part.strip()), codes=", ".join(taxonomy_field.codes())))
             else:
                 found.add(code)
         return frozenset(found)
@@ -217,7 +231,7 @@ class _Row:
     def session(self) -> Session | None:
         day = self.date("date")
         if not self.text("date"):
-            self.problem("date", "is required: write the date like 2024-03-31.")
+            self.problem("date", msg("is required: write the date like 2024-03-31."))
         single = {attribute: self.code(attribute, key) for attribute, key in _SINGLE.items()}
         multi = {attribute: self.codes(attribute, key) for attribute, key in _MULTI.items()}
         start_time = self.time("start_time")
@@ -258,7 +272,7 @@ class _Row:
         try:
             validate_session(session, self.taxonomy)
         except SessionInvalid as exc:
-            self.problem(None, str(exc).replace(" Nothing was saved.", ""))
+            self.problem(None, exc.problem)
             return None
         return session
 
@@ -274,19 +288,20 @@ def _header(names: Sequence[str]) -> tuple[list[str | None], list[CsvRowError]]:
             mapped.append(None)
             continue
         if key not in COLUMNS:
-            errors.append(CsvRowError(1, name.strip(), "is not a known column. Rename it to one "
-                                      f"of: {', '.join(COLUMNS)}, or remove it."))
+            errors.append(CsvRowError(1, name.strip(), msg(
+                "is not a known column. Rename it to one of: {columns}, or remove it.",
+                columns=", ".join(COLUMNS))))
             mapped.append(None)
             continue
         if key in seen:
-            errors.append(CsvRowError(1, name.strip(), "appears twice; keep one."))
+            errors.append(CsvRowError(1, name.strip(), msg("appears twice; keep one.")))
             mapped.append(None)
             continue
         seen.add(key)
         mapped.append(key)
     for required in REQUIRED_COLUMNS:
         if required not in seen:
-            errors.append(CsvRowError(1, required, "is missing; it is required."))
+            errors.append(CsvRowError(1, required, msg("is missing; it is required.")))
     return mapped, errors
 
 
@@ -299,23 +314,24 @@ def parse_csv(path: Path, taxonomy: Taxonomy) -> CsvParseResult:
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise CsvImportError(f"{Path(path).name} is not a readable CSV file ({exc}).") from exc
+        raise CsvImportError(msg("{file} is not a readable CSV file ({reason}).",
+                                 file=Path(path).name, reason=str(exc))) from exc
     if not records or not any(cell.strip() for cell in records[0]):
-        raise CsvImportError(
-            f"{Path(path).name} has no header row. The first row must name the columns, "
-            "for example: date,consent,channel,notes."
-        )
+        raise CsvImportError(msg(
+            "{file} has no header row. The first row must name the columns, for example: "
+            "date,consent,channel,notes.", file=Path(path).name,
+        ))
     columns, errors = _header(records[0])
     sessions: list[Session] = []
-    if any(e.column in REQUIRED_COLUMNS and e.row == 1 and "missing" in e.message
-           for e in errors):
-        return CsvParseResult([], errors, 0)
+    if not set(REQUIRED_COLUMNS) <= set(columns):
+        return CsvParseResult([], errors, 0)  # without them no row can be read
     for index, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # blank lines are not sessions
         if len(record) > len(columns):
-            errors.append(CsvRowError(index, None, f"has {len(record)} values but the header "
-                                      f"names {len(columns)} columns."))
+            errors.append(CsvRowError(index, None, msg(
+                "has more values ({values}) than the header has columns ({columns}).",
+                values=len(record), columns=len(columns))))
             continue
         cells = {name: value for name, value in zip(columns, record, strict=False) if name}
         row = _Row(index, cells, taxonomy)

@@ -7,6 +7,7 @@ import datetime as dt
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.model import Session
 from peerdesk.taxonomy import Taxonomy
+from peerdesk.translation import Message, msg
 
 # Session attribute -> taxonomy field key.
 SINGLE_CODED_FIELDS: dict[str, str] = {
@@ -32,7 +33,14 @@ MAX_GROUP_SIZE = 1000
 
 
 class SessionInvalid(PeerDeskError):
-    """A session holds a value the journal cannot store (unknown code, impossible number)."""
+    """A session holds a value the journal cannot store (unknown code, impossible number).
+
+    `problem` says what is wrong and how to fix it; the message adds that nothing was saved
+    (the CSV import lists `problem` alone, per row)."""
+
+    def __init__(self, problem: Message) -> None:
+        super().__init__(msg("{problem} Nothing was saved.", problem=problem))
+        self.problem = problem
 
 
 _CODE_SETS: dict[int, tuple[Taxonomy, dict[str, frozenset[str]]]] = {}
@@ -49,36 +57,36 @@ def code_sets(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
 
 def _unknown_code(taxonomy: Taxonomy, attribute: str, key: str, code: object) -> SessionInvalid:
     field = taxonomy.field(key)
-    return SessionInvalid(
-        f"'{field.label}' ({attribute}) has the unknown code {code!r}. "
-        f"Use one of: {', '.join(field.codes())}. Nothing was saved."
-    )
+    return SessionInvalid(msg(
+        "'{field}' ({attribute}) has the unknown code {code}. Use one of: {codes}.",
+        field=field.label, attribute=attribute, code=repr(code), codes=", ".join(field.codes()),
+    ))
 
 
 def validate_session(session: Session, taxonomy: Taxonomy) -> None:
     """Raise `SessionInvalid` naming the field (and code) of the first problem found."""
     if not isinstance(session.date, dt.date) or isinstance(session.date, dt.datetime):
-        raise SessionInvalid("The session has no valid date. Enter a date; nothing was saved.")
+        raise SessionInvalid(msg("The session has no valid date. Enter a date."))
     if session.start_time is not None and not isinstance(session.start_time, dt.time):
-        raise SessionInvalid("The start time is not a time of day. Nothing was saved.")
+        raise SessionInvalid(msg("The start time is not a time of day."))
     if (
         isinstance(session.duration_minutes, bool)
         or not isinstance(session.duration_minutes, int)
         or not 0 <= session.duration_minutes <= MAX_DURATION_MINUTES
     ):
-        raise SessionInvalid(
-            f"The duration ({session.duration_minutes!r} minutes) must be a whole number of "
-            f"minutes from 0 to {MAX_DURATION_MINUTES}. Nothing was saved."
-        )
+        raise SessionInvalid(msg(
+            "The duration ({minutes} minutes) must be a whole number of minutes from 0 to "
+            "{maximum}.", minutes=repr(session.duration_minutes), maximum=MAX_DURATION_MINUTES,
+        ))
     if session.group_size is not None and (
         isinstance(session.group_size, bool)
         or not isinstance(session.group_size, int)
         or not 2 <= session.group_size <= MAX_GROUP_SIZE
     ):
-        raise SessionInvalid(
-            f"The group size ({session.group_size!r}) must be a number of people from 2 to "
-            f"{MAX_GROUP_SIZE}, or left empty. Nothing was saved."
-        )
+        raise SessionInvalid(msg(
+            "The group size ({size}) must be a number of people from 2 to {maximum}, or left "
+            "empty.", size=repr(session.group_size), maximum=MAX_GROUP_SIZE,
+        ))
     known = code_sets(taxonomy)
     for attribute, key in SINGLE_CODED_FIELDS.items():
         code = getattr(session, attribute)
@@ -89,7 +97,7 @@ def validate_session(session: Session, taxonomy: Taxonomy) -> None:
     for attribute, key in MULTI_CODED_FIELDS.items():
         codes = getattr(session, attribute)
         if not isinstance(codes, frozenset):
-            raise SessionInvalid(f"{attribute} must be a set of codes. Nothing was saved.")
+            raise SessionInvalid(msg("{field} must be a set of codes.", field=attribute))
         if not codes <= known[key]:
             bad = sorted((c for c in codes if c not in known[key]), key=str)[0]
             raise _unknown_code(taxonomy, attribute, key, bad)
@@ -97,9 +105,7 @@ def validate_session(session: Session, taxonomy: Taxonomy) -> None:
         not isinstance(session.follow_up_date, dt.date)
         or isinstance(session.follow_up_date, dt.datetime)
     ):
-        raise SessionInvalid("The follow-up date is not a date. Nothing was saved.")
+        raise SessionInvalid(msg("The follow-up date is not a date."))
     for resource_id in session.referral_resource_ids:
         if not isinstance(resource_id, str) or not resource_id:
-            raise SessionInvalid(
-                "A referral entry has no id. Pick the referral again; nothing was saved."
-            )
+            raise SessionInvalid(msg("A referral entry has no id. Pick the referral again."))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import Message, msg
 
 OWN_ORIGIN = "own"
 
@@ -33,6 +34,13 @@ EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+")
 
 CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "web", "place")
 
+# How a message names each text field (the editor shows the same words as labels).
+_FIELD_NAMES: dict[str, Message] = {
+    "phone": msg("phone"), "email": msg("e-mail"), "web": msg("web address"),
+    "place": msg("place"), "hours": msg("hours"), "region": msg("region or site"),
+    "offers": msg("What they offer"), "when_to_refer": msg("When to refer"),
+}
+
 
 class ResourceError(PeerDeskError):
     """A resource entry is not valid (missing name, unknown type, text too long…)."""
@@ -40,10 +48,10 @@ class ResourceError(PeerDeskError):
 
 class ResourceNotFound(ResourceError):
     def __init__(self, resource_id: str) -> None:
-        super().__init__(
-            f"The directory has no entry with id {resource_id!r}; it may have been deleted. "
-            "Refresh the directory and try again."
-        )
+        super().__init__(msg(
+            "The directory has no entry with id {id}; it may have been deleted. Refresh the "
+            "directory and try again.", id=repr(resource_id),
+        ))
         self.resource_id = resource_id
 
 
@@ -145,48 +153,52 @@ def normalise_languages(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 def validated(resource: Resource) -> Resource:
     """Return a trimmed copy of `resource`, or raise `ResourceError` saying what to fix."""
     if not ID_PATTERN.fullmatch(resource.id):
-        raise ResourceError(
-            f"The entry id {resource.id!r} is not valid: use 1 to {MAX_ID} letters, digits, "
-            "'.', '_', ':' or '-', starting with a letter or digit."
-        )
+        raise ResourceError(msg(
+            "The entry id {id} is not valid: use 1 to {maximum} letters, digits, '.', '_', ':' "
+            "or '-', starting with a letter or digit.", id=repr(resource.id), maximum=MAX_ID,
+        ))
     name = " ".join(resource.name.split())
     if not name:
-        raise ResourceError("Every directory entry needs a name. Enter a name and save again.")
+        raise ResourceError(msg("Every directory entry needs a name. Enter a name and save "
+                                "again."))
     if len(name) > MAX_NAME:
-        raise ResourceError(f"The name is longer than {MAX_NAME} characters; shorten it.")
+        raise ResourceError(msg("The name is longer than {maximum} characters; shorten it.",
+                                maximum=MAX_NAME))
     field = default_taxonomy().field("referral_type")
     if not field.has(resource.type):
-        raise ResourceError(
-            f"{resource.type!r} is not a known type of resource. "
-            f"Use one of: {', '.join(field.codes())}."
-        )
+        raise ResourceError(msg(
+            "{type} is not a known type of resource. Use one of: {types}.",
+            type=repr(resource.type), types=", ".join(field.codes()),
+        ))
     short = {key: _clean(str(getattr(resource, key)))
              for key in ("phone", "email", "web", "place", "hours", "region")}
     for key, value in short.items():
         if len(value) > MAX_SHORT:
-            raise ResourceError(
-                f"The {key.replace('_', ' ')} of '{name}' is longer than {MAX_SHORT} "
-                "characters; shorten it."
-            )
+            raise ResourceError(msg(
+                "The {field} of '{name}' is longer than {maximum} characters; shorten it.",
+                field=_FIELD_NAMES[key], name=name, maximum=MAX_SHORT,
+            ))
     long = {key: _clean(str(getattr(resource, key))) for key in ("offers", "when_to_refer")}
     for key, value in long.items():
         if len(value) > MAX_LONG:
-            raise ResourceError(
-                f"'{key.replace('_', ' ').capitalize()}' of '{name}' is longer than {MAX_LONG} "
-                "characters; shorten it."
-            )
+            raise ResourceError(msg(
+                "'{field}' of '{name}' is longer than {maximum} characters; shorten it.",
+                field=_FIELD_NAMES[key], name=name, maximum=MAX_LONG,
+            ))
     if short["email"] and not EMAIL_PATTERN.fullmatch(short["email"]):
-        raise ResourceError(
-            f"The e-mail of '{name}' does not look like an address (name@example.org); "
-            "correct it or leave it empty."
-        )
+        raise ResourceError(msg(
+            "The e-mail of '{name}' does not look like an address (name@example.org); correct "
+            "it or leave it empty.", name=name,
+        ))
     if any(ch.isspace() for ch in short["web"]):
-        raise ResourceError(
-            f"The web address of '{name}' contains spaces; correct it or leave it empty."
-        )
+        raise ResourceError(msg(
+            "The web address of '{name}' contains spaces; correct it or leave it empty.",
+            name=name,
+        ))
     languages = normalise_languages(resource.languages)
     if len(languages) > MAX_LANGUAGES or any(len(v) > MAX_SHORT for v in languages):
-        raise ResourceError(f"'{name}' lists too many or too long languages; keep it short.")
+        raise ResourceError(msg("'{name}' lists too many or too long languages; keep it short.",
+                                name=name))
     origin = resource.origin.strip() or OWN_ORIGIN
     return Resource(
         id=resource.id, name=name, type=resource.type, offers=long["offers"],

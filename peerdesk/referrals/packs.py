@@ -24,7 +24,7 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import write_atomic
 from peerdesk.paths import resources_dir
 from peerdesk.referrals.model import OWN_ORIGIN, Resource, content_dict, validated
-from peerdesk.translation import LANGUAGES, SOURCE_LANGUAGE
+from peerdesk.translation import LANGUAGES, SOURCE_LANGUAGE, Message, msg
 
 FORMAT = "peerdesk.resource-pack"
 VERSION = 1
@@ -89,8 +89,12 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Constant(ValueError):
+    pass
+
+
 def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+    raise _Constant(name)
 
 
 def _json_path(parts: Iterable[object]) -> str:
@@ -100,58 +104,102 @@ def _json_path(parts: Iterable[object]) -> str:
     return path
 
 
-def _describe(error: Any) -> str:
+_JSON_KINDS: dict[str, Message] = {
+    "string": msg("a text"), "integer": msg("a whole number"), "boolean": msg("true or false"),
+    "array": msg("a list"), "object": msg("an object with keys"), "null": msg("null"),
+}
+
+
+def _describe(error: Any) -> Message:
     """One sentence for a jsonschema ValidationError, naming where it is."""
     where = _json_path(error.absolute_path)
-    if error.validator == "additionalProperties":
+    rule, value = error.validator, error.validator_value
+    if rule == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - known) if isinstance(error.instance, dict) else []
-        return f"unknown key {', '.join(repr(k) for k in extra)} at {where}"
-    if error.validator == "required":
-        return f"{error.message} at {where}"
-    if error.validator == "enum":
-        return f"{error.instance!r} at {where} is not one of the known values"
-    if error.validator == "not" and where == "$.name":
-        return "the pack name 'own' is reserved for your own entries"
-    return f"{where}: {error.message}"
+        return msg("unknown key {keys} at {where}", keys=", ".join(repr(k) for k in extra),
+                   where=where)
+    if rule == "required" and isinstance(error.instance, dict):
+        missing = [key for key in value if key not in error.instance]
+        return msg("the key {key} is missing at {where}", key=repr(missing[0]), where=where)
+    if rule == "enum":
+        return msg("{value} at {where} is not one of the known values",
+                   value=repr(error.instance), where=where)
+    if rule == "not" and where == "$.name":
+        return msg("the pack name 'own' is reserved for your own entries")
+    if rule == "type" and isinstance(value, str) and value in _JSON_KINDS:
+        return msg("{where} must be {kind}", where=where, kind=_JSON_KINDS[value])
+    if rule == "const":
+        return msg("{where} must be {value}", where=where, value=json.dumps(value))
+    if rule == "maxLength":
+        return msg("{where} is longer than {maximum} characters", where=where, maximum=value)
+    if rule == "minLength":
+        return msg("{where} is empty", where=where)
+    if rule == "maxItems":
+        return msg("{where} has more than {maximum} entries", where=where, maximum=value)
+    if rule == "pattern":
+        return msg("{where}: {value} does not have the expected form", where=where,
+                   value=repr(error.instance))
+    # Anything rarer keeps the JSON Schema library's own (English) wording.
+    return msg("{where}: {problem}", where=where, problem=str(error.message))
 
 
-def _fail(source: str, problem: str) -> PackError:
-    return PackError(
-        f"{source} was not imported: {problem}. Nothing was changed; ask whoever made the pack "
-        "for a corrected file."
-    )
+def _fail(source: Message, problem: Message) -> PackError:
+    return PackError(msg(
+        "{source} was not imported: {problem}. Nothing was changed; ask whoever made the pack "
+        "for a corrected file.", source=source, problem=problem,
+    ))
 
 
-def parse_pack(data: bytes, source: str = "The resource pack") -> ResourcePack:
-    """Validate pack bytes and return the pack, or raise `PackError` naming the problem."""
+def _json_reason(text: str) -> Message:
+    """What the json module says went wrong. Its few fixed wordings are translated in the
+    messages context (the summary import declares them); any other text shows as it is."""
+    return Message(text, {})
+
+
+def _too_large() -> Message:
+    return msg("it is larger than {limit} MB", limit=MAX_PACK_BYTES // (1024 * 1024))
+
+
+def parse_pack(data: bytes, source: Message | None = None) -> ResourcePack:
+    """Validate pack bytes and return the pack, or raise `PackError` naming the problem.
+
+    `source` names the pack in messages (a sentence start such as "The resource pack x.json")."""
+    source = source if source is not None else msg("The resource pack")
     if len(data) > MAX_PACK_BYTES:
-        raise _fail(source, f"it is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
+        raise _fail(source, _too_large())
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _fail(source, f"it is not UTF-8 text (byte {exc.start})") from exc
+        raise _fail(source, msg("it is not UTF-8 text (byte {position})",
+                                position=exc.start)) from exc
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicates,
                               parse_constant=_no_constants)
     except _DuplicateKey as exc:
-        raise _fail(source, f"the key {exc.args[0]!r} appears twice in one object") from exc
+        raise _fail(source, msg("the key {key} appears twice in one object",
+                                key=repr(exc.args[0]))) from exc
+    except _Constant as exc:
+        raise _fail(source, msg("it is not valid JSON ({value} is not allowed)",
+                                value=exc.args[0])) from exc
     except json.JSONDecodeError as exc:
-        raise _fail(source, f"it is not valid JSON ({exc.msg} at line {exc.lineno}, "
-                            f"column {exc.colno})") from exc
+        raise _fail(source, msg("it is not valid JSON ({problem} at line {line}, column "
+                                "{column})", problem=_json_reason(exc.msg), line=exc.lineno,
+                                column=exc.colno)) from exc
     except (ValueError, RecursionError) as exc:
-        raise _fail(source, f"it is not valid JSON ({exc})") from exc
+        raise _fail(source, msg("it is not valid JSON ({problem})", problem=str(exc))) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _fail(source, "it is not a PeerDesk resource pack (no \"format\": "
-                            f"\"{FORMAT}\")")
+        raise _fail(source, msg("it is not a PeerDesk resource pack (no \"format\": "
+                                "\"{format}\")", format=FORMAT))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise _fail(source, "its \"version\" is missing or not a whole number")
+        raise _fail(source, msg("its \"version\" is missing or not a whole number"))
     if version > VERSION:
-        raise PackError(
-            f"{source} was made by a newer version of PeerDesk (pack version {version}; this "
-            f"version reads version {VERSION}). Update PeerDesk to import it. Nothing was changed."
-        )
+        raise PackError(msg(
+            "{source} was made by a newer version of PeerDesk (pack version {version}; this "
+            "version reads version {known}). Update PeerDesk to import it. Nothing was changed.",
+            source=source, version=version, known=VERSION,
+        ))
     errors = sorted(_validator().iter_errors(document),
                     key=lambda e: (list(map(str, e.absolute_path)), str(e.message)))
     if errors:
@@ -160,7 +208,7 @@ def parse_pack(data: bytes, source: str = "The resource pack") -> ResourcePack:
     return _build(document, source)
 
 
-def _build(document: dict[str, Any], source: str) -> ResourcePack:
+def _build(document: dict[str, Any], source: Message) -> ResourcePack:
     name = " ".join(str(document["name"]).split())
     seen: dict[str, int] = {}
     resources: list[Resource] = []
@@ -168,16 +216,18 @@ def _build(document: dict[str, Any], source: str) -> ResourcePack:
         where = f"$.resources[{index}]"
         entry_id = entry["id"]
         if entry_id in seen:
-            raise _fail(source, f"the id {entry_id!r} at {where}.id is already used at "
-                                f"$.resources[{seen[entry_id]}].id")
+            raise _fail(source, msg("the id {id} at {where}.id is already used at "
+                                    "$.resources[{first}].id", id=repr(entry_id), where=where,
+                                    first=seen[entry_id]))
         seen[entry_id] = index
         verified: dt.date | None = None
         if entry.get("last_verified") is not None:
             try:
                 verified = dt.date.fromisoformat(entry["last_verified"])
             except ValueError as exc:
-                raise _fail(source, f"{where}.last_verified: {entry['last_verified']!r} is not "
-                                    "a real date") from exc
+                raise _fail(source, msg("{where}.last_verified: {value} is not a real date",
+                                        where=where,
+                                        value=repr(entry["last_verified"]))) from exc
         try:
             resource = validated(Resource(
                 id=entry_id, name=entry["name"], type=entry["type"],
@@ -191,7 +241,8 @@ def _build(document: dict[str, Any], source: str) -> ResourcePack:
                 origin=name,
             ))
         except PeerDeskError as exc:
-            raise _fail(source, f"{where}: {exc}") from exc
+            raise _fail(source, msg("{where}: {problem}", where=where,
+                                    problem=exc.message)) from exc
         resources.append(resource)
     return ResourcePack(name=name, created_at=document["created_at"],
                         resources=tuple(resources),
@@ -201,19 +252,21 @@ def _build(document: dict[str, Any], source: str) -> ResourcePack:
 def read_pack(path: Path) -> ResourcePack:
     """Read and validate the pack at `path` (size checked before reading)."""
     path = Path(path)
-    source = f"The resource pack {path.name}"
+    source = msg("The resource pack {file}", file=path.name)
     try:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
-            raise _fail(source, f"it is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
+            raise _fail(source, _too_large())
         with open(path, "rb") as handle:
             data = handle.read(MAX_PACK_BYTES + 1)  # the file may have grown since stat()
     except FileNotFoundError as exc:
-        raise PackError(f"There is no file at {path}. Check the name and try again.") from exc
+        raise PackError(msg("There is no file at {path}. Check the name and try again.",
+                            path=path)) from exc
     except IsADirectoryError as exc:
-        raise PackError(f"{path} is a folder, not a resource pack file.") from exc
+        raise PackError(msg("{path} is a folder, not a resource pack file.", path=path)) from exc
     except OSError as exc:
-        raise PackError(f"{path} could not be read: {exc.strerror or exc}.") from exc
+        raise PackError(msg("{path} could not be read: {reason}.", path=path,
+                            reason=exc.strerror or str(exc))) from exc
     return parse_pack(data, source)
 
 
@@ -229,10 +282,11 @@ def pack_document(name: str, resources: Sequence[Resource], *, created_at: str |
                   description: str = "") -> dict[str, Any]:
     name = " ".join(name.split())
     if not name or name.casefold() == OWN_ORIGIN or len(name) > MAX_PACK_NAME:
-        raise PackError(
-            f"Choose a pack name of 1 to {MAX_PACK_NAME} characters other than "
-            f"'{OWN_ORIGIN}'; supporters see it as the origin of each entry."
-        )
+        raise PackError(msg(
+            "Choose a pack name of 1 to {maximum} characters other than '{reserved}'; "
+            "supporters see it as the origin of each entry.",
+            maximum=MAX_PACK_NAME, reserved=OWN_ORIGIN,
+        ))
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -250,7 +304,7 @@ def pack_bytes(name: str, resources: Sequence[Resource], *, created_at: str | No
     """The pack as UTF-8 JSON; checked against the schema so we never write what we'd reject."""
     document = pack_document(name, resources, created_at=created_at, description=description)
     data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    parse_pack(data, "The pack being exported")
+    parse_pack(data, msg("The pack being exported"))
     return data
 
 

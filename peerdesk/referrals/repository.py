@@ -32,6 +32,7 @@ from peerdesk.referrals.model import (
     validated,
 )
 from peerdesk.referrals.packs import ResourcePack
+from peerdesk.translation import msg
 from peerdesk.vault import Vault
 
 Connection = Any  # sqlcipher3.Connection
@@ -218,10 +219,10 @@ class ResourceRepository:
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM referral_resource WHERE id = ?",
                             (clean.id,)).fetchone():
-                raise ResourceError(
-                    f"The directory already has an entry with id {clean.id!r}. "
-                    "Edit that entry instead."
-                )
+                raise ResourceError(msg(
+                    "The directory already has an entry with id {id}. Edit that entry instead.",
+                    id=repr(clean.id),
+                ))
             self._insert(conn, clean, pack_hash=None, now=now)
         return clean
 

@@ -29,6 +29,7 @@ import sqlcipher3
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from peerdesk.paths import backups_dir
+from peerdesk.translation import msg
 from peerdesk.vault.integrity import IntegrityReport, connection_report
 from peerdesk.vault.passphrase import normalize_passphrase
 from peerdesk.vault.vault import PLAINTEXT_HEADER, Vault, VaultOpenError, connect_keyed
@@ -67,10 +68,10 @@ def _temp_beside(target: Path, tag: str) -> Path:
 
 def _write_error(target: Path, exc: BaseException) -> BackupError:
     detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return BackupError(
-        f"Could not write {target}: {detail}. Nothing was changed; check there is free space "
-        "and that the folder is writable."
-    )
+    return BackupError(msg(
+        "Could not write {path}: {reason}. Nothing was changed; check there is free space and "
+        "that the folder is writable.", path=target, reason=detail,
+    ))
 
 
 def export_to_temp(source: Any, target: Path, passphrase: str, tag: str = "copy") -> Path:
@@ -78,7 +79,8 @@ def export_to_temp(source: Any, target: Path, passphrase: str, tag: str = "copy"
     temp file beside `target`; return the temp path. The caller renames it into place."""
     literal = normalize_passphrase(passphrase)
     if not target.parent.is_dir():
-        raise BackupError(f"The folder {target.parent} does not exist. Choose an existing folder.")
+        raise BackupError(msg("The folder {folder} does not exist. Choose an existing folder.",
+                              folder=target.parent))
     tmp = _temp_beside(target, tag)
     leftovers = (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm"))
     attached = False
@@ -120,7 +122,7 @@ def verify_copy(path: Path, passphrase: str, expect_version: int | None = None) 
     """A fresh copy opens with the passphrase, is encrypted and passes the quick check."""
     with open(path, "rb") as handle:
         if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
-            raise BackupError("The copy was not encrypted, so PeerDesk removed it.")
+            raise BackupError(msg("The copy was not encrypted, so PeerDesk removed it."))
     conn = connect_keyed(path, passphrase)
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -128,9 +130,10 @@ def verify_copy(path: Path, passphrase: str, expect_version: int | None = None) 
     finally:
         conn.close()
     if expect_version is not None and version != expect_version:
-        raise BackupError("The copy did not verify (schema differs); it was removed.")
+        raise BackupError(msg("The copy did not verify (schema differs); it was removed."))
     if result != ["ok"]:
-        raise BackupError(f"The copy did not verify ({result[0]}); it was removed.")
+        raise BackupError(msg("The copy did not verify ({problem}); it was removed.",
+                              problem=result[0]))
 
 
 def install(tmp: Path, target: Path) -> None:
@@ -150,9 +153,11 @@ def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) 
     Safe on a worker thread: it uses its own connection, never the GUI's."""
     target = Path(target).expanduser().absolute()
     if target.resolve() == vault.path.resolve():
-        raise BackupError("A backup cannot replace the journal itself. Choose another file.")
+        raise BackupError(msg("A backup cannot replace the journal itself. Choose another "
+                              "file."))
     if target.is_dir():
-        raise BackupError(f"{target} is a folder. Choose a file name for the backup.")
+        raise BackupError(msg("{path} is a folder. Choose a file name for the backup.",
+                              path=target))
     progress(0, 2, "Copying the journal…")
     source = vault.connect_another()
     try:
@@ -264,15 +269,16 @@ def check_backup(path: Path, passphrase: str) -> IntegrityReport:
     """Open a backup read-only with `passphrase` and run the full integrity check."""
     path = Path(path)
     if not path.is_file():
-        raise BackupError(f"There is no backup at {path}.")
+        raise BackupError(msg("There is no backup at {path}.", path=path))
     with open(path, "rb") as handle:
         if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
-            raise BackupError(f"{path} is not an encrypted PeerDesk backup.")
+            raise BackupError(msg("{path} is not an encrypted PeerDesk backup.", path=path))
     uri = f"file:{pathname2url(str(path.absolute()))}?mode=ro"
     try:
         conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlcipher3.Error as exc:
-        raise BackupError(f"The backup {path} cannot be read: {exc}.") from exc
+        raise BackupError(msg("The backup {path} cannot be read: {reason}.", path=path,
+                              reason=str(exc))) from exc
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {_literal(passphrase)}")
@@ -280,20 +286,21 @@ def check_backup(path: Path, passphrase: str) -> IntegrityReport:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
-            raise BackupError(
-                f"The backup {path.name} does not open with this passphrase, or it is damaged. "
-                "Nothing was changed."
-            ) from exc
+            raise BackupError(msg(
+                "The backup {file} does not open with this passphrase, or it is damaged. "
+                "Nothing was changed.", file=path.name,
+            )) from exc
         if version == 0:
-            raise BackupError(f"{path.name} is not a PeerDesk journal backup. Nothing was changed.")
+            raise BackupError(msg("{file} is not a PeerDesk journal backup. Nothing was changed.",
+                                  file=path.name))
         report = connection_report(conn, path)
     finally:
         conn.close()
     if not report.ok:
-        raise BackupError(
-            f"The backup {path.name} is damaged ({report.problems[0]}). Nothing was changed; "
-            "choose another backup."
-        )
+        raise BackupError(msg(
+            "The backup {file} is damaged ({problem}). Nothing was changed; choose another "
+            "backup.", file=path.name, problem=report.problems[0],
+        ))
     return report
 
 
@@ -320,7 +327,7 @@ def restore_backup(journal: Path, backup: Path, passphrase: str,
     journal = Path(journal)
     backup = Path(backup)
     if backup.absolute() == journal.absolute():
-        raise BackupError("That is the journal itself; choose a backup file.")
+        raise BackupError(msg("That is the journal itself; choose a backup file."))
     progress(0, 3, "Checking the backup…")
     check_backup(backup, passphrase)
     progress(1, 3, "Copying the backup…")
@@ -338,8 +345,8 @@ def restore_backup(journal: Path, backup: Path, passphrase: str,
         if isinstance(exc, OSError):
             raise _write_error(journal, exc) from exc
         if isinstance(exc, sqlcipher3.DatabaseError):
-            raise BackupError(f"The backup {backup.name} did not verify. Nothing was changed.") \
-                from exc
+            raise BackupError(msg("The backup {file} did not verify. Nothing was changed.",
+                                  file=backup.name)) from exc
         raise
     progress(2, 3, "Keeping the current journal aside…")
     kept: Path | None = None

@@ -16,14 +16,15 @@ from pathlib import Path
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir
+from peerdesk.translation import msg
 
 
 class AlreadyOpenError(PeerDeskError):
     def __init__(self) -> None:
-        super().__init__(
+        super().__init__(msg(
             "This journal is already open in another PeerDesk window. Switch to that window, "
             "or close it first."
-        )
+        ))
 
 
 def lock_path(journal: Path) -> Path:
@@ -56,10 +57,10 @@ class InstanceLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
         except OSError as exc:
-            raise PeerDeskError(
-                f"Could not create {self.path}: {exc.strerror or exc}. Check that the journal's "
-                "folder is writable."
-            ) from exc
+            raise PeerDeskError(msg(
+                "Could not create {path}: {reason}. Check that the journal's folder is writable.",
+                path=self.path, reason=exc.strerror or str(exc),
+            )) from exc
         try:
             os.chmod(self.path, PRIVATE_FILE_MODE)
             _lock(fd)

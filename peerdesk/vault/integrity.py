@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
+from peerdesk.translation import msg
+
 if TYPE_CHECKING:
     from peerdesk.vault.vault import Vault
 
@@ -38,18 +40,17 @@ def quick_open_problems(conn: Any, path: Path) -> list[str]:
     wal = Path(f"{path}-wal")
     wal_size = wal.stat().st_size if wal.exists() else 0
     if file_size % page_size:
-        problems.append("the file ends in the middle of a page; it was cut short")
+        problems.append(msg("the file ends in the middle of a page; it was cut short"))
     elif wal_size == 0 and file_size < page_count * page_size:
-        problems.append(
-            f"the file holds {file_size // page_size} of its {page_count} pages; it was cut short"
-        )
+        problems.append(msg("the file holds {held} of its {pages} pages; it was cut short",
+                            held=file_size // page_size, pages=page_count))
     names = {str(row[0]) for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     missing = [name for name in REQUIRED_TABLES if name not in names]
     if missing:
-        problems.append(f"the table {missing[0]} is missing")
+        problems.append(msg("the table {table} is missing", table=missing[0]))
     elif conn.execute("SELECT count(*) FROM meta WHERE key = 'journal_id'").fetchone()[0] != 1:
-        problems.append("the journal's identity record is missing")
+        problems.append(msg("the journal's identity record is missing"))
     return problems
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.translation import Message, msg
 
 
 class PassphraseError(PeerDeskError):
@@ -16,10 +17,11 @@ class PassphraseError(PeerDeskError):
 def normalize_passphrase(passphrase: str) -> str:
     """NFC-normalise so the same words typed on any keyboard or OS give the same key."""
     if not passphrase:
-        raise PassphraseError("The passphrase is empty. Type your passphrase and try again.")
+        raise PassphraseError(msg("The passphrase is empty. Type your passphrase and try again."))
     normalized = unicodedata.normalize("NFC", passphrase)
     if "\x00" in normalized:
-        raise PassphraseError("The passphrase contains a NUL character, which cannot be used.")
+        raise PassphraseError(msg("The passphrase contains a NUL character, which cannot be "
+                                  "used."))
     return normalized
 
 
@@ -38,7 +40,7 @@ class Strength(Enum):
 @dataclass(frozen=True)
 class StrengthHint:
     strength: Strength
-    message: str
+    message: Message
 
 
 _COMMON = {
@@ -54,11 +56,12 @@ def strength_hint(passphrase: str) -> StrengthHint:
     if len(text) < MIN_LENGTH:
         return StrengthHint(
             Strength.TOO_SHORT,
-            f"Too short: use at least {MIN_LENGTH} characters — a few unrelated words work well.",
+            msg("Too short: use at least {minimum} characters — a few unrelated words work "
+                "well.", minimum=MIN_LENGTH),
         )
     lowered = text.lower()
     if lowered in _COMMON or len(set(lowered)) <= 3:
-        return StrengthHint(Strength.WEAK, "Easy to guess: avoid common words and repeats.")
+        return StrengthHint(Strength.WEAK, msg("Easy to guess: avoid common words and repeats."))
     classes = sum(
         [
             any(c.islower() for c in text),
@@ -69,7 +72,9 @@ def strength_hint(passphrase: str) -> StrengthHint:
     )
     words = len([w for w in text.replace("-", " ").split() if w])
     if len(text) >= 20 or (len(text) >= 14 and (classes >= 3 or words >= 3)):
-        return StrengthHint(Strength.STRONG, "Strong: hard to guess, still possible to remember.")
+        return StrengthHint(Strength.STRONG,
+                            msg("Strong: hard to guess, still possible to remember."))
     if len(text) >= 14 or classes >= 3:
-        return StrengthHint(Strength.FAIR, "Fair: another word would make it much stronger.")
-    return StrengthHint(Strength.WEAK, "Weak: make it longer — four unrelated words work well.")
+        return StrengthHint(Strength.FAIR, msg("Fair: another word would make it much stronger."))
+    return StrengthHint(Strength.WEAK,
+                        msg("Weak: make it longer — four unrelated words work well."))

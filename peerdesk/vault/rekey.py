@@ -30,6 +30,7 @@ from typing import Any
 import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.translation import msg
 from peerdesk.vault.backup import export_to_temp, install
 from peerdesk.vault.passphrase import normalize_passphrase
 from peerdesk.vault.vault import Vault, VaultError, connect_keyed
@@ -39,7 +40,8 @@ ProgressFn = Callable[[int, int, str], None]
 
 class WrongCurrentPassphraseError(PeerDeskError):
     def __init__(self) -> None:
-        super().__init__("The current passphrase is not right. Nothing was changed; try again.")
+        super().__init__(msg("The current passphrase is not right. Nothing was changed; try "
+                             "again."))
 
 
 def _no_progress(done: int, total: int, text: str) -> None:
@@ -63,10 +65,10 @@ def _hold_exclusively(conn: Any) -> None:
 
 
 def _in_use() -> VaultError:
-    return VaultError(
+    return VaultError(msg(
         "The journal is still open elsewhere (another window or program), so the passphrase "
         "was not changed. Close it there and try again."
-    )
+    ))
 
 
 def rekey_file(path: Path, old: str, new: str, progress: ProgressFn = _no_progress) -> None:
@@ -103,7 +105,8 @@ def change_passphrase(vault: Vault, current: str, new: str,
         raise WrongCurrentPassphraseError()
     new_normalized = normalize_passphrase(new)
     if new_normalized == normalize_passphrase(current):
-        raise PeerDeskError("The new passphrase is the same as the current one. Nothing changed.")
+        raise PeerDeskError(msg("The new passphrase is the same as the current one. Nothing "
+                                "changed."))
     vault.detach()
     try:
         rekey_file(vault.path, current, new, progress)

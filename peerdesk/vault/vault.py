@@ -23,6 +23,7 @@ import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peerdesk.translation import msg
 from peerdesk.vault.integrity import quick_open_problems
 from peerdesk.vault.migrations import Migration, shipped_migrations
 from peerdesk.vault.passphrase import key_pragma_literal, normalize_passphrase
@@ -40,22 +41,22 @@ class VaultOpenError(VaultError):
     """Wrong passphrase or damaged file: one neutral message for both, on purpose."""
 
     def __init__(self) -> None:
-        super().__init__(
+        super().__init__(msg(
             "The journal could not be opened: the passphrase is wrong or the file is damaged. "
             "Check the passphrase and try again. The file has not been changed."
-        )
+        ))
 
 
 class VaultDamagedError(VaultOpenError):
     """The passphrase is right (the key verified), but the file failed the quick check."""
 
     def __init__(self, detail: str) -> None:
-        VaultError.__init__(
-            self,
-            f"The journal file is damaged ({detail}). Your passphrase is right; the file has not "
+        VaultError.__init__(self, msg(
+            "The journal file is damaged ({detail}). Your passphrase is right; the file has not "
             "been changed. Restore your newest backup: the unlock screen offers the newest "
             "automatic one, and the damaged file is kept aside, never overwritten.",
-        )
+            detail=detail,
+        ))
         self.detail = detail
 
 
@@ -63,11 +64,11 @@ class VaultWriteError(VaultError):
     """The disk is full or read-only: the change was rolled back, nothing half-written."""
 
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(
-            f"PeerDesk could not save to {path} ({detail}). Nothing was half-written: the "
+        super().__init__(msg(
+            "PeerDesk could not save to {path} ({detail}). Nothing was half-written: the "
             "journal is as it was before. Free some disk space or check the folder is "
-            "writable, then try again."
-        )
+            "writable, then try again.", path=path, detail=detail,
+        ))
 
 
 _STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error")
@@ -98,39 +99,40 @@ def _is_storage_error(exc: BaseException) -> bool:
 
 class VaultNotFoundError(VaultError):
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"There is no journal at {path}. Create one with 'peerdesk init' or choose "
-            "another file with --journal."
-        )
+        super().__init__(msg(
+            "There is no journal at {path}. Create one with 'peerdesk init' or choose another "
+            "file with --journal.", path=path,
+        ))
 
 
 class VaultExistsError(VaultError):
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"A file already exists at {path}; PeerDesk never overwrites it. "
-            "Choose another location or open the existing journal."
-        )
+        super().__init__(msg(
+            "A file already exists at {path}; PeerDesk never overwrites it. Choose another "
+            "location or open the existing journal.", path=path,
+        ))
 
 
 class VaultTooNewError(VaultError):
     def __init__(self, found: int, known: int) -> None:
-        super().__init__(
-            f"This journal was written by a newer version of PeerDesk (schema {found}; this "
-            f"version knows up to {known}). Update PeerDesk to open it. The file was not changed."
-        )
+        super().__init__(msg(
+            "This journal was written by a newer version of PeerDesk (schema {found}; this "
+            "version knows up to {known}). Update PeerDesk to open it. The file was not changed.",
+            found=found, known=known,
+        ))
 
 
 class VaultLockedError(VaultError):
     def __init__(self) -> None:
-        super().__init__("The journal is locked. Unlock it and try again.")
+        super().__init__(msg("The journal is locked. Unlock it and try again."))
 
 
 class VaultAccessError(VaultError):
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(
-            f"PeerDesk cannot use {path}: {detail}. Check that the file and its folder exist "
-            "and that you are allowed to read and write them."
-        )
+        super().__init__(msg(
+            "PeerDesk cannot use {path}: {detail}. Check that the file and its folder exist "
+            "and that you are allowed to read and write them.", path=path, detail=detail,
+        ))
 
 
 def _connect(path: Path) -> Connection:
@@ -153,7 +155,8 @@ def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
-        raise VaultError(f"The journal could not switch to write-ahead logging (got {mode}).")
+        raise VaultError(msg("The journal could not switch to write-ahead logging (got "
+                             "{mode}).", mode=mode))
     conn.execute("PRAGMA synchronous = FULL")
 
 
@@ -231,10 +234,10 @@ class Vault:
             _apply_key(conn, passphrase)
             _configure(conn)  # first write: page 1 now exists on disk
             if _starts_plaintext(path):
-                raise VaultError(
+                raise VaultError(msg(
                     "SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. "
                     "Reinstall PeerDesk; nothing was written."
-                )
+                ))
             vault = cls(path, conn, passphrase)
             vault._migrate(migrations if migrations is not None else shipped_migrations())
             return vault
@@ -255,7 +258,7 @@ class Vault:
         if not path.exists():
             raise VaultNotFoundError(path)
         if not path.is_file():
-            raise VaultAccessError(path, "it is not a file")
+            raise VaultAccessError(path, msg("it is not a file"))
         if path.stat().st_size == 0 or _starts_plaintext(path):
             raise VaultOpenError()
         chain = migrations if migrations is not None else shipped_migrations()
@@ -270,14 +273,15 @@ class Vault:
                 version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             except sqlcipher3.OperationalError as exc:
                 if "unable to open" in str(exc):
-                    raise VaultAccessError(path, "the file or folder is not accessible") from exc
+                    raise VaultAccessError(
+                        path, msg("the file or folder is not accessible")) from exc
                 raise VaultOpenError() from exc
             except sqlcipher3.DatabaseError as exc:
                 # "malformed" (SQLITE_CORRUPT) comes only after page 1 authenticated with this
                 # key; a wrong key fails earlier with "file is not a database".
                 if "malformed" in str(exc):
                     raise VaultDamagedError(
-                        "its pages do not fit together; it may be cut short") from exc
+                        msg("its pages do not fit together; it may be cut short")) from exc
                 raise VaultOpenError() from exc
             if version > known:
                 raise VaultTooNewError(version, known)

@@ -15,6 +15,7 @@ from peerdesk.journal.csv_import import (
 )
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import localize
 from peerdesk.vault import Vault
 
 TAX = default_taxonomy()
@@ -98,6 +99,32 @@ def test_every_bad_row_reported_with_row_number(tmp_path: Path) -> None:
     assert "row 3, column 'date': '03/01/2024' is not a date like 2024-03-31." in messages
     assert any("'fax'" in m and "phone" in m for m in messages)
     assert any("'shouting'" in m for m in messages)
+
+
+def test_problems_read_in_spanish_keeping_rows_columns_and_values(tmp_path: Path) -> None:
+    text = ("date,consent,group_size,colour\n"
+            "2024-03-01,yes,1,red\n"
+            "2024-03-02,yes,,,extra\n")
+    result = parse_csv(write(tmp_path, text), TAX)
+    english = [str(error) for error in result.errors]
+    spanish = [localize(error.text, "es") for error in result.errors]
+    assert english[1:] == ["row 2, column 'group_size': 1 is outside 2 to 1000.",
+                           "row 3: has more values (5) than the header has columns (4)."]
+    assert spanish[1:] == ["fila 2, columna 'group_size': 1 está fuera del intervalo de 2 a 1000.",
+                           "fila 3: tiene más valores (5) que columnas el encabezado (4)."]
+    assert spanish[0].startswith("fila 1, columna 'colour': no es una columna conocida. "
+                                 "Cámbiale el nombre por uno de estos: date, start_time, ")
+    assert english[0].startswith("row 1, column 'colour': is not a known column.")
+
+
+def test_file_problems_read_in_spanish_naming_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "", name="contactos.csv")
+    with pytest.raises(CsvImportError) as caught:
+        parse_csv(path, TAX)
+    assert str(caught.value).startswith("contactos.csv has no header row.")
+    assert localize(caught.value, "es") == (
+        "contactos.csv no tiene fila de encabezado. La primera fila debe dar nombre a las "
+        "columnas, por ejemplo: date,consent,channel,notes.")
 
 
 def test_unknown_and_missing_headers(tmp_path: Path) -> None:

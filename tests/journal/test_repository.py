@@ -21,6 +21,7 @@ from peerdesk.journal.repository import (
 )
 from peerdesk.journal.validation import SessionInvalid
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import localize
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -146,6 +147,16 @@ def test_impossible_numbers_are_refused(repo: SessionRepository,
                                         changes: dict[str, object]) -> None:
     with pytest.raises(SessionInvalid):
         repo.add(full_session(**changes))
+
+
+def test_a_refused_session_is_explained_in_spanish_too(repo: SessionRepository) -> None:
+    with pytest.raises(SessionInvalid) as caught:
+        repo.add(full_session(duration_minutes=-5))
+    assert str(caught.value) == ("The duration (-5 minutes) must be a whole number of minutes "
+                                 "from 0 to 1440. Nothing was saved.")
+    assert localize(caught.value, "es") == (
+        "La duración (-5 minutos) debe ser un número entero de minutos entre 0 y 1440. "
+        "No se ha guardado nada.")
 
 
 def test_update_validates_too(repo: SessionRepository) -> None:

@@ -24,6 +24,7 @@ from peerdesk.referrals.packs import (
     write_pack,
 )
 from peerdesk.taxonomy import default_taxonomy
+from peerdesk.translation import localize
 from tests.referrals.helpers import DEMO_PACK, demo_document, pack_file
 
 PHONE_LIKE = re.compile(r"\d[\d\s().-]{5,}\d")
@@ -190,6 +191,23 @@ def test_rejects_odd_versions(tmp_path: Path, version: object) -> None:
 def test_schema_violations_name_their_path(tmp_path: Path, resource_changes: dict[str, Any],
                                            path: str) -> None:
     assert path in _rejected(tmp_path, _with({}, resource_changes))
+
+
+@pytest.mark.parametrize(("resource_changes", "spanish"), [
+    ({"colour": "red"}, "clave desconocida 'colour' en $.resources[2]"),
+    ({"phone": 5550100}, "$.resources[2].phone debe ser un texto"),
+    ({"id": "nw-eap"}, "el id 'nw-eap' de $.resources[2].id ya se usa en $.resources[0].id"),
+])
+def test_a_bad_entry_is_named_in_spanish_too(tmp_path: Path, resource_changes: dict[str, Any],
+                                             spanish: str) -> None:
+    path = tmp_path / "paquete.json"
+    path.write_text(_with({}, resource_changes), "utf-8")
+    with pytest.raises(PackError) as caught:
+        read_pack(path)
+    assert str(caught.value).startswith("The resource pack paquete.json was not imported: ")
+    assert localize(caught.value, "es") == (
+        f"El paquete de recursos paquete.json no se importó: {spanish}. No se ha cambiado "
+        "nada; pide a quien creó el paquete un archivo corregido.")
 
 
 def test_rejects_missing_and_unknown_top_level_keys(tmp_path: Path) -> None:

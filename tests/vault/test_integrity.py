@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.cli import main
+from peerdesk.translation import localize
 from peerdesk.vault import Vault, VaultDamagedError, VaultOpenError
 from peerdesk.vault.integrity import check_integrity, integrity_report
 from tests.conftest import PASSPHRASE
@@ -47,6 +48,9 @@ def test_file_cut_short_on_a_page_boundary_is_called_damaged(journal_path: Path)
     assert "damaged" in message
     assert "cut short" in message
     assert "kept aside" in message
+    spanish = localize(caught.value, "es")  # what the unlock screen shows in Spanish
+    assert spanish.startswith("El archivo del diario está dañado (sus páginas no encajan entre "
+                              "sí; puede que esté cortado). Tu frase de contraseña es correcta")
     assert isinstance(caught.value, VaultOpenError)
     assert digest(journal_path.parent) == before  # never modified
 
