@@ -6,7 +6,7 @@ kept outside the journal in the UI-state file (`peerdesk.ui.window_state`); it r
 
 `make translations` updates `resources/translations/peerdesk_<lang>.ts` with `pyside6-lupdate`
 and builds the `.qm` files with `pyside6-lrelease`. Strings declared as data outside `ui/`
-(setting labels, guide tracks, fixed messages such as the unlock error) are listed in
+(setting labels, guide tracks, every `msg()` template) are listed in
 `peerdesk/ui/declared_strings.py`, which `python -m peerdesk.ui.i18n` regenerates so lupdate can
 find them.
 """
@@ -32,9 +32,6 @@ from peerdesk.translation import (
     translatable_templates,
 )
 from peerdesk.ui.window_state import read_language
-from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, strength_hint
-from peerdesk.vault.rekey import WrongCurrentPassphraseError
-from peerdesk.vault.vault import VaultOpenError
 
 SYSTEM = "system"
 LANGUAGE_ENV = "PEERDESK_LANGUAGE"  # overrides the saved choice, e.g. for screenshots
@@ -124,22 +121,10 @@ def disclaimer() -> str:
 
 # -- fixed messages from outside ui/ -------------------------------------------------------------
 
-# Passphrases that produce each strength hint, so every hint's text reaches the translators.
-STRENGTH_SAMPLES = ("a", "aaaaaaaaaa", "password1234", "abcdefghijklmn",
-                    "correct horse battery staple")
-
-
 def fixed_messages() -> list[str]:
-    """Messages non-UI code produces without variable parts, which `message_text` translates
-    (the unlock error and passphrase hints are shown before unlock, so they matter most)."""
-    messages = [str(VaultOpenError()), str(WrongCurrentPassphraseError())]
-    for text in ("", "\x00"):
-        try:
-            normalize_passphrase(text)
-        except PassphraseError as error:
-            messages.append(str(error))
-    messages += [strength_hint(sample).message for sample in STRENGTH_SAMPLES]
-    return list(dict.fromkeys(messages))
+    """Parts of messages that are declared as data rather than written as `msg()` literals:
+    setting labels, which a settings validation error names (`settings.label_message`)."""
+    return [definition.label for definition in SETTINGS]
 
 
 def message_text(message: str | BaseException) -> str:

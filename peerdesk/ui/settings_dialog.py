@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.settings import SETTINGS, SettingDef, Settings, setting_def, validate_setting
-from peerdesk.ui.i18n import current_language, resolve_language
+from peerdesk.ui.i18n import current_language, message_text, resolve_language
 from peerdesk.ui.messages import show_info
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.window_state import read_language, write_language
@@ -133,7 +133,7 @@ class SettingsDialog(QDialog):
         try:
             values = {d.key: validate_setting(d.key, self.value_of(d.key)) for d in SETTINGS}
         except PeerDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(message_text(exc))
             return
         changed = [key for key, value in values.items() if value != self._settings.get(key)]
         for key in changed:

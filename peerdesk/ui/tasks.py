@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error
 
 
@@ -177,7 +178,7 @@ class BackgroundTask(QObject):
             elif self._on_failure is not None:
                 self._on_failure(exc)
             elif isinstance(exc, PeerDeskError):
-                show_error(self._parent, self.tr("PeerDesk"), str(exc))
+                show_error(self._parent, self.tr("PeerDesk"), message_text(exc))
             else:
                 parent = None if self._parent_gone() else self._parent
                 show_error(parent, self.tr("Unexpected error"),

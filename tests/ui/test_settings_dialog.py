@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.settings import SETTINGS, Settings
+from peerdesk.ui import i18n
 from peerdesk.ui.settings_dialog import SettingsDialog
 from peerdesk.vault import Vault
 
@@ -54,3 +58,26 @@ def test_cancel_saves_nothing(qtbot: QtBot, vault: Vault) -> None:
     dialog.findChild(QCheckBox, "setting_lock_on_minimise").setChecked(True)
     dialog.reject()
     assert settings.get("lock_on_minimise") is False
+
+
+@pytest.fixture
+def language() -> Iterator[None]:
+    yield
+    i18n.install_language("en")  # the QApplication is shared with the other tests
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("en", "'Lock after idle minutes' must be at most 240."),
+    ("es", "«Bloquear tras minutos de inactividad» debe ser como máximo 240."),
+])
+def test_a_refused_value_is_explained_in_the_interface_language(
+        qtbot: QtBot, vault: Vault, language: None, code: str, expected: str) -> None:
+    i18n.install_language(code)
+    dialog, settings = make_dialog(qtbot, vault)
+    spin = dialog.findChild(QSpinBox, "setting_auto_lock_minutes")
+    spin.setMaximum(500)  # an editor looser than the declaration: validation still refuses
+    spin.setValue(300)
+    dialog.save()
+    assert dialog.error.text() == expected
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert settings.get("auto_lock_minutes") == 5

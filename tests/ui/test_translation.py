@@ -231,12 +231,18 @@ def test_fixed_messages_from_outside_ui_are_translated(english_afterwards: None)
     from peerdesk.vault.passphrase import Strength, strength_hint
     from peerdesk.vault.vault import VaultOpenError
 
-    covered = {strength_hint(sample).strength for sample in i18n.STRENGTH_SAMPLES}
-    assert covered == set(Strength)  # every hint's text reaches the translation file
+    hints = [strength_hint(sample) for sample in ("a", "aaaaaaaaaa", "password1234",
+                                                  "abcdefghijklmn", "correct horse battery staple")]
+    assert {hint.strength for hint in hints} == set(Strength)
     assert i18n.message_text(VaultOpenError()) == str(VaultOpenError())
+    assert [i18n.message_text(hint.message) for hint in hints] == [hint.message for hint in hints]
     i18n.install_language("es")
     assert i18n.message_text(VaultOpenError()).startswith("No se pudo abrir el diario")
-    assert i18n.message_text(strength_hint("a").message).startswith("Demasiado corta")
+    assert i18n.message_text(strength_hint("a").message) == (
+        "Demasiado corta: usa al menos 10 caracteres; unas cuantas palabras sin relación "
+        "funcionan bien.")
+    for hint in hints:  # every hint, shown live while typing, reads in Spanish
+        assert i18n.message_text(hint.message) != hint.message, hint.message
     assert i18n.message_text("Some message with 3 variable parts") == (
         "Some message with 3 variable parts")  # unknown text is shown as it is
 

@@ -48,7 +48,7 @@ from peerdesk.guides.loader import RESPONSE_TO_AVOID
 from peerdesk.guides.render import Rendered, TocEntry, markdown_to_html
 from peerdesk.reports.training_record import TrainingRecord, write_training_record
 from peerdesk.ui.guides.reader import ReaderView
-from peerdesk.ui.i18n import current_language, display_library
+from peerdesk.ui.i18n import current_language, display_library, message_text
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.style import notice_css, tone, tone_css
 from peerdesk.ui.tasks import Progress, run_in_background
@@ -843,4 +843,4 @@ class GuideBrowser(QWidget):
         self.print_button.setEnabled(True)
         if not isinstance(exc, PeerDeskError):
             raise exc  # a bug: let it crash loudly
-        show_error(self, self.tr("Training record"), str(exc))
+        show_error(self, self.tr("Training record"), message_text(exc))

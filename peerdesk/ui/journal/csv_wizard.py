@@ -33,6 +33,7 @@ from peerdesk.journal.csv_import import (
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.journal.timeline import notes_excerpt
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import Progress, run_in_background
@@ -200,7 +201,7 @@ class PreviewPage(QWizardPage):
             self.rows.addTopLevelItem(self._item(session))
         self.rows.setVisible(bool(result.sessions))
         for error in result.errors:
-            self.errors.addItem(str(error))
+            self.errors.addItem(message_text(error.text))
         self.errors_label.setVisible(bool(result.errors))
         self.errors.setVisible(bool(result.errors))
         self.completeChanged.emit()
@@ -211,7 +212,7 @@ class PreviewPage(QWizardPage):
         self.result = None
         if not isinstance(error, PeerDeskError):
             raise error
-        self.summary.setText(str(error))
+        self.summary.setText(message_text(error))
         self.rows.setVisible(False)
         self.completeChanged.emit()
         self.checked.emit()
@@ -279,7 +280,7 @@ class ResultPage(QWizardPage):
             raise error
         self.failed = True
         self.setTitle(self.tr("Not imported"))
-        self.message.setText(self.tr("Nothing was added. {0}").format(error))
+        self.message.setText(self.tr("Nothing was added. {0}").format(message_text(error)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

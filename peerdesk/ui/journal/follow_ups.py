@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.repository import FollowUps, SessionRepository, SessionRow
 from peerdesk.taxonomy import Taxonomy
-from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.style import scaled_font_css, tone, tone_css
 from peerdesk.ui.workspaces import AppContext, Workspace
@@ -286,7 +286,7 @@ class FollowUpsWorkspace(Workspace):
         try:
             self.repository.set_follow_up_done(session_id, True)
         except PeerDeskError as error:
-            show_error(self, self.tr("Not changed"), str(error))
+            show_error(self, self.tr("Not changed"), message_text(error))
             return
         self.tree.setCurrentItem(None)
         self.refresh()

@@ -27,6 +27,7 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.repository import SessionNotFound, SessionRepository
 from peerdesk.referrals import ResourceRepository
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.journal.delegates import SnippetDelegate
 from peerdesk.ui.journal.editor import DRAFT_PREFIX, NEW_DRAFT_KEY, SessionEditor, draft_key
 from peerdesk.ui.journal.filters import FilterBar
@@ -345,7 +346,7 @@ class JournalWorkspace(Workspace):
             try:
                 session = self.repository.get(session_id)
             except SessionNotFound as error:
-                show_error(self, self.tr("Session not found"), str(error))
+                show_error(self, self.tr("Session not found"), message_text(error))
                 self.refresh()
                 return False
             self.editor.open_session(session)
@@ -462,7 +463,7 @@ class JournalWorkspace(Workspace):
         try:
             session = self.repository.get(session_id)
         except SessionNotFound as error:
-            show_error(self, self.tr("Session not found"), str(error))
+            show_error(self, self.tr("Session not found"), message_text(error))
             return
         who = session.peer_code or self.tr("no peer code")
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete session"),
@@ -491,7 +492,7 @@ class JournalWorkspace(Workspace):
         try:
             self.repository.delete(session_id)
         except PeerDeskError as error:
-            show_error(self, self.tr("Not deleted"), str(error))
+            show_error(self, self.tr("Not deleted"), message_text(error))
             return
         self.drafts.discard(draft_key(session_id))
         if self.editor.session_id == session_id:

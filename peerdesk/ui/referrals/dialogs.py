@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.referrals import Conflict, ImportResult, Resolution, Resource
 from peerdesk.referrals.model import content_dict, validated
-from peerdesk.ui.i18n import display_taxonomy
+from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.style import tone_css
 
 
@@ -227,7 +227,7 @@ class ResourceEditDialog(QDialog):
         try:
             result = self._gather()
         except PeerDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(message_text(exc))
             self.error.setVisible(True)
             return
         self._result = result if self._original else replace(result, id="")

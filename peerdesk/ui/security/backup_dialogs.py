@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.security.progress import steps
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
@@ -174,7 +175,7 @@ def start_restore(parent: QWidget, journal: Path, backup: Path, passphrase: str,
             failed(exc)
         else:
             show_error(parent, QCoreApplication.translate("BackupDialogs", "Restore from backup"),
-                       str(exc))
+                       message_text(exc))
 
     return run_in_background(parent,
                              QCoreApplication.translate("BackupDialogs", "Restoring from backup…"),

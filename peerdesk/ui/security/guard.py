@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.security.autolock import IdleTimer, LogindWatcher
 from peerdesk.ui.security.backup_dialogs import (
@@ -173,7 +174,7 @@ class SecurityGuard(QObject):
                 return  # locked before the copy began; the next unlock tries again
             if isinstance(exc, PeerDeskError):
                 show_error(self.window, self.tr("Automatic backup"), self.tr(
-                    "Today's automatic backup could not be made: {0}").format(exc))
+                    "Today's automatic backup could not be made: {0}").format(message_text(exc)))
             else:
                 raise exc
 
@@ -260,7 +261,7 @@ class SecurityGuard(QObject):
 
         def failed(exc: BaseException) -> None:
             self.hold(False)
-            show_error(self.window, self.tr("Restore from backup"), str(exc))
+            show_error(self.window, self.tr("Restore from backup"), message_text(exc))
 
         return start_restore(self.window, self.window.journal_path, backup, passphrase,
                              reopened, failed)

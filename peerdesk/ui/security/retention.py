@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.settings import Settings
+from peerdesk.ui.i18n import message_text
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault
 
@@ -140,5 +141,5 @@ class RetentionDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
-        self.summary.setText(str(exc))
+        self.summary.setText(message_text(exc))
         self._update()

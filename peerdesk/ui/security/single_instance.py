@@ -14,6 +14,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.ui.i18n import message_text
 from peerdesk.vault.instance import AlreadyOpenError, InstanceLock, instance_key
 
 RAISE = b"raise\n"
@@ -80,7 +81,7 @@ def claim_journal(journal: Path) -> InstanceLock | None:
         lock.acquire()
     except AlreadyOpenError as exc:
         ask_first_instance_to_raise(journal)
-        box = QMessageBox(QMessageBox.Icon.Information, "PeerDesk", str(exc))
+        box = QMessageBox(QMessageBox.Icon.Information, "PeerDesk", message_text(exc))
         box.setObjectName("alreadyOpen")
         box.exec()  # start-up only, before any window exists
         return None

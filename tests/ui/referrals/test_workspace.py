@@ -270,6 +270,51 @@ def test_malformed_pack_shows_error_and_changes_nothing(qtbot: QtBot, make_works
     assert demo.all() == before
 
 
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "The resource pack bad.json was not imported: $.resources[2].last_verified: "
+           "'2026-02-31' is not a real date. Nothing was changed; ask whoever made the pack "
+           "for a corrected file."),
+    ("es", "El paquete de recursos bad.json no se importó: $.resources[2].last_verified: "
+           "'2026-02-31' no es una fecha real. No se ha cambiado nada; pide a quien creó el "
+           "paquete un archivo corregido."),
+])
+def test_a_pack_with_a_bad_entry_is_refused_in_the_interface_language(
+        qtbot: QtBot, make_workspace: Factory, demo: ResourceRepository, tmp_path: Path,
+        language: str, expected: str) -> None:
+    before = demo.all()
+    document = demo_document()
+    document["resources"][2]["last_verified"] = "2026-02-31"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), "utf-8")
+    i18n.install_language(language)
+    try:
+        workspace = make_workspace()
+        workspace.import_pack_file(bad)
+
+        def error_box() -> QMessageBox | None:
+            found = workspace.findChild(QMessageBox, "errorMessage")
+            return found if found is not None and found.isVisible() else None
+
+        qtbot.waitUntil(lambda: error_box() is not None, timeout=10000)
+        assert error_box().text() == expected
+    finally:
+        i18n.install_language("en")  # the QApplication is shared with the other tests
+    assert demo.all() == before
+
+
+def test_an_entry_without_a_name_is_explained_in_spanish(
+        qtbot: QtBot, spanish_interface: None, make_workspace: Factory,
+        demo: ResourceRepository) -> None:
+    before = demo.all()
+    workspace = make_workspace()
+    workspace.add_entry()
+    dialog = workspace.findChild(ResourceEditDialog)
+    dialog.save_button.click()
+    assert dialog.error.text() == (
+        "Cada entrada del directorio necesita un nombre. Escribe un nombre y vuelve a guardar.")
+    assert demo.all() == before
+
+
 def test_export_pack(qtbot: QtBot, make_workspace: Factory, demo: ResourceRepository,
                      tmp_path: Path) -> None:
     workspace = make_workspace()

@@ -4,6 +4,7 @@ the damaged-file offer on the unlock screen, and one window per journal."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.ui import i18n
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.security.backup_dialogs import RestoreDialog, start_backup
 from peerdesk.ui.security.passphrase_dialog import ChangePassphraseDialog
@@ -109,6 +111,30 @@ def test_restore_from_backup_keeps_the_current_file(qtbot: QtBot, window: MainWi
     with Vault.open(kept[0], PASSPHRASE) as old:
         assert old.connection.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = 'later'").fetchone()[0] == 1
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    i18n.install_language("es")
+    yield
+    i18n.install_language("en")  # the QApplication is shared with the other tests
+
+
+def test_a_failed_restore_is_explained_in_spanish(qtbot: QtBot, spanish: None,
+                                                  window: MainWindow, vault: Vault) -> None:
+    backup = make_automatic_backup(vault, keep=3)
+    assert backup is not None
+    window.security.restore(backup, "not the passphrase of that backup")
+
+    def error_box() -> QMessageBox | None:
+        found = window.findChild(QMessageBox, "errorMessage")
+        return found if found is not None and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: error_box() is not None, timeout=15000)
+    assert error_box().text() == (
+        f"La copia de seguridad {backup.name} no se abre con esta frase de contraseña, o está "
+        "dañada. No se ha cambiado nada.")
+    Vault.open(vault.path, PASSPHRASE).close()  # the journal itself is untouched
 
 
 def test_damaged_journal_offers_the_newest_good_backup(qtbot: QtBot, window: MainWindow,
