@@ -53,6 +53,7 @@ from peerdesk.program.store import ImportLogEntry, ProgramStore
 from peerdesk.reports import ProtectedReport, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
+from peerdesk.ui.flow_layout import FlowLayout
 from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.program.charts import month_label
@@ -290,21 +291,27 @@ class ProgramWorkspace(Workspace):
         self.reset_button.setAccessibleName(self.tr("Reset filters"))
         self.reset_button.clicked.connect(self.reset_filters)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
+        # Filters wrap onto a second row rather than squeeze (large fonts, longer languages);
+        # a label stays with its box.
+        bar = FlowLayout(spacing=18)
         self._filter_labels: list[QLabel] = []
-        for text, widget in ((self.tr("&From"), self.from_combo), (self.tr("&to"), self.to_combo),
-                             (self.tr("&Unit"), self.unit_combo),
-                             (self.tr("&Supporter"), self.supporter_combo)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            self._filter_labels.append(label)
-            if widget is self.unit_combo or widget is self.supporter_combo:
-                bar.addSpacing(10)
-            bar.addWidget(label)
-            bar.addWidget(widget)
+        groups: tuple[tuple[tuple[str, QComboBox], ...], ...] = (
+            ((self.tr("&From"), self.from_combo), (self.tr("&to"), self.to_combo)),
+            ((self.tr("&Unit"), self.unit_combo),),
+            ((self.tr("&Supporter"), self.supporter_combo),))
+        for group in groups:
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(8)
+            for text, widget in group:
+                label = QLabel(text)
+                label.setBuddy(widget)
+                self._filter_labels.append(label)
+                row.addWidget(label)
+                row.addWidget(widget)
+            bar.addWidget(holder)
         bar.addWidget(self.reset_button)
-        bar.addStretch(1)
         # The actions sit beside the tabs, so neither they nor the filters get squeezed (long
         # labels in Spanish, large system fonts).
         self.action_buttons = QWidget()
@@ -340,10 +347,10 @@ class ProgramWorkspace(Workspace):
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(16, 12, 16, 16)
         inner_layout.setSpacing(10)
+        self.scope.setWordWrap(True)  # long unit or supporter names, larger fonts
         scope_row = QHBoxLayout()
-        scope_row.addWidget(self.scope)
+        scope_row.addWidget(self.scope, 1)
         scope_row.addWidget(self.updating)
-        scope_row.addStretch(1)
         inner_layout.addLayout(scope_row)
         inner_layout.addWidget(self.note)
         inner_layout.addWidget(self.dashboard, 1)
