@@ -22,7 +22,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../peerdesk/ui/tasks.py" line="+101"/>
+        <location filename="../../peerdesk/ui/tasks.py" line="+102"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>BackupDialogs</name>
     <message>
-        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="+49"/>
+        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="+50"/>
         <source>Back up the journal to…</source>
         <translation>Hacer una copia de seguridad del diario en…</translation>
     </message>
@@ -142,7 +142,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/charts.py" line="+315"/>
+        <location filename="../../peerdesk/ui/program/charts.py" line="+347"/>
         <source>{0} chart</source>
         <translation>Gráfico de {0}</translation>
     </message>
@@ -167,7 +167,7 @@
         <translation>{0}: gráfico o tabla</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>Too few contacts to show this safely: every value is withheld.</source>
         <translation>Hay demasiado pocos contactos para mostrar esto de forma segura: se ocultan todos los valores.</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ChooseFilePage</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+55"/>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+56"/>
         <source>Choose your contact log</source>
         <translation>Elige tu registro de contactos</translation>
     </message>
@@ -433,7 +433,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+163"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+166"/>
         <source>No program data yet</source>
         <translation>Todavía no hay datos del programa</translation>
     </message>
@@ -514,7 +514,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+90"/>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+91"/>
         <location line="+1"/>
         <source>Export a de-identified summary</source>
         <translation>Exportar un resumen anonimizado</translation>
@@ -907,7 +907,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/filters.py" line="+46"/>
+        <location filename="../../peerdesk/ui/journal/filters.py" line="+47"/>
         <source>Search sessions</source>
         <translation>Buscar sesiones</translation>
     </message>
@@ -1022,7 +1022,7 @@
         <translation>Borrar la búsqueda y los filtros</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
@@ -1526,7 +1526,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Writing the training record…</source>
         <translation>Escribiendo el registro de formación…</translation>
     </message>
@@ -1588,7 +1588,32 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>ImportResultsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+66"/>
+        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+38"/>
+        <source>1 file imported: {0} new records, {1} updated, {2} already up to date.</source>
+        <translation>1 archivo importado: {0} registros nuevos, {1} actualizados, {2} ya al día.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{3} files imported: {0} new records, {1} updated, {2} already up to date.</source>
+        <translation>{3} archivos importados: {0} registros nuevos, {1} actualizados, {2} ya al día.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 file was rejected and nothing from it was imported — see why below.</source>
+        <translation>1 archivo se rechazó y no se importó nada de él; abajo verás el motivo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} files were rejected and nothing from them was imported — see why below.</source>
+        <translation>{0} archivos se rechazaron y no se importó nada de ellos; abajo verás el motivo.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This file was already imported on {0}.</source>
+        <translation>Este archivo ya se importó el {0}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Import results</source>
         <translation>Resultados de la importación</translation>
     </message>
@@ -1648,7 +1673,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>(sin alias)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Close import results</source>
         <translation>Cerrar los resultados de la importación</translation>
     </message>
@@ -1714,7 +1739,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>JournalWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/workspace.py" line="+98"/>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+103"/>
         <source>Journal</source>
         <translation>Diario</translation>
     </message>
@@ -1787,7 +1812,12 @@ Press Ctrl+N to log your first one.</source>
 Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+30"/>
+        <source>Updating the search index…</source>
+        <translation>Actualizando el índice de búsqueda…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <location line="+117"/>
         <source>Session not found</source>
         <translation>No se encontró la sesión</translation>
@@ -1866,7 +1896,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+149"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+159"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -1936,7 +1966,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Referencia rápida</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+296"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+297"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
@@ -1979,17 +2009,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+1"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+328"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>The current passphrase is not right. Nothing was changed; try again.</source>
         <translation>La frase de contraseña actual no es correcta. No se ha cambiado nada; inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The passphrase is empty. Type your passphrase and try again.</source>
         <translation>La frase de contraseña está vacía. Escríbela e inténtalo de nuevo.</translation>
     </message>
@@ -1999,29 +2029,1679 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La frase de contraseña contiene un carácter NUL, que no se puede usar.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Too short: use at least 10 characters — a few unrelated words work well.</source>
-        <translation>Demasiado corta: usa al menos 10 caracteres; unas cuantas palabras sin relación funcionan bien.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Easy to guess: avoid common words and repeats.</source>
         <translation>Fácil de adivinar: evita palabras comunes y repeticiones.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Weak: make it longer — four unrelated words work well.</source>
         <translation>Débil: alárgala; cuatro palabras sin relación funcionan bien.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Fair: another word would make it much stronger.</source>
         <translation>Aceptable: otra palabra la haría mucho más segura.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Strong: hard to guess, still possible to remember.</source>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
+    </message>
+    <message>
+        <location line="-322"/>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos de inactividad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock when minimised</source>
+        <translation>Bloquear al minimizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear copied text after seconds</source>
+        <translation>Borrar el texto copiado tras segundos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period in exports</source>
+        <translation>Periodo en las exportaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include keyed peer hash in exports</source>
+        <translation>Incluir el hash con clave de la persona en las exportaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation units</source>
+        <translation>Unidades de la organización</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic backups to keep</source>
+        <translation>Copias de seguridad automáticas que se conservan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete sessions older than months</source>
+        <translation>Eliminar sesiones de hace más de meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn on resources unverified for months</source>
+        <translation>Avisar de recursos sin verificar durante meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open at start</source>
+        <translation>Abrir al inicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem} (see &apos;{program} --help&apos;)</source>
+        <translation>{problem} (consulta &apos;{program} --help&apos;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No passphrase: set {variable} or run the command in a terminal.</source>
+        <translation>No hay frase de contraseña: define {variable} o ejecuta la orden en un terminal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passphrases differ. Nothing was created; try again.</source>
+        <translation>Las dos frases de contraseña no coinciden. No se ha creado nada; inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal at {path} is damaged ({problem}). Do not write to it; restore your newest backup (the app offers the newest automatic one).</source>
+        <translation>El diario de {path} está dañado ({problem}). No escribas en él; restaura tu copia de seguridad más reciente (la aplicación ofrece la automática más reciente).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>demo needs --journal PATH, so synthetic data never lands in your real journal</source>
+        <translation>demo necesita --journal RUTA, para que los datos sintéticos nunca acaben en tu diario real</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problems} problem(s) in {rows} row(s) of {file}; nothing was added. Fix the rows listed above and run the import again.</source>
+        <translation>{problems} problema(s) en {rows} fila(s) de {file}; no se ha añadido nada. Corrige las filas indicadas arriba y vuelve a ejecutar la importación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} has no sessions below its header; nothing to add.</source>
+        <translation>{file} no tiene sesiones debajo del encabezado; no hay nada que añadir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds real sessions; demo data is only added to new or demo journals. Choose another --journal path.</source>
+        <translation>{path} contiene sesiones reales; los datos de demostración solo se añaden a diarios nuevos o de demostración. Elige otra ruta con --journal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--since {since} is after --until {until}</source>
+        <translation>--since {since} es posterior a --until {until}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choose an action: &apos;resources export --out FILE&apos; or &apos;resources import FILE&apos;</source>
+        <translation>elige una acción: &apos;resources export --out ARCHIVO&apos; o &apos;resources import ARCHIVO&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There are no directory entries to export, so no pack was written. Add entries or change the selection.</source>
+        <translation>No hay entradas del directorio que exportar, así que no se ha escrito ningún paquete. Añade entradas o cambia la selección.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown type {type}; use one of: {types}</source>
+        <translation>tipo desconocido {type}; usa uno de estos: {types}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The directory has no entry with id {id}. Nothing was written; check the ids (they are shown in the directory&apos;s detail pane).</source>
+        <translation>El directorio no tiene ninguna entrada con el id {id}. No se ha escrito nada; comprueba los id (se muestran en el panel de detalle del directorio).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session in {period} has no value for &apos;{field}&apos;. Open it in the journal, fill it in, and export again.</source>
+        <translation>Una sesión de {period} no tiene valor para &apos;{field}&apos;. Ábrela en el diario, complétala y vuelve a exportar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session in {period} has the unknown code {code} for &apos;{field}&apos;. Open it in the journal, correct it, and export again.</source>
+        <translation>Una sesión de {period} tiene el código desconocido {code} para &apos;{field}&apos;. Ábrela en el diario, corrígela y vuelve a exportar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session in {period} has a malformed summary id. Run &apos;peerdesk check&apos; and contact support.</source>
+        <translation>Una sesión de {period} tiene un id de resumen mal formado. Ejecuta &apos;peerdesk check&apos; y ponte en contacto con el soporte técnico.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The supporter alias is longer than {limit} characters. Shorten it and export again.</source>
+        <translation>El alias de la persona de apoyo tiene más de {limit} caracteres. Acórtalo y vuelve a exportar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The period starts ({since}) after it ends ({until}). Choose a start on or before the end.</source>
+        <translation>El periodo empieza ({since}) después de terminar ({until}). Elige un inicio igual o anterior al final.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} sessions is more than one summary file holds ({limit}). Export a shorter period at a time.</source>
+        <translation>{count} sesiones son más de las que caben en un archivo de resumen ({limit}). Exporta periodos más cortos cada vez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} was not imported: {problem}.</source>
+        <translation>{file} no se importó: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expecting value</source>
+        <translation>se esperaba un valor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>se esperaba un nombre de propiedad entre comillas dobles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>se esperaba el separador &apos;:&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>se esperaba el separador &apos;,&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra data</source>
+        <translation>sobran datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid control character</source>
+        <translation>carácter de control no válido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid \escape</source>
+        <translation>secuencia de escape \ no válida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid \uXXXX escape</source>
+        <translation>secuencia de escape \uXXXX no válida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Illegal trailing comma before end of object</source>
+        <translation>coma sobrante antes del final de un objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Illegal trailing comma before end of array</source>
+        <translation>coma sobrante antes del final de una lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true/false</source>
+        <translation>verdadero/falso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {detail}</source>
+        <translation>{where}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it could not be read ({reason})</source>
+        <translation>no se pudo leer ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains the non-standard number {name}, which summaries never hold</source>
+        <translation>contiene el número no estándar {name}, que los resúmenes nunca llevan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the top level</source>
+        <translation>el nivel superior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{choices} or {choice}</source>
+        <translation>{choices} o {choice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has a field that summaries do not have: {name}</source>
+        <translation>{where} tiene un campo que los resúmenes no tienen: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} should be {wanted} but is {found}</source>
+        <translation>{where} debería ser {wanted}, pero es {found}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has the unknown code {value}</source>
+        <translation>{where} tiene el código desconocido {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} should be {expected}, not {value}</source>
+        <translation>{where} debería ser {expected}, no {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has the value {value}, which is not in the expected form</source>
+        <translation>{where} tiene el valor {value}, que no tiene la forma esperada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is out of range ({value} is less than the minimum of {limit})</source>
+        <translation>{where} está fuera de rango ({value} es menor que el mínimo, {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is out of range ({value} is more than the maximum of {limit})</source>
+        <translation>{where} está fuera de rango ({value} es mayor que el máximo, {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is out of range (it is shorter than the minimum length, {limit})</source>
+        <translation>{where} está fuera de rango (es más corto que la longitud mínima, {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is out of range (it is longer than the maximum length, {limit})</source>
+        <translation>{where} está fuera de rango (es más largo que la longitud máxima, {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is out of range (it holds more items than the maximum, {limit})</source>
+        <translation>{where} está fuera de rango (tiene más elementos que el máximo, {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} holds the same value more than once</source>
+        <translation>{where} contiene el mismo valor más de una vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has the value {value}, which is not allowed here</source>
+        <translation>{where} tiene el valor {value}, que no se admite aquí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file does not exist</source>
+        <translation>el archivo no existe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains a number with {digits} digits, far too large for a summary</source>
+        <translation>contiene un número de {digits} cifras, demasiado grande para un resumen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains a number written with {length} characters, far too large for a summary</source>
+        <translation>contiene un número escrito con {length} caracteres, demasiado grande para un resumen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains a number too large to represent</source>
+        <translation>contiene un número demasiado grande para representarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is nested more than {depth} levels deep, which no summary is</source>
+        <translation>tiene más de {depth} niveles de anidamiento, algo que ningún resumen tiene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is missing the field {name}</source>
+        <translation>falta el campo {name} en {where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it holds {found} at the top level, not a PeerDesk summary object</source>
+        <translation>contiene {found} en el nivel superior, no un objeto de resumen de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a PeerDesk summary (format is {found}; expected {expected})</source>
+        <translation>no es un resumen de PeerDesk (el formato es {found}; se esperaba {expected})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was made by a newer PeerDesk (summary version {version}; this version reads up to {supported}). Update PeerDesk to import it</source>
+        <translation>se creó con una versión más reciente de PeerDesk (versión de resumen {version}; esta versión lee hasta la {supported}). Actualiza PeerDesk para importarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it uses taxonomy version {version}, which this PeerDesk does not know (it knows version {known}). Update PeerDesk to import it</source>
+        <translation>usa la versión {version} de la taxonomía, que esta versión de PeerDesk no conoce (conoce la versión {known}). Actualiza PeerDesk para importarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>record_count says {stated} but the file holds {count} records (the file was cut or edited)</source>
+        <translation>record_count indica {stated}, pero el archivo contiene {count} registros (el archivo se recortó o se editó)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the records do not match their checksum (records_sha256): the file was changed after export or is damaged. Ask the supporter to export it again</source>
+        <translation>los registros no coinciden con su suma de comprobación (records_sha256): el archivo se modificó después de exportarlo o está dañado. Pide a la persona de apoyo que lo vuelva a exportar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a file</source>
+        <translation>no es un archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is {size} MB; summaries larger than {limit} MB are refused. Ask the supporter to export a shorter period</source>
+        <translation>ocupa {size} MB; se rechazan los resúmenes de más de {limit} MB. Pide a la persona de apoyo que exporte un periodo más corto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is larger than {limit} MB</source>
+        <translation>ocupa más de {limit} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you are not allowed to read it</source>
+        <translation>no tienes permiso para leerlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key {key} appears twice in one object; the file is not a valid summary</source>
+        <translation>la clave {key} aparece dos veces en un mismo objeto; el archivo no es un resumen válido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON ({reason} at line {line}, column {column})</source>
+        <translation>no es JSON válido ({reason} en la línea {line}, columna {column})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is nested too deeply</source>
+        <translation>tiene demasiados niveles de anidamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>records holds {count} records, more than the {limit} allowed</source>
+        <translation>records contiene {count} registros, más de los {limit} permitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a PeerDesk summary (format is missing; expected {expected})</source>
+        <translation>no es un resumen de PeerDesk (falta el formato; se esperaba {expected})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} repeats an earlier record&apos;s id</source>
+        <translation>{where} repite el id de un registro anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file ends too early (it looks truncated or incompletely copied)</source>
+        <translation>el archivo termina antes de tiempo (parece recortado o copiado a medias)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is {value}, a week that does not exist</source>
+        <translation>{where} es {value}, una semana que no existe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not UTF-8 text (invalid byte at position {position}); it is not a PeerDesk summary or it was damaged</source>
+        <translation>no es texto UTF-8 (byte no válido en la posición {position}); no es un resumen de PeerDesk o está dañado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder {folder} does not exist. Choose an existing folder.</source>
+        <translation>La carpeta {folder} no existe. Elige una carpeta que exista.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write {path}: {reason}. Nothing was changed; check there is free space and that the folder is writable.</source>
+        <translation>No se pudo escribir {path}: {reason}. No se ha cambiado nada; comprueba que hay espacio libre y que se puede escribir en la carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not create the folder {folder}: {reason}. Choose a folder you can write to.</source>
+        <translation>No se pudo crear la carpeta {folder}: {reason}. Elige una carpeta en la que puedas escribir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: {problem}. Fix the file and start PeerDesk again.</source>
+        <translation>{file}: {problem}. Corrige el archivo y vuelve a iniciar PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the guides folder is missing</source>
+        <translation>falta la carpeta de guías</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file cannot be read ({reason})</source>
+        <translation>no se puede leer el archivo ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row}: {problem}</source>
+        <translation>fila {row}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row}, column &apos;{column}&apos;: {problem}</source>
+        <translation>fila {row}, columna &apos;{column}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is {size} MB; the limit is {limit} MB. Split the file and import the parts.</source>
+        <translation>{file} ocupa {size} MB; el límite es {limit} MB. Divide el archivo e importa las partes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not a CSV text file. Choose a .csv file.</source>
+        <translation>{file} no es un archivo de texto CSV. Elige un archivo .csv.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a date like 2024-03-31</source>
+        <translation>una fecha como 2024-03-31</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a time like 14:30</source>
+        <translation>una hora como 14:30</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} has no header row. The first row must name the columns, for example: date,consent,channel,notes.</source>
+        <translation>{file} no tiene fila de encabezado. La primera fila debe dar nombre a las columnas, por ejemplo: date,consent,channel,notes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no file at {path}. Check the name and try again.</source>
+        <translation>No hay ningún archivo en {path}. Comprueba el nombre e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>No se pudo leer {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not UTF-8 text. Save it from your spreadsheet as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>{file} no es texto UTF-8. Guárdalo desde tu hoja de cálculo como «CSV UTF-8» e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is outside {low} to {high}.</source>
+        <translation>{value} está fuera del intervalo de {low} a {high}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not yes or no.</source>
+        <translation>{value} no es sí ni no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not one of: {codes} (codes or their labels).</source>
+        <translation>{value} no es ninguno de estos: {codes} (los códigos o sus etiquetas en inglés).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is required: write the date like 2024-03-31.</source>
+        <translation>es obligatoria: escribe la fecha como 2024-03-31.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not a readable CSV file ({reason}).</source>
+        <translation>{file} no es un archivo CSV legible ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not {hint}.</source>
+        <translation>{value} no es {hint}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is required: write yes or no.</source>
+        <translation>es obligatoria: escribe sí o no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not one of: {codes} (codes or their labels, separated by &apos;;&apos;).</source>
+        <translation>{value} no es ninguno de estos: {codes} (los códigos o sus etiquetas en inglés, separados por «;»).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known column. Rename it to one of: {columns}, or remove it.</source>
+        <translation>no es una columna conocida. Cámbiale el nombre por uno de estos: {columns}, o elimínala.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>appears twice; keep one.</source>
+        <translation>aparece dos veces; deja solo una.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is missing; it is required.</source>
+        <translation>falta; es obligatoria.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has more values ({values}) than the header has columns ({columns}).</source>
+        <translation>tiene más valores ({values}) que columnas el encabezado ({columns}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session {id} is not in the journal (it may have been deleted). Refresh the list and try again.</source>
+        <translation>La sesión {id} no está en el diario (puede que se haya eliminado). Actualiza la lista e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This session is already in the journal; save changes to it instead of adding it again.</source>
+        <translation>Esta sesión ya está en el diario; guarda los cambios en ella en lugar de volver a añadirla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One of these sessions is already in the journal (same summary id); nothing was added.</source>
+        <translation>Una de estas sesiones ya está en el diario (mismo id de resumen); no se ha añadido nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; ({attribute}) has the unknown code {code}. Use one of: {codes}.</source>
+        <translation>&apos;{field}&apos; ({attribute}) tiene el código desconocido {code}. Usa uno de estos: {codes}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem} Nothing was saved.</source>
+        <translation>{problem} No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session has no valid date. Enter a date.</source>
+        <translation>La sesión no tiene una fecha válida. Escribe una fecha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The start time is not a time of day.</source>
+        <translation>La hora de inicio no es una hora del día.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The duration ({minutes} minutes) must be a whole number of minutes from 0 to {maximum}.</source>
+        <translation>La duración ({minutes} minutos) debe ser un número entero de minutos entre 0 y {maximum}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The group size ({size}) must be a number of people from 2 to {maximum}, or left empty.</source>
+        <translation>El tamaño del grupo ({size}) debe ser un número de personas entre 2 y {maximum}, o quedar vacío.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The follow-up date is not a date.</source>
+        <translation>La fecha de seguimiento no es una fecha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} must be a set of codes.</source>
+        <translation>{field} debe ser un conjunto de códigos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A referral entry has no id. Pick the referral again.</source>
+        <translation>Una entrada de derivación no tiene id. Vuelve a elegir la derivación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The smallest count shown must be at least {minimum} (got {k}); smaller values would let readers single out people. Choose {minimum} or more.</source>
+        <translation>El recuento más pequeño que se muestra debe ser al menos {minimum} (se indicó {k}); con valores menores, quien lea podría identificar a personas concretas. Elige {minimum} o más.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it could not be saved ({reason}). Nothing from it was written; try again</source>
+        <translation>no se pudo guardar ({reason}). No se escribió nada de él; vuelve a intentarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supporter {number}</source>
+        <translation>Persona de apoyo {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web address</source>
+        <translation>dirección web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>place</source>
+        <translation>lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>region or site</source>
+        <translation>región o centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they offer</source>
+        <translation>Qué ofrecen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When to refer</source>
+        <translation>Cuándo derivar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The directory has no entry with id {id}; it may have been deleted. Refresh the directory and try again.</source>
+        <translation>El directorio no tiene ninguna entrada con el id {id}; puede que se haya eliminado. Actualiza el directorio e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry id {id} is not valid: use 1 to {maximum} letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>El id de entrada {id} no es válido: usa de 1 a {maximum} letras, dígitos, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; o &apos;-&apos;, empezando por una letra o un dígito.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every directory entry needs a name. Enter a name and save again.</source>
+        <translation>Cada entrada del directorio necesita un nombre. Escribe un nombre y vuelve a guardar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is longer than {maximum} characters; shorten it.</source>
+        <translation>El nombre tiene más de {maximum} caracteres; acórtalo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} is not a known type of resource. Use one of: {types}.</source>
+        <translation>{type} no es un tipo de recurso conocido. Usa uno de estos: {types}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The e-mail of &apos;{name}&apos; does not look like an address (name@example.org); correct it or leave it empty.</source>
+        <translation>El correo electrónico de &apos;{name}&apos; no parece una dirección (nombre@ejemplo.org); corrígelo o déjalo vacío.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The web address of &apos;{name}&apos; contains spaces; correct it or leave it empty.</source>
+        <translation>La dirección web de &apos;{name}&apos; contiene espacios; corrígela o déjala vacía.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{name}&apos; lists too many or too long languages; keep it short.</source>
+        <translation>&apos;{name}&apos; indica demasiados idiomas o idiomas demasiado largos; abrévialo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {field} of &apos;{name}&apos; is longer than {maximum} characters; shorten it.</source>
+        <translation>El campo «{field}» de &apos;{name}&apos; tiene más de {maximum} caracteres; acórtalo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; of &apos;{name}&apos; is longer than {maximum} characters; shorten it.</source>
+        <translation>«{field}» de &apos;{name}&apos; tiene más de {maximum} caracteres; acórtalo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a text</source>
+        <translation>un texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object with keys</source>
+        <translation>un objeto con claves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The resource pack {file}</source>
+        <translation>El paquete de recursos {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown key {keys} at {where}</source>
+        <translation>clave desconocida {keys} en {where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key {key} is missing at {where}</source>
+        <translation>falta la clave {key} en {where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} at {where} is not one of the known values</source>
+        <translation>{value} en {where} no es ninguno de los valores conocidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the pack name &apos;own&apos; is reserved for your own entries</source>
+        <translation>el nombre de paquete &apos;own&apos; está reservado para tus propias entradas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} must be {kind}</source>
+        <translation>{where} debe ser {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} must be {value}</source>
+        <translation>{where} debe ser {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is longer than {maximum} characters</source>
+        <translation>{where} tiene más de {maximum} caracteres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is empty</source>
+        <translation>{where} está vacío</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has more than {maximum} entries</source>
+        <translation>{where} tiene más de {maximum} elementos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {value} does not have the expected form</source>
+        <translation>{where}: {value} no tiene la forma esperada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source} was not imported: {problem}. Nothing was changed; ask whoever made the pack for a corrected file.</source>
+        <translation>{source} no se importó: {problem}. No se ha cambiado nada; pide a quien creó el paquete un archivo corregido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The resource pack</source>
+        <translation>El paquete de recursos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pack being exported</source>
+        <translation>El paquete que se está exportando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a PeerDesk resource pack (no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>no es un paquete de recursos de PeerDesk (falta &quot;format&quot;: &quot;{format}&quot;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its &quot;version&quot; is missing or not a whole number</source>
+        <translation>su &quot;version&quot; falta o no es un número entero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source} was made by a newer version of PeerDesk (pack version {version}; this version reads version {known}). Update PeerDesk to import it. Nothing was changed.</source>
+        <translation>{source} se creó con una versión más reciente de PeerDesk (versión del paquete {version}; esta versión lee la versión {known}). Actualiza PeerDesk para importarlo. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a pack name of 1 to {maximum} characters other than &apos;{reserved}&apos;; supporters see it as the origin of each entry.</source>
+        <translation>Elige un nombre de paquete de 1 a {maximum} caracteres distinto de &apos;{reserved}&apos;; las personas de apoyo lo ven como el origen de cada entrada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not UTF-8 text (byte {position})</source>
+        <translation>no es texto UTF-8 (byte {position})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key {key} appears twice in one object</source>
+        <translation>la clave {key} aparece dos veces en un mismo objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON ({value} is not allowed)</source>
+        <translation>no es JSON válido ({value} no está permitido)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON ({problem} at line {line}, column {column})</source>
+        <translation>no es JSON válido ({problem} en la línea {line}, columna {column})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON ({problem})</source>
+        <translation>no es JSON válido ({problem})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the id {id} at {where}.id is already used at $.resources[{first}].id</source>
+        <translation>el id {id} de {where}.id ya se usa en $.resources[{first}].id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a resource pack file.</source>
+        <translation>{path} es una carpeta, no un archivo de paquete de recursos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be read: {reason}.</source>
+        <translation>No se pudo leer {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.last_verified: {value} is not a real date</source>
+        <translation>{where}.last_verified: {value} no es una fecha real</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The directory already has an entry with id {id}. Edit that entry instead.</source>
+        <translation>El directorio ya tiene una entrada con el id {id}. Edita esa entrada en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer support program</source>
+        <translation>Programa de apoyo entre compañeros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data</source>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to {month}</source>
+        <translation>Hasta {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small counts, not broken down</source>
+        <translation>Recuentos pequeños, sin desglosar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>table</source>
+        <translation>tabla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column</source>
+        <translation>columna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headline figures</source>
+        <translation>Cifras principales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sep</source>
+        <translation>sept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} of {total}</source>
+        <translation>{count} de {total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People supported</source>
+        <translation>Personas atendidas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contacts</source>
+        <translation>Primeros contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up contacts</source>
+        <translation>Contactos de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active supporters</source>
+        <translation>Personas de apoyo activas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up planned</source>
+        <translation>Seguimiento previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts with a referral</source>
+        <translation>Contactos con derivación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts with a safety concern</source>
+        <translation>Contactos con una preocupación de seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People considering or making a formal report</source>
+        <translation>Personas que valoran o presentan una denuncia formal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts per month by channel</source>
+        <translation>Contactos por mes y medio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions per supporter</source>
+        <translation>Sesiones por persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behaviour</source>
+        <translation>Conducta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who the behaviour comes from</source>
+        <translation>De quién viene la conducta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comes from</source>
+        <translation>Viene de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals by type of resource</source>
+        <translation>Derivaciones por tipo de recurso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type of resource</source>
+        <translation>Tipo de recurso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation>Derivaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The person&apos;s next step</source>
+        <translation>El siguiente paso de la persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation>Siguiente paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each contact counts once, in the month of its period (a week counts in the month its Thursday falls in).</source>
+        <translation>Cada contacto cuenta una vez, en el mes de su periodo (una semana cuenta en el mes en que cae su jueves).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contact can describe several kinds of behaviour, so the rows add up to more than the number of contacts.</source>
+        <translation>Un contacto puede describir varios tipos de conducta, así que las filas suman más que el número de contactos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who the behaviour comes from, as the person described it: the power dynamics behind what people bring to supporters.</source>
+        <translation>De quién viene la conducta, según lo describió la persona: las dinámicas de poder detrás de lo que la gente cuenta a las personas de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts in which the supporter pointed the person to each type of resource. A contact can include several referrals.</source>
+        <translation>Contactos en los que la persona de apoyo orientó a la persona hacia cada tipo de recurso. Un contacto puede incluir varias derivaciones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the person said they planned to do next.</source>
+        <translation>Lo que la persona dijo que pensaba hacer a continuación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions each supporter logged and exported: workload and recognition. Supporters are shown by the alias they chose, or numbered.</source>
+        <translation>Sesiones que cada persona de apoyo registró y exportó: carga de trabajo y reconocimiento. Cada persona de apoyo aparece con el alias que eligió, o numerada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page {page} of {total}</source>
+        <translation>Página {page} de {total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This report summarises the peer support program from de-identified summaries that supporters exported from their own journals. Counts from 1 to {below} are shown as {small}, and some further counts are withheld ({withheld}) so that no small number can be worked out from the totals. The method note at the end explains how the figures were made and what they never contain.</source>
+        <translation>Este informe resume el programa de apoyo entre compañeros a partir de los resúmenes anonimizados que las personas de apoyo exportaron de sus propios diarios. Los recuentos de 1 a {below} se muestran como {small}, y algunos recuentos más se retienen ({withheld}) para que ningún número pequeño pueda deducirse de los totales. La nota de método del final explica cómo se obtuvieron las cifras y lo que nunca contienen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{program} · {period} · Generated on {date} by {app} {version}</source>
+        <translation>{program} · {period} · Generado el {date} con {app} {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All organisation units</source>
+        <translation>Todas las unidades de la organización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too few contacts to show this table without risking that someone is identified; it is withheld.</source>
+        <translation>Hay demasiado pocos contactos para mostrar esta tabla sin riesgo de que se identifique a alguien; se retiene.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contacts in this period.</source>
+        <translation>No hay contactos en este periodo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars are not drawn for counts shown as {small} or {withheld}. Months marked * include such counts; where a month&apos;s total is shown, what is not broken down by channel is drawn in grey.</source>
+        <translation>No se dibujan barras para los recuentos que se muestran como {small} o {withheld}. Los meses marcados con * incluyen esos recuentos; cuando se muestra el total de un mes, lo que no se desglosa por medio se dibuja en gris.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars are not drawn for counts shown as {small} or {withheld}.</source>
+        <translation>No se dibujan barras para los recuentos que se muestran como {small} o {withheld}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the figures come from</source>
+        <translation>De dónde vienen las cifras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each supporter keeps a private, encrypted journal of their support conversations. Once a month or so they export a de-identified summary of the conversations in which the person agreed to be counted, and send the file to the program coordinator, who imports it here. Files are checked before import (format, checksum, known codes), and a re-imported or corrected file replaces the earlier version of each record, so nothing is counted twice.</source>
+        <translation>Cada persona de apoyo lleva un diario privado y cifrado de sus conversaciones de apoyo. Más o menos una vez al mes exporta un resumen anonimizado de las conversaciones en las que la persona aceptó que se contaran y envía el archivo al coordinador del programa, que lo importa aquí. Los archivos se comprueban antes de importarlos (formato, suma de comprobación, códigos conocidos), y un archivo reimportado o corregido sustituye la versión anterior de cada registro, así que nada se cuenta dos veces.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the summaries never contain</source>
+        <translation>Lo que los resúmenes nunca contienen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names, notes, reflections, peer codes, exact dates or times, and sessions without the person&apos;s consent never leave a supporter&apos;s journal. A summary holds only coded answers (such as the channel or the kind of behaviour), the week or month, a length band, and a keyed code for repeat contacts that cannot be linked across supporters or turned back into a name.</source>
+        <translation>Los nombres, las notas, las reflexiones, los códigos de persona, las fechas u horas exactas y las sesiones sin el consentimiento de la persona nunca salen del diario de una persona de apoyo. Un resumen solo contiene respuestas codificadas (como el medio o el tipo de conducta), la semana o el mes, un intervalo de duración y un código cifrado para los contactos repetidos que no puede enlazarse entre personas de apoyo ni convertirse de nuevo en un nombre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is hidden, and why</source>
+        <translation>Qué se oculta y por qué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small numbers can point to a particular person. Every count from 1 to {below} is shown as {small}; zero is shown as 0. Where a hidden count could otherwise be worked out by subtracting from a total, further counts are withheld and shown as {withheld}, and a total that is itself small is shown as {small}. A percentage is shown only when neither it nor its complement reveals a hidden count; otherwise it is shown as {not_shown}. The same rules apply to the dashboard, this PDF and the CSV export, and charts are drawn from the protected numbers only.</source>
+        <translation>Los números pequeños pueden señalar a una persona concreta. Todo recuento de 1 a {below} se muestra como {small}; el cero se muestra como 0. Cuando un recuento oculto podría deducirse restándolo de un total, se retienen más recuentos, que se muestran como {withheld}, y un total que también es pequeño se muestra como {small}. Un porcentaje solo se muestra cuando ni él ni su complemento revelan un recuento oculto; si no, se muestra como {not_shown}. Las mismas reglas se aplican al panel, a este PDF y a la exportación CSV, y los gráficos se dibujan solo con los números protegidos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the figures</source>
+        <translation>Cómo leer las cifras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contact is one conversation (one-to-one or a group). People supported counts distinct people per supporter. Weekly summaries count in the month in which their Thursday falls. Rates use all contacts (or all people) in the period as the base.</source>
+        <translation>Un contacto es una conversación (individual o en grupo). Personas atendidas cuenta personas distintas por persona de apoyo. Los resúmenes semanales cuentan en el mes en que cae su jueves. Las tasas usan como base todos los contactos (o todas las personas) del periodo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated on {date} by {app} {version}.</source>
+        <translation>Generado el {date} con {app} {version}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laying out the report</source>
+        <translation>Maquetando el informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawing pages</source>
+        <translation>Dibujando las páginas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{program} — program report</source>
+        <translation>{program} — informe del programa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving</source>
+        <translation>Guardando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All contacts in {period}. A person is counted once per supporter: people cannot be linked across supporters, so someone who spoke to two supporters counts twice.</source>
+        <translation>Todos los contactos de {period}. Cada persona se cuenta una vez por persona de apoyo: no se puede enlazar a las personas entre personas de apoyo, así que quien habló con dos personas de apoyo cuenta dos veces.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{small}: a count from 1 to {below}. {not_shown}: not shown, because it would reveal a small count.</source>
+        <translation>{small}: un recuento de 1 a {below}. {not_shown}: no se muestra, porque revelaría un recuento pequeño.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method note</source>
+        <translation>Nota de método</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>Ámbito</translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <source>Smallest count shown</source>
+        <translation>Recuento mínimo que se muestra</translation>
+    </message>
+    <message>
+        <location line="+263"/>
+        <source>Program report</source>
+        <translation>Informe del programa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training record</source>
+        <translation>Registro de formación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer support training: active listening and supporting colleagues</source>
+        <translation>Formación en apoyo entre compañeros: escucha activa y apoyo a los compañeros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guides completed</source>
+        <translation>Guías completadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practice scenarios completed</source>
+        <translation>Casos prácticos completados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated on {date} by {app}. The trainee&apos;s own answers to the practice scenarios stay private and are not part of this record.</source>
+        <translation>Generado el {date} con {app}. Las respuestas de la persona en formación a los casos prácticos son privadas y no forman parte de este registro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{percent}% completed ({done} of {total} scenarios)</source>
+        <translation>{percent} % completado ({done} de {total} casos prácticos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guide</source>
+        <translation>Guía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Track</source>
+        <translation>Itinerario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed on</source>
+        <translation>Completado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No guides completed yet.</source>
+        <translation>Aún no se ha completado ninguna guía.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario</source>
+        <translation>Caso práctico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No practice scenarios completed yet.</source>
+        <translation>Aún no se ha completado ningún caso práctico.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{percent}% completed ({done} of {total} guides)</source>
+        <translation>{percent} % completado ({done} de {total} guías)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practice scenarios</source>
+        <translation>Casos prácticos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainee path</source>
+        <translation>Itinerario de formación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{setting}&apos; must be a whole number.</source>
+        <translation>«{setting}» debe ser un número entero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{setting}&apos; has the wrong kind of value.</source>
+        <translation>«{setting}» tiene un tipo de valor incorrecto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{setting}&apos; must be at least {minimum}.</source>
+        <translation>«{setting}» debe ser como mínimo {minimum}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{setting}&apos; must be at most {maximum}.</source>
+        <translation>«{setting}» debe ser como máximo {maximum}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{setting}&apos; must be one of: {choices}.</source>
+        <translation>«{setting}» debe ser uno de estos: {choices}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{setting}&apos; must be a list of names.</source>
+        <translation>«{setting}» debe ser una lista de nombres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code {code} for field {field}. Known codes: {codes}.</source>
+        <translation>Código desconocido {code} para el campo {field}. Códigos conocidos: {codes}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read the taxonomy file {path}: {reason}.</source>
+        <translation>No se pudo leer el archivo de taxonomía {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The taxonomy file {path} is not valid TOML: {reason}.</source>
+        <translation>El archivo de taxonomía {path} no es TOML válido: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read the taxonomy translation {path}: {reason}. Reinstall PeerDesk or choose English in Settings.</source>
+        <translation>No se pudo leer la traducción de la taxonomía {path}: {reason}. Vuelve a instalar PeerDesk o elige English en Ajustes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown taxonomy field {field}. Known fields: {fields}.</source>
+        <translation>Campo de taxonomía desconocido {field}. Campos conocidos: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy did not verify (schema differs); it was removed.</source>
+        <translation>La copia no superó la verificación (el esquema es distinto); se ha eliminado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy did not verify ({problem}); it was removed.</source>
+        <translation>La copia no superó la verificación ({problem}); se ha eliminado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A backup cannot replace the journal itself. Choose another file.</source>
+        <translation>Una copia de seguridad no puede sustituir al propio diario. Elige otro archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder. Choose a file name for the backup.</source>
+        <translation>{path} es una carpeta. Elige un nombre de archivo para la copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no backup at {path}.</source>
+        <translation>No hay ninguna copia de seguridad en {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {file} is damaged ({problem}). Nothing was changed; choose another backup.</source>
+        <translation>La copia de seguridad {file} está dañada ({problem}). No se ha cambiado nada; elige otra copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is the journal itself; choose a backup file.</source>
+        <translation>Ese es el propio diario; elige un archivo de copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy was not encrypted, so PeerDesk removed it.</source>
+        <translation>La copia no estaba cifrada, así que PeerDesk la eliminó.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not an encrypted PeerDesk backup.</source>
+        <translation>{path} no es una copia de seguridad cifrada de PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} cannot be read: {reason}.</source>
+        <translation>No se puede leer la copia de seguridad {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not a PeerDesk journal backup. Nothing was changed.</source>
+        <translation>{file} no es una copia de seguridad de un diario de PeerDesk. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {file} does not open with this passphrase, or it is damaged. Nothing was changed.</source>
+        <translation>La copia de seguridad {file} no se abre con esta frase de contraseña, o está dañada. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {file} did not verify. Nothing was changed.</source>
+        <translation>La copia de seguridad {file} no superó la verificación. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This journal is already open in another PeerDesk window. Switch to that window, or close it first.</source>
+        <translation>Este diario ya está abierto en otra ventana de PeerDesk. Cambia a esa ventana o ciérrala primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not create {path}: {reason}. Check that the journal&apos;s folder is writable.</source>
+        <translation>No se pudo crear {path}: {reason}. Comprueba que se puede escribir en la carpeta del diario.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file ends in the middle of a page; it was cut short</source>
+        <translation>el archivo termina a mitad de una página; está cortado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the table {table} is missing</source>
+        <translation>falta la tabla {table}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file holds {held} of its {pages} pages; it was cut short</source>
+        <translation>el archivo contiene {held} de sus {pages} páginas; está cortado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the journal&apos;s identity record is missing</source>
+        <translation>falta el registro de identidad del diario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too short: use at least {minimum} characters — a few unrelated words work well.</source>
+        <translation>Demasiado corta: usa al menos {minimum} caracteres; unas cuantas palabras sin relación funcionan bien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The journal is still open elsewhere (another window or program), so the passphrase was not changed. Close it there and try again.</source>
+        <translation>El diario sigue abierto en otro sitio (otra ventana u otro programa), así que la frase de contraseña no se ha cambiado. Ciérralo allí e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new passphrase is the same as the current one. Nothing changed.</source>
+        <translation>La nueva frase de contraseña es igual que la actual. No ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The journal file is damaged ({detail}). Your passphrase is right; the file has not been changed. Restore your newest backup: the unlock screen offers the newest automatic one, and the damaged file is kept aside, never overwritten.</source>
+        <translation>El archivo del diario está dañado ({detail}). Tu frase de contraseña es correcta; el archivo no se ha modificado. Restaura tu copia de seguridad más reciente: la pantalla de desbloqueo ofrece la automática más reciente, y el archivo dañado se guarda aparte, nunca se sobrescribe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk could not save to {path} ({detail}). Nothing was half-written: the journal is as it was before. Free some disk space or check the folder is writable, then try again.</source>
+        <translation>PeerDesk no pudo guardar en {path} ({detail}). No quedó nada a medio escribir: el diario está como antes. Libera espacio en el disco o comprueba que se puede escribir en la carpeta, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no journal at {path}. Create one with &apos;peerdesk init&apos; or choose another file with --journal.</source>
+        <translation>No hay ningún diario en {path}. Crea uno con &apos;peerdesk init&apos; o elige otro archivo con --journal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A file already exists at {path}; PeerDesk never overwrites it. Choose another location or open the existing journal.</source>
+        <translation>Ya existe un archivo en {path}; PeerDesk nunca lo sobrescribe. Elige otra ubicación o abre el diario existente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This journal was written by a newer version of PeerDesk (schema {found}; this version knows up to {known}). Update PeerDesk to open it. The file was not changed.</source>
+        <translation>Este diario lo escribió una versión más reciente de PeerDesk (esquema {found}; esta versión conoce hasta el {known}). Actualiza PeerDesk para abrirlo. El archivo no se ha modificado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal is locked. Unlock it and try again.</source>
+        <translation>El diario está bloqueado. Desbloquéalo e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk cannot use {path}: {detail}. Check that the file and its folder exist and that you are allowed to read and write them.</source>
+        <translation>PeerDesk no puede usar {path}: {detail}. Comprueba que el archivo y su carpeta existen y que tienes permiso para leerlos y escribir en ellos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal could not switch to write-ahead logging (got {mode}).</source>
+        <translation>El diario no pudo pasar al registro de escritura anticipada (se obtuvo {mode}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. Reinstall PeerDesk; nothing was written.</source>
+        <translation>SQLCipher no cifró el diario nuevo, así que PeerDesk se negó a usarlo. Vuelve a instalar PeerDesk; no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file or folder is not accessible</source>
+        <translation>no se puede acceder al archivo o a la carpeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its pages do not fit together; it may be cut short</source>
+        <translation>sus páginas no encajan entre sí; puede que esté cortado</translation>
     </message>
 </context>
 <context>
@@ -2213,7 +3893,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ProgramLabels</name>
     <message>
-        <location filename="../../peerdesk/ui/program/labels.py" line="+26"/>
+        <location filename="../../peerdesk/ui/program/labels.py" line="+27"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
@@ -2333,7 +4013,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>No registrado</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
@@ -2342,12 +4022,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     <name>ProgramWorkspace</name>
     <message>
         <location filename="../../peerdesk/ui/program/workspace.py" line="+46"/>
-        <location line="+309"/>
+        <location line="+315"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-298"/>
         <source>&amp;Import summaries…</source>
         <translation>&amp;Importar resúmenes…</translation>
     </message>
@@ -2388,7 +4068,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Restablecer filtros</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
@@ -2408,7 +4088,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Pers&amp;ona de apoyo</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <location line="+296"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
@@ -2488,15 +4168,15 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Generando el informe en PDF…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Writing the CSV tables…</source>
         <translation>Escribiendo las tablas CSV…</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-398"/>
         <location line="+45"/>
         <location line="+143"/>
-        <location line="+221"/>
+        <location line="+222"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
@@ -2727,12 +4407,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourceDetail</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/detail.py" line="+69"/>
+        <location filename="../../peerdesk/ui/referrals/detail.py" line="+74"/>
         <source>Entry details</source>
         <translation>Detalles de la entrada</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>What they offer</source>
         <translation>Qué ofrecen</translation>
     </message>
@@ -3138,7 +4818,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourcesWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/workspace.py" line="+79"/>
+        <location filename="../../peerdesk/ui/referrals/workspace.py" line="+80"/>
         <source>Search name, what they offer, when to refer, region…  (Ctrl+F)</source>
         <translation>Buscar por nombre, lo que ofrecen, cuándo derivar, región…  (Ctrl+F)</translation>
     </message>
@@ -3164,12 +4844,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+167"/>
         <source>&amp;Add entry…</source>
         <translation>&amp;Añadir entrada…</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-165"/>
         <source>Add a directory entry</source>
         <translation>Añadir una entrada al directorio</translation>
     </message>
@@ -3189,7 +4869,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Borrar la búsqueda y los filtros</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Referral directory</source>
         <translation>Directorio</translation>
     </message>
@@ -3330,7 +5010,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Paquetes de recursos (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Reading the resource pack…</source>
         <translation>Leyendo el paquete de recursos…</translation>
     </message>
@@ -3489,7 +5169,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/security/retention.py" line="+45"/>
+        <location filename="../../peerdesk/ui/security/retention.py" line="+46"/>
         <source>Delete old sessions</source>
         <translation>Eliminar sesiones antiguas</translation>
     </message>
@@ -3553,7 +5233,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="-689"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="-690"/>
         <source>&lt;b&gt;Your answer&lt;/b&gt; — what would you say? Try it before you look at the examples.</source>
         <translation>&lt;b&gt;Tu respuesta&lt;/b&gt;: ¿qué dirías? Inténtalo antes de mirar los ejemplos.</translation>
     </message>
@@ -3657,7 +5337,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/editor.py" line="+187"/>
+        <location filename="../../peerdesk/ui/journal/editor.py" line="+197"/>
         <source>Peer &amp;timeline</source>
         <translation>Cro&amp;nología de la persona</translation>
     </message>
@@ -4187,7 +5867,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-48"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-378"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
@@ -4509,7 +6189,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-205"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-213"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>
