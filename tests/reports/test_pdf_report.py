@@ -203,6 +203,17 @@ def test_every_fixed_label_of_a_real_report_has_spanish(report: ProtectedReport)
             assert set(table.columns).isdisjoint(english.columns), english.columns
 
 
+def test_unnamed_supporters_are_translated_and_aliases_never(vault: Vault,
+                                                              tmp_path: Path) -> None:
+    files = [write_summary(tmp_path / f"{n}.json", envelope(
+        [record() for _ in range(6)], alias=alias, supporter_id=secrets.token_hex(16)))
+        for n, alias in enumerate((None, "Contacts", "Next step"))]
+    assert all(o.accepted for o in import_files(vault, files))
+    report = prepare_report(ProgramStore(vault), ProgramFilter(), k=5)
+    rows = localized_report(report, "es").table("sessions_per_supporter").rows
+    assert rows == ("Persona de apoyo 1", "Contacts", "Next step")
+
+
 def test_default_program_name_and_empty_period_are_translated(vault: Vault) -> None:
     empty = prepare_report(ProgramStore(vault), ProgramFilter(), k=5)
     _, text = _text(build_pdf_bytes(empty, language="es"))
