@@ -39,6 +39,7 @@ from peerdesk.exchange.format import (
     summary_schema,
 )
 from peerdesk.gc_pause import collector_paused
+from peerdesk.json_reasons import json_reason
 from peerdesk.taxonomy import default_taxonomy
 from peerdesk.translation import Message, msg
 
@@ -199,24 +200,6 @@ def _check_depth(text: str) -> None:
                           depth=MAX_DEPTH))
 
 
-# What Python's json module says went wrong, for people (other reasons are shown as it says them).
-_JSON_REASONS: Final[Mapping[str, Message]] = {
-    "Expecting value": msg("Expecting value"),
-    "Expecting property name enclosed in double quotes":
-        msg("Expecting property name enclosed in double quotes"),
-    "Expecting ':' delimiter": msg("Expecting ':' delimiter"),
-    "Expecting ',' delimiter": msg("Expecting ',' delimiter"),
-    "Extra data": msg("Extra data"),
-    "Invalid control character": msg("Invalid control character"),
-    "Invalid \\escape": msg("Invalid \\escape"),
-    "Invalid \\uXXXX escape": msg("Invalid \\uXXXX escape"),
-    "Illegal trailing comma before end of object":
-        msg("Illegal trailing comma before end of object"),
-    "Illegal trailing comma before end of array":
-        msg("Illegal trailing comma before end of array"),
-}
-
-
 def _parse_json(text: str) -> Any:
     _check_depth(text)
     try:
@@ -231,9 +214,8 @@ def _parse_json(text: str) -> Any:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise _Reject(msg("the file ends too early (it looks truncated or incompletely "
                               "copied)")) from exc
-        reason = exc.msg.removesuffix(" at").removesuffix(" starting at")  # "Invalid … at"
         raise _Reject(msg("it is not valid JSON ({reason} at line {line}, column {column})",
-                          reason=_JSON_REASONS.get(reason, reason), line=exc.lineno,
+                          reason=json_reason(exc.msg), line=exc.lineno,
                           column=exc.colno)) from exc
     except RecursionError as exc:  # belt and braces: the pre-scan should catch this first
         raise _Reject(msg("it is nested too deeply")) from exc

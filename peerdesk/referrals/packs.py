@@ -22,6 +22,7 @@ import jsonschema
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import write_atomic
+from peerdesk.json_reasons import json_reason
 from peerdesk.paths import resources_dir
 from peerdesk.referrals.model import OWN_ORIGIN, Resource, content_dict, validated
 from peerdesk.translation import LANGUAGES, SOURCE_LANGUAGE, Message, msg
@@ -151,12 +152,6 @@ def _fail(source: Message, problem: Message) -> PackError:
     ))
 
 
-def _json_reason(text: str) -> Message:
-    """What the json module says went wrong. Its few fixed wordings are translated in the
-    messages context (the summary import declares them); any other text shows as it is."""
-    return Message(text, {})
-
-
 def _too_large() -> Message:
     return msg("it is larger than {limit} MB", limit=MAX_PACK_BYTES // (1024 * 1024))
 
@@ -184,7 +179,7 @@ def parse_pack(data: bytes, source: Message | None = None) -> ResourcePack:
                                 value=exc.args[0])) from exc
     except json.JSONDecodeError as exc:
         raise _fail(source, msg("it is not valid JSON ({problem} at line {line}, column "
-                                "{column})", problem=_json_reason(exc.msg), line=exc.lineno,
+                                "{column})", problem=json_reason(exc.msg), line=exc.lineno,
                                 column=exc.colno)) from exc
     except (ValueError, RecursionError) as exc:
         raise _fail(source, msg("it is not valid JSON ({problem})", problem=str(exc))) from exc

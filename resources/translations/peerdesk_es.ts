@@ -2204,7 +2204,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{file} no se importó: {problem}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+91"/>
         <source>Expecting value</source>
         <translation>se esperaba un valor</translation>
     </message>
@@ -2254,7 +2254,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>coma sobrante antes del final de una lista</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-99"/>
         <source>null</source>
         <translation>null</translation>
     </message>
@@ -2704,7 +2704,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Una entrada de derivación no tiene id. Vuelve a elegir la derivación.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>The smallest count shown must be at least {minimum} (got {k}); smaller values would let readers single out people. Choose {minimum} or more.</source>
         <translation>El recuento más pequeño que se muestra debe ser al menos {minimum} (se indicó {k}); con valores menores, quien lea podría identificar a personas concretas. Elige {minimum} o más.</translation>
     </message>
