@@ -39,7 +39,7 @@ class MonthFigures:
     contacts: int
     counts: Mapping[str, Mapping[str, int]]      # field -> code -> contacts (zeros may be absent)
     follow_up_planned: int                       # contacts with a follow-up date
-    with_referral: int                           # contacts with a referral type or "referral" support
+    with_referral: int                           # contacts with a referral (type or support)
     with_risk: int                               # contacts with at least one risk flag
 
 
