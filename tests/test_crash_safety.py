@@ -239,13 +239,14 @@ def test_small_tmpfs_full_disk(tmp_path: Path, vault: Vault) -> None:
     if tried.returncode != 0:
         pytest.skip("tmpfs mount not permitted here")
     try:
-        from peerdesk.vault.backup import BackupError, back_up_to
+        from peerdesk.vault import VaultDiskFullError
+        from peerdesk.vault.backup import back_up_to
 
         with vault.transaction() as conn:
             conn.execute("CREATE TABLE filler (x)")
             conn.executemany("INSERT INTO filler VALUES (?)", [(os.urandom(1000),)] * 300)
         (mount / "keep.txt").write_bytes(b"precious")
-        with pytest.raises(BackupError, match="space"):
+        with pytest.raises(VaultDiskFullError, match="is full"):
             back_up_to(vault, mount / "b.peerdesk")
         assert sorted(p.name for p in mount.iterdir()) == ["keep.txt"]
     finally:

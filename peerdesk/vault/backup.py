@@ -30,9 +30,11 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from peerdesk.paths import backups_dir
 from peerdesk.translation import msg
+from peerdesk.vault.errors import VaultDamagedError, VaultOpenError
+from peerdesk.vault.faults import SQLITE_CORRUPT, classify, sqlite_code
 from peerdesk.vault.integrity import IntegrityReport, connection_report
 from peerdesk.vault.passphrase import normalize_passphrase
-from peerdesk.vault.vault import PLAINTEXT_HEADER, Vault, VaultOpenError, connect_keyed
+from peerdesk.vault.vault import PLAINTEXT_HEADER, Vault, connect_keyed
 
 ProgressFn = Callable[[int, int, str], None]
 BACKUP_SUFFIX = ".peerdesk"
@@ -66,7 +68,12 @@ def _temp_beside(target: Path, tag: str) -> Path:
     return target.with_name(f".{target.name}.{tag}-{secrets.token_hex(4)}.tmp")
 
 
-def _write_error(target: Path, exc: BaseException) -> BackupError:
+def _write_error(target: Path, exc: BaseException) -> PeerDeskError:
+    """The fault named (full disk, read-only or missing folder) where it can be, else a
+    general write error."""
+    fault = classify(exc, target)
+    if fault is not None:
+        return fault
     detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return BackupError(msg(
         "Could not write {path}: {reason}. Nothing was changed; check there is free space and "
@@ -97,10 +104,12 @@ def export_to_temp(source: Any, target: Path, passphrase: str, tag: str = "copy"
         try:
             source.execute("SELECT sqlcipher_export('peerdesk_copy')").fetchall()
             source.execute(f"PRAGMA peerdesk_copy.user_version = {version}")
+            source.execute("COMMIT")
         except BaseException:
-            source.execute("ROLLBACK")
+            if source.in_transaction:  # a full target may already have rolled it back
+                with contextlib.suppress(sqlcipher3.Error):
+                    source.execute("ROLLBACK")
             raise
-        source.execute("COMMIT")
         source.execute("DETACH DATABASE peerdesk_copy")
         attached = False
         verify_copy(tmp, passphrase, expect_version=version)
@@ -113,6 +122,8 @@ def export_to_temp(source: Any, target: Path, passphrase: str, tag: str = "copy"
         _remove_quietly(*leftovers)
         if isinstance(exc, PeerDeskError):
             raise
+        if sqlite_code(exc) == SQLITE_CORRUPT:  # a page of the source failed to read
+            raise VaultDamagedError(str(exc)) from exc
         if isinstance(exc, OSError | sqlcipher3.Error):
             raise _write_error(target, exc) from exc
         raise
@@ -161,6 +172,8 @@ def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) 
     progress(0, 2, "Copying the journal…")
     source = vault.connect_another()
     try:
+        # A copy of a damaged journal would push good backups out of the rotation.
+        vault.require_writable(source)
         tmp = export_to_temp(source, target, vault_passphrase(vault), tag="backup")
     finally:
         source.close()
@@ -381,7 +394,7 @@ def restore_open_vault(vault: Vault, backup: Path, passphrase: str | None = None
     except BaseException:
         vault.reopen()
         raise
-    vault.reopen(passphrase)
+    vault.reopen(passphrase, intact=True)
     return kept
 
 

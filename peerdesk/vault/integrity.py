@@ -7,11 +7,19 @@ every page it reads, so those reads also prove the pages they touch are authenti
 
 The full check reads every page: SQLCipher's `cipher_integrity_check` (page HMACs) and
 SQLite's `integrity_check` (b-tree structure, indexes).
+
+Before anything writes to a journal, its pages are proven authentic (`IntegrityGate`, issue
+#16): the command line runs the page check before the first write of a command; the app runs it
+on a worker connection right after unlock and refuses writes until it has passed. A journal
+that fails it is never written to again by this process.
 """
 
 from __future__ import annotations
 
+import enum
 import os
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,14 +27,17 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3
 
 from peerdesk.translation import msg
+from peerdesk.vault.errors import VaultCheckPendingError, VaultDamagedError
 
 if TYPE_CHECKING:
     from peerdesk.vault.vault import Vault
 
+PAGE_CHECK_WORDS = "page authentication (SQLCipher cipher_integrity_check)"
+
 REQUIRED_TABLES = ("meta", "settings")
 
 FULL_CHECKS = (
-    ("cipher_integrity_check", "page authentication (SQLCipher cipher_integrity_check)"),
+    ("cipher_integrity_check", PAGE_CHECK_WORDS),
     ("integrity_check", "database structure (SQLite integrity_check)"),
 )
 
@@ -110,3 +121,77 @@ def connection_report(conn: Any, path: Path) -> IntegrityReport:
     return IntegrityReport(path=path, page_size=page_size, page_count=page_count,
                            file_size=os.stat(path).st_size, schema_version=version,
                            checks=checks, problems=tuple(problems))
+
+
+def page_problems(conn: Any) -> list[str]:
+    """SQLCipher's page-HMAC check over the whole file; an empty list means every page is
+    authentic. Reads every page once (see README "Performance" for what that costs)."""
+    try:
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        return [str(exc)]
+    return [str(row[0]) for row in rows if str(row[0]) != "ok"]
+
+
+class Integrity(enum.Enum):
+    UNCHECKED = "unchecked"
+    INTACT = "intact"
+    DAMAGED = "damaged"
+
+
+class IntegrityGate:
+    """Whether the journal may be written, shared by every connection of one open vault.
+
+    Unchecked, a write first runs the page check on the writing connection (the command line),
+    or — once `defer()` was called (the app, whose check runs in the background) — is refused
+    with `VaultCheckPendingError` until `record()` brings the result. Damaged, every write is
+    refused with `VaultDamagedError`."""
+
+    def __init__(self, *, intact: bool = False) -> None:
+        self._state = Integrity.INTACT if intact else Integrity.UNCHECKED
+        self._problems: tuple[str, ...] = ()
+        self._deferred = False
+        self._lock = threading.Lock()
+
+    @property
+    def state(self) -> Integrity:
+        return self._state
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return self._problems
+
+    @property
+    def writable(self) -> bool:
+        return self._state is Integrity.INTACT
+
+    @property
+    def deferred(self) -> bool:
+        return self._deferred
+
+    def defer(self) -> None:
+        """Writes wait for `record()` instead of running the check themselves."""
+        self._deferred = True
+
+    def record(self, problems: Sequence[str]) -> None:
+        with self._lock:
+            self._problems = tuple(problems)
+            self._state = Integrity.DAMAGED if problems else Integrity.INTACT
+
+    def check_now(self, conn: Any) -> None:
+        """Run the page check on `conn` unless it already ran; raise if the file is damaged."""
+        with self._lock:
+            if self._state is Integrity.UNCHECKED:
+                problems = page_problems(conn)
+                self._problems = tuple(problems)
+                self._state = Integrity.DAMAGED if problems else Integrity.INTACT
+        self._raise_if_damaged()
+
+    def before_write(self, conn: Any) -> None:
+        if self._state is Integrity.UNCHECKED and self._deferred:
+            raise VaultCheckPendingError()
+        self.check_now(conn)
+
+    def _raise_if_damaged(self) -> None:
+        if self._state is Integrity.DAMAGED:
+            raise VaultDamagedError(self._problems[0] if self._problems else "")

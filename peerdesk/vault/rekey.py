@@ -103,6 +103,7 @@ def change_passphrase(vault: Vault, current: str, new: str,
     vault is reopened with the current passphrase and the file is unchanged."""
     if not vault.check_passphrase(current):
         raise WrongCurrentPassphraseError()
+    vault.require_writable()  # the re-encrypted copy replaces the journal: never a damaged one
     new_normalized = normalize_passphrase(new)
     if new_normalized == normalize_passphrase(current):
         raise PeerDeskError(msg("The new passphrase is the same as the current one. Nothing "
@@ -113,7 +114,7 @@ def change_passphrase(vault: Vault, current: str, new: str,
     except BaseException:
         vault.reopen(current)
         raise
-    vault.reopen(new)
+    vault.reopen(new, intact=True)
     rekey_pre_migration_copies(vault.path, current, new)
 
 

@@ -24,71 +24,97 @@ import sqlcipher3
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from peerdesk.translation import msg
-from peerdesk.vault.integrity import quick_open_problems
+from peerdesk.vault.errors import (
+    VaultAccessError,
+    VaultCheckPendingError,
+    VaultDamagedError,
+    VaultDiskFullError,
+    VaultError,
+    VaultExistsError,
+    VaultFolderMissingError,
+    VaultInUseError,
+    VaultLockedError,
+    VaultNotFoundError,
+    VaultOpenError,
+    VaultReadOnlyError,
+    VaultTooNewError,
+    VaultWriteError,
+)
+from peerdesk.vault.faults import (
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_IOERR,
+    SQLITE_NOTADB,
+    classify,
+    classify_sqlite_error,
+    sqlite_code,
+)
+from peerdesk.vault.integrity import Integrity, IntegrityGate, quick_open_problems
 from peerdesk.vault.migrations import Migration, shipped_migrations
 from peerdesk.vault.passphrase import key_pragma_literal, normalize_passphrase
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 
 Connection = Any  # sqlcipher3.Connection: the extension module ships no type information
-
-
-class VaultError(PeerDeskError):
-    """Base of every expected vault failure."""
-
-
-class VaultOpenError(VaultError):
-    """Wrong passphrase or damaged file: one neutral message for both, on purpose."""
-
-    def __init__(self) -> None:
-        super().__init__(msg(
-            "The journal could not be opened: the passphrase is wrong or the file is damaged. "
-            "Check the passphrase and try again. The file has not been changed."
-        ))
-
-
-class VaultDamagedError(VaultOpenError):
-    """The passphrase is right (the key verified), but the file failed the quick check."""
-
-    def __init__(self, detail: str) -> None:
-        VaultError.__init__(self, msg(
-            "The journal file is damaged ({detail}). Your passphrase is right; the file has not "
-            "been changed. Restore your newest backup: the unlock screen offers the newest "
-            "automatic one, and the damaged file is kept aside, never overwritten.",
-            detail=detail,
-        ))
-        self.detail = detail
-
-
-class VaultWriteError(VaultError):
-    """The disk is full or read-only: the change was rolled back, nothing half-written."""
-
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(msg(
-            "PeerDesk could not save to {path} ({detail}). Nothing was half-written: the "
-            "journal is as it was before. Free some disk space or check the folder is "
-            "writable, then try again.", path=path, detail=detail,
-        ))
-
-
 _STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error")
+
+__all__ = [  # the errors live in peerdesk.vault.errors; importing them from here still works
+    "Vault",
+    "VaultAccessError",
+    "VaultCheckPendingError",
+    "VaultDamagedError",
+    "VaultDiskFullError",
+    "VaultError",
+    "VaultExistsError",
+    "VaultFolderMissingError",
+    "VaultInUseError",
+    "VaultLockedError",
+    "VaultNotFoundError",
+    "VaultOpenError",
+    "VaultReadOnlyError",
+    "VaultTooNewError",
+    "VaultWriteError",
+    "connect_keyed",
+    "write_transaction",
+]
+
+
+class GatedConnection(sqlcipher3.Connection):  # type: ignore[misc]
+    """A connection that knows its vault's `IntegrityGate`, so every write path can ask it."""
+
+    gate: IntegrityGate | None = None
 
 
 @contextlib.contextmanager
 def write_transaction(conn: Connection, path: Path | None = None) -> Iterator[Connection]:
-    """`BEGIN IMMEDIATE` … `COMMIT` on `conn`, rolled back on any exception; a full disk or a
-    read-only file becomes a `VaultWriteError` naming `path` (default: `conn`'s own file)."""
+    """`BEGIN IMMEDIATE` … `COMMIT` on `conn`, rolled back on any exception. The journal must
+    have passed its integrity gate first (a damaged journal is never written to); a full disk,
+    a read-only file or folder, or another writer becomes the vault error that names it."""
     if path is None:
         path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
-    conn.execute("BEGIN IMMEDIATE")
+    gate = getattr(conn, "gate", None)
+    if gate is not None:
+        gate.before_write(conn)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlcipher3.Error as exc:
+        fault = classify_sqlite_error(exc, path)
+        if fault is None:
+            raise
+        raise fault from exc
     try:
         yield conn
         conn.execute("COMMIT")
     except BaseException as exc:
         if conn.in_transaction:  # SQLite may already have rolled back (disk full)
-            conn.execute("ROLLBACK")
-        if isinstance(exc, sqlcipher3.OperationalError) and _is_storage_error(exc):
-            raise VaultWriteError(path, str(exc)) from exc
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.execute("ROLLBACK")
+        if isinstance(exc, sqlcipher3.OperationalError | sqlcipher3.DatabaseError):
+            fault = classify_sqlite_error(exc, path)
+            if fault is not None:
+                raise fault from exc
+            if _is_storage_error(exc):
+                raise VaultWriteError(path, str(exc)) from exc
         raise
 
 
@@ -97,47 +123,11 @@ def _is_storage_error(exc: BaseException) -> bool:
     return any(marker in text for marker in _STORAGE_ERRORS)
 
 
-class VaultNotFoundError(VaultError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(msg(
-            "There is no journal at {path}. Create one with 'peerdesk init' or choose another "
-            "file with --journal.", path=path,
-        ))
-
-
-class VaultExistsError(VaultError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(msg(
-            "A file already exists at {path}; PeerDesk never overwrites it. Choose another "
-            "location or open the existing journal.", path=path,
-        ))
-
-
-class VaultTooNewError(VaultError):
-    def __init__(self, found: int, known: int) -> None:
-        super().__init__(msg(
-            "This journal was written by a newer version of PeerDesk (schema {found}; this "
-            "version knows up to {known}). Update PeerDesk to open it. The file was not changed.",
-            found=found, known=known,
-        ))
-
-
-class VaultLockedError(VaultError):
-    def __init__(self) -> None:
-        super().__init__(msg("The journal is locked. Unlock it and try again."))
-
-
-class VaultAccessError(VaultError):
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(msg(
-            "PeerDesk cannot use {path}: {detail}. Check that the file and its folder exist "
-            "and that you are allowed to read and write them.", path=path, detail=detail,
-        ))
-
-
-def _connect(path: Path) -> Connection:
+def _connect(path: Path, gate: IntegrityGate | None = None) -> Connection:
     # Autocommit at the driver level: transactions are explicit (Vault.transaction).
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                              factory=GatedConnection)
+    conn.gate = gate
     # SQLCipher otherwise prints decryption failures to stderr; we report them ourselves.
     conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
@@ -203,11 +193,14 @@ def pre_migration_copy_path(path: Path, from_version: int) -> Path:
 class Vault:
     """An unlocked journal. Build with `Vault.create` or `Vault.open`; `close()` locks it."""
 
-    def __init__(self, path: Path, conn: Connection, passphrase: str) -> None:
+    def __init__(self, path: Path, conn: Connection, passphrase: str,
+                 gate: IntegrityGate | None = None) -> None:
         self.path = path
         self._conn: Connection | None = conn
         self._passphrase: str | None = passphrase
         self._tx_lock = threading.RLock()
+        self._gate = gate if gate is not None else IntegrityGate()
+        conn.gate = self._gate
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -225,12 +218,14 @@ class Vault:
         except FileExistsError as exc:
             raise VaultExistsError(path) from exc
         except OSError as exc:
-            raise VaultAccessError(path, exc.strerror or str(exc)) from exc
+            fault = classify(exc, path)
+            raise (fault or VaultAccessError(path, exc.strerror or str(exc))) from exc
         os.close(fd)
-        os.chmod(path, PRIVATE_FILE_MODE)
         conn = None
         try:
-            conn = _connect(path)
+            os.chmod(path, PRIVATE_FILE_MODE)
+            gate = IntegrityGate(intact=True)  # written by us from nothing: whole by making
+            conn = _connect(path, gate)
             _apply_key(conn, passphrase)
             _configure(conn)  # first write: page 1 now exists on disk
             if _starts_plaintext(path):
@@ -238,51 +233,55 @@ class Vault:
                     "SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. "
                     "Reinstall PeerDesk; nothing was written."
                 ))
-            vault = cls(path, conn, passphrase)
+            vault = cls(path, conn, passphrase, gate)
             vault._migrate(migrations if migrations is not None else shipped_migrations())
             return vault
-        except BaseException:
+        except BaseException as exc:
             if conn is not None:
                 conn.close()
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
+            fault = None if isinstance(exc, PeerDeskError) else classify(exc, path)
+            if fault is not None:
+                raise fault from exc
             raise
 
     @classmethod
     def open(
         cls, path: Path, passphrase: str, migrations: tuple[Migration, ...] | None = None
     ) -> Vault:
+        """Unlock the journal at `path`. Nothing is written on the way in, so a failure leaves
+        the file as it was; the returned vault writes only after its pages are proven
+        authentic (`IntegrityGate`). Each failure is named for what happened: missing folder
+        or file, wrong passphrase, damaged file, newer version, full disk, read-only file or
+        folder, another writer."""
         path = Path(path)
         key_pragma_literal(passphrase)
+        if not path.parent.is_dir():
+            raise VaultFolderMissingError(path.parent)
         if not path.exists():
             raise VaultNotFoundError(path)
         if not path.is_file():
             raise VaultAccessError(path, msg("it is not a file"))
-        if path.stat().st_size == 0 or _starts_plaintext(path):
-            raise VaultOpenError()
+        try:
+            if path.stat().st_size == 0 or _starts_plaintext(path):
+                raise VaultOpenError()
+        except OSError as exc:
+            raise VaultAccessError(path, exc.strerror or str(exc)) from exc
         chain = migrations if migrations is not None else shipped_migrations()
         known = chain[-1].version if chain else 0
+        gate = IntegrityGate()
         try:
-            conn = _connect(path)
+            conn = _connect(path, gate)
         except sqlcipher3.Error as exc:
-            raise VaultAccessError(path, str(exc)) from exc
+            raise _open_fault(exc, path) from exc
         try:
             try:
                 _apply_key(conn, passphrase)
                 version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            except sqlcipher3.OperationalError as exc:
-                if "unable to open" in str(exc):
-                    raise VaultAccessError(
-                        path, msg("the file or folder is not accessible")) from exc
-                raise VaultOpenError() from exc
             except sqlcipher3.DatabaseError as exc:
-                # "malformed" (SQLITE_CORRUPT) comes only after page 1 authenticated with this
-                # key; a wrong key fails earlier with "file is not a database".
-                if "malformed" in str(exc):
-                    raise VaultDamagedError(
-                        msg("its pages do not fit together; it may be cut short")) from exc
-                raise VaultOpenError() from exc
+                raise _open_fault(exc, path) from exc
             if version > known:
                 raise VaultTooNewError(version, known)
             if version == 0:
@@ -296,17 +295,51 @@ class Vault:
             try:
                 _configure(conn)
             except sqlcipher3.DatabaseError as exc:
-                raise VaultOpenError() from exc
+                raise _open_fault(exc, path) from exc
         except BaseException:
             conn.close()
             raise
-        vault = cls(path, conn, passphrase)
+        vault = cls(path, conn, passphrase, gate)
         try:
             vault._migrate(chain)
         except BaseException:
             vault.close()
             raise
         return vault
+
+    # -- integrity gate -----------------------------------------------------------------------
+
+    @property
+    def integrity(self) -> Integrity:
+        """UNCHECKED until the page check ran, then INTACT or DAMAGED."""
+        return self._gate.state
+
+    @property
+    def writable(self) -> bool:
+        """True once the journal is proven whole; the app shows itself read-only until then."""
+        return self._gate.writable
+
+    @property
+    def integrity_problems(self) -> tuple[str, ...]:
+        return self._gate.problems
+
+    def require_intact(self) -> None:
+        """Run the full page check now (unless it already ran); raise `VaultDamagedError` if a
+        page fails. The command line calls this before a command does anything."""
+        self._gate.check_now(self.connection)
+
+    def require_writable(self, connection: Connection | None = None) -> None:
+        """What every write asks first (`transaction` does it itself): the page check has passed,
+        or runs now on `connection` — unless the app deferred it (then `VaultCheckPendingError`)."""
+        self._gate.before_write(connection if connection is not None else self.connection)
+
+    def defer_integrity_check(self) -> None:
+        """The app: refuse writes (`VaultCheckPendingError`) until `record_integrity` is given
+        the result of the check it runs on a worker connection."""
+        self._gate.defer()
+
+    def record_integrity(self, problems: list[str] | tuple[str, ...]) -> None:
+        self._gate.record(problems)
 
     def close(self) -> None:
         """Lock: drop the connection and the passphrase. Safe to call twice."""
@@ -340,8 +373,12 @@ class Vault:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()
 
-    def reopen(self, passphrase: str | None = None) -> None:
-        """Open the file again (after `detach`), with a new passphrase if it was changed."""
+    def reopen(self, passphrase: str | None = None, *, intact: bool = False) -> None:
+        """Open the file again (after `detach`), with a new passphrase if it was changed.
+
+        `intact`: a new file is in place and was proven whole while detached (a checked backup,
+        a verified re-encrypted copy of an intact journal); otherwise it is the same file and
+        keeps the integrity verdict it had."""
         if self._conn is not None:
             self.detach()
         if passphrase is None:
@@ -349,7 +386,11 @@ class Vault:
         if passphrase is None:
             raise VaultLockedError()
         fresh = Vault.open(self.path, passphrase)
-        self._conn, self._passphrase = fresh._conn, passphrase
+        if intact:
+            self._gate = IntegrityGate(intact=True)
+        conn = fresh.connection
+        conn.gate = self._gate
+        self._conn, self._passphrase = conn, passphrase
         fresh._conn = fresh._passphrase = None
 
     def __enter__(self) -> Vault:
@@ -390,10 +431,12 @@ class Vault:
         return connect_keyed(path, passphrase)
 
     def connect_another(self) -> Connection:
-        """A second keyed connection to the same file, for a worker thread (WAL allows it)."""
+        """A second keyed connection to the same file, for a worker thread (WAL allows it).
+        It shares this vault's integrity gate: it writes only once the journal is proven
+        whole."""
         if self._passphrase is None:
             raise VaultLockedError()
-        conn = _connect(self.path)
+        conn = _connect(self.path, self._gate)
         try:
             _apply_key(conn, self._passphrase)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -441,8 +484,15 @@ class Vault:
         if not pending:
             return
         if current > 0:
+            self.require_intact()  # a migration is a write: never into a damaged file
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            _copy_private(self.path, pre_migration_copy_path(self.path, current))
+            try:
+                _copy_private(self.path, pre_migration_copy_path(self.path, current))
+            except OSError as exc:
+                fault = classify(exc, pre_migration_copy_path(self.path, current))
+                if fault is None:
+                    raise
+                raise fault from exc
         for migration in pending:
             script = (
                 "BEGIN IMMEDIATE;\n"
@@ -452,7 +502,29 @@ class Vault:
             )
             try:
                 conn.executescript(script)
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+                    with contextlib.suppress(sqlcipher3.Error):
+                        conn.execute("ROLLBACK")
+                fault = classify_sqlite_error(exc, self.path)
+                if fault is None:
+                    raise
+                raise fault from exc
+
+
+def _open_fault(exc: BaseException, path: Path) -> PeerDeskError:
+    """Name an error met while opening and keying: a wrong key (or a damaged first page) and a
+    damaged file come from SQLCipher's codes, the rest from looking at the folder."""
+    code = sqlite_code(exc)
+    if code == SQLITE_CORRUPT:
+        # SQLITE_CORRUPT comes only after page 1 authenticated with this key; a wrong key
+        # fails earlier with SQLITE_NOTADB ("file is not a database").
+        return VaultDamagedError(msg("its pages do not fit together; it may be cut short"))
+    if code == SQLITE_NOTADB:
+        return VaultOpenError()
+    fault = classify_sqlite_error(exc, path)
+    if fault is not None:
+        return fault
+    if code in (SQLITE_CANTOPEN, SQLITE_IOERR):
+        return VaultAccessError(path, msg("the file or folder is not accessible"))
+    return VaultOpenError()

@@ -63,7 +63,7 @@ def test_failed_rekey_reopens_with_the_old_passphrase(vault: Vault,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("peerdesk.vault.backup.os.replace", full_disk)
-    with pytest.raises(PeerDeskError, match="No space left"):
+    with pytest.raises(PeerDeskError, match="is full"):
         change_passphrase(vault, PASSPHRASE, NEW)
     assert vault.is_open
     assert vault.check_passphrase(PASSPHRASE)
