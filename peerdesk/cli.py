@@ -1,19 +1,33 @@
 """Command-line front: the GUI by default, headless sub-commands for scripts.
 
 Contract (DESIGN.md "Command line"): expected failures print one line on stderr and exit 1,
-usage errors exit 2, and no expected failure ever shows a traceback.
+usage errors exit 2, and no expected failure ever shows a traceback — a closed pipe
+(`peerdesk check | head -1`) included. Error lines never echo a huge input whole.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+import sqlcipher3
 
 from peerdesk import __version__
 from peerdesk.errors import PeerDeskError, UsageError
+from peerdesk.paths import resolve_journal_path
 from peerdesk.translation import msg
+from peerdesk.vault.faults import classify
+
+# A "word" (no spaces) longer than this in an error line is shortened: a 5000-digit number or
+# a pasted file is not echoed whole. Long enough for any real path.
+LONGEST_WORD = 160
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 # Each module has `register(subparsers)`, adding its sub-commands with a `run(args) -> int`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -58,19 +72,70 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_app(journal=args.journal, demo=args.demo, smoke_test=args.smoke_test)
 
 
+def shorten_long_words(text: str) -> str:
+    """Keep the start and end of any over-long word and say how long it was."""
+
+    def shorten(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return f"{word[:24]}…{word[-8:]} ({len(word)} characters)"
+
+    return _LONG_WORD.sub(shorten, text)
+
+
+def report_error(text: str) -> None:
+    """One line on stderr (a closed stderr is not worth a traceback either)."""
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        print(f"peerdesk: {shorten_long_words(text)}", file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`| head`): send what is still buffered nowhere, so Python's exit
+    does not report the broken pipe either."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _journal_of(argv: Sequence[str] | None) -> Path:
+    args = list(sys.argv[1:] if argv is None else argv)
+    given = None
+    for index, arg in enumerate(args):
+        if arg == "--journal" and index + 1 < len(args):
+            given = args[index + 1]
+        elif arg.startswith("--journal="):
+            given = arg.partition("=")[2]
+    return resolve_journal_path(given)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        if args.command is None:
-            return _run_gui(args)
-        return int(args.run(args))
+        code = _run(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
     except UsageError as exc:
-        print(f"peerdesk: {exc}", file=sys.stderr)
+        report_error(str(exc))
         return 2
     except PeerDeskError as exc:
-        print(f"peerdesk: {exc}", file=sys.stderr)
+        report_error(str(exc))
+        return 1
+    except (OSError, sqlcipher3.Error) as exc:
+        # Faults of the machine (disk, permissions) that escaped a command's own handling.
+        fault = classify(exc, _journal_of(argv))
+        report_error(str(fault) if fault is not None else str(msg(
+            "The command stopped: {problem}. Nothing more was written.", problem=str(exc))))
         return 1
     except KeyboardInterrupt:
-        print("peerdesk: interrupted; nothing more was written.", file=sys.stderr)
+        report_error("interrupted; nothing more was written.")
         return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _run_gui(args)
+    return int(args.run(args))

@@ -1,17 +1,33 @@
-"""What every sub-command shares: the --journal option, the passphrase, opening the vault."""
+"""What every sub-command shares: the --journal option, the passphrase, opening the vault.
+
+A command holds the journal's instance lock while it runs (the app and other commands wait
+their turn instead of writing at the same time), sweeps temp files a killed PeerDesk left, and
+proves every page of the journal authentic before it does anything (issue #16).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.fileio import ensure_private_dir
 from peerdesk.paths import PASSPHRASE_ENV, resolve_journal_path
 from peerdesk.translation import msg
-from peerdesk.vault import Vault
+from peerdesk.vault import (
+    Vault,
+    VaultExistsError,
+    VaultFolderMissingError,
+    VaultInUseError,
+    VaultNotFoundError,
+)
+from peerdesk.vault.instance import AlreadyOpenError, InstanceLock
+from peerdesk.vault.leftovers import sweep_temp_files
 
 
 def add_journal_argument(parser: argparse.ArgumentParser) -> None:
@@ -38,5 +54,42 @@ def read_passphrase(*, confirm: bool = False) -> str:
     return first
 
 
-def open_vault(args: argparse.Namespace) -> Vault:
-    return Vault.open(journal_path(args), read_passphrase())
+@contextlib.contextmanager
+def journal_lock(path: Path) -> Iterator[None]:
+    """Hold `path`'s instance lock for the block (`VaultInUseError` if the app or another
+    command has it), then sweep leftovers of killed runs. Creates no folder."""
+    if not path.parent.is_dir():
+        raise VaultFolderMissingError(path.parent)
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except AlreadyOpenError as exc:
+        raise VaultInUseError(path) from exc
+    try:
+        sweep_temp_files(path)
+        yield
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
+def open_vault(args: argparse.Namespace, *, check_pages: bool = True) -> Iterator[Vault]:
+    """The unlocked journal for the block, locked against other writers and proven whole
+    (`check_pages=False` only for `peerdesk check`, which runs the full check itself)."""
+    path = journal_path(args)
+    if path.parent.is_dir() and not path.exists():
+        raise VaultNotFoundError(path)
+    with journal_lock(path), Vault.open(path, read_passphrase()) as vault:
+        if check_pages:
+            vault.require_intact()
+        yield vault
+
+
+@contextlib.contextmanager
+def create_vault(path: Path, passphrase: str) -> Iterator[Vault]:
+    """A new journal at `path` (its folder made if missing), locked for the block."""
+    if path.exists() or path.is_symlink():
+        raise VaultExistsError(path)
+    ensure_private_dir(path.parent)
+    with journal_lock(path), Vault.create(path, passphrase) as vault:
+        yield vault

@@ -5,10 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from peerdesk.commands.common import add_journal_argument, journal_path, open_vault, read_passphrase
+from peerdesk.commands.common import (
+    add_journal_argument,
+    create_vault,
+    journal_path,
+    open_vault,
+    read_passphrase,
+)
 from peerdesk.errors import PeerDeskError
 from peerdesk.translation import msg
-from peerdesk.vault import Vault, VaultNotFoundError, strength_hint
+from peerdesk.vault import strength_hint
 from peerdesk.vault.integrity import integrity_report
 
 
@@ -26,7 +32,8 @@ def run_init(args: argparse.Namespace) -> int:
     path = journal_path(args)
     passphrase = read_passphrase(confirm=True)
     hint = strength_hint(passphrase)
-    Vault.create(path, passphrase).close()
+    with create_vault(path, passphrase):
+        pass
     print(f"Created an encrypted journal at {path}.")
     print(f"Passphrase: {hint.message} It cannot be recovered if forgotten.")
     return 0
@@ -34,9 +41,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     path = journal_path(args)
-    if not path.exists():
-        raise VaultNotFoundError(path)
-    with open_vault(args) as vault:
+    with open_vault(args, check_pages=False) as vault:  # the full check below includes it
         report = integrity_report(vault)
     if report.problems:
         raise PeerDeskError(msg(

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from peerdesk.commands.common import add_journal_argument, journal_path, open_vault
+from peerdesk.commands.common import add_journal_argument, open_vault
 from peerdesk.exchange.export import (
     ExportPlan,
     LeftOut,
@@ -18,7 +18,6 @@ from peerdesk.exchange.export import (
     remembered_last_until,
     write_export,
 )
-from peerdesk.vault import VaultNotFoundError
 
 
 def parse_date(text: str) -> dt.date:
@@ -71,9 +70,6 @@ def summary_text(plan: ExportPlan, out: Path) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    path = journal_path(args)
-    if not path.exists():
-        raise VaultNotFoundError(path)
     out = Path(args.out).expanduser().absolute()
     with open_vault(args) as vault:
         today = dt.date.today()

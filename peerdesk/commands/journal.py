@@ -7,14 +7,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from peerdesk.commands.common import add_journal_argument, journal_path, open_vault, read_passphrase
+from peerdesk.commands.common import (
+    add_journal_argument,
+    create_vault,
+    journal_path,
+    open_vault,
+    read_passphrase,
+)
 from peerdesk.errors import PeerDeskError, UsageError
 from peerdesk.journal.csv_import import import_sessions, parse_csv
 from peerdesk.journal.demo import fill_journal, is_demo_journal, mark_demo_journal
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.taxonomy import default_taxonomy
 from peerdesk.translation import msg
-from peerdesk.vault import Vault
 
 MAX_DEMO_SESSIONS = 1_000_000
 
@@ -65,8 +70,7 @@ def run_demo(args: argparse.Namespace) -> int:
                              "real journal"))
     path = journal_path(args)
     if path.exists():
-        vault = Vault.open(path, read_passphrase())
-        with vault:
+        with open_vault(args) as vault:
             if not is_demo_journal(vault) and SessionRepository(vault).count() > 0:
                 raise PeerDeskError(msg(
                     "{path} holds real sessions; demo data is only added to new or demo "
@@ -75,7 +79,7 @@ def run_demo(args: argparse.Namespace) -> int:
             added = fill_journal(vault, args.sessions, args.seed)
             mark_demo_journal(vault)
     else:
-        with Vault.create(path, read_passphrase(confirm=True)) as vault:
+        with create_vault(path, read_passphrase(confirm=True)) as vault:
             mark_demo_journal(vault)
             added = fill_journal(vault, args.sessions, args.seed)
     print(f"Added {added} synthetic sessions to {path} (seed {args.seed}).")

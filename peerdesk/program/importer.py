@@ -25,7 +25,7 @@ from peerdesk.exchange.validate import (
 from peerdesk.gc_pause import collector_paused
 from peerdesk.program.store import ProgramStore
 from peerdesk.translation import msg
-from peerdesk.vault import Vault
+from peerdesk.vault import JOURNAL_FAULTS, Vault
 
 Progress = Callable[[int, int, str], None]   # (files done, files in all, file name)
 
@@ -95,6 +95,8 @@ def _import_one(store: ProgramStore, path: Path, max_bytes: int) -> ImportOutcom
         return ImportOutcome(path.name, None, None, False, exc.message)
     try:
         counts = store.apply_summary(summary)
+    except JOURNAL_FAULTS:
+        raise  # the journal cannot be written (full, read-only, damaged…): not this file's fault
     except (PeerDeskError, sqlcipher3.Error) as exc:
         # a PeerDeskError's message is translatable; the database's own words are not
         reason = exc.message if isinstance(exc, PeerDeskError) else str(exc)

@@ -1,6 +1,7 @@
 """The encrypted journal file (SQLCipher 4)."""
 
 from peerdesk.vault.errors import (
+    JOURNAL_FAULTS,
     VaultAccessError,
     VaultCheckPendingError,
     VaultDamagedError,
@@ -20,6 +21,7 @@ from peerdesk.vault.passphrase import PassphraseError, normalize_passphrase, str
 from peerdesk.vault.vault import Vault
 
 __all__ = [
+    "JOURNAL_FAULTS",
     "PassphraseError",
     "Vault",
     "VaultAccessError",

@@ -33,6 +33,7 @@ from peerdesk.translation import msg
 from peerdesk.vault.errors import VaultDamagedError, VaultOpenError
 from peerdesk.vault.faults import SQLITE_CORRUPT, classify, sqlite_code
 from peerdesk.vault.integrity import IntegrityReport, connection_report
+from peerdesk.vault.leftovers import sweep_old_temps_beside
 from peerdesk.vault.passphrase import normalize_passphrase
 from peerdesk.vault.vault import PLAINTEXT_HEADER, Vault, connect_keyed
 
@@ -170,6 +171,7 @@ def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) 
         raise BackupError(msg("{path} is a folder. Choose a file name for the backup.",
                               path=target))
     progress(0, 2, "Copying the journal…")
+    sweep_old_temps_beside(target)
     source = vault.connect_another()
     try:
         # A copy of a damaged journal would push good backups out of the rotation.

@@ -153,3 +153,10 @@ class VaultAccessError(VaultError):
             "PeerDesk cannot use {path}: {detail}. Check that the file and its folder exist "
             "and that you are allowed to read and write them.", path=path, detail=detail,
         ))
+
+
+# Faults of the journal itself rather than of what was being saved into it: a batch (an import
+# of several files) stops at the first one instead of blaming each file in turn.
+JOURNAL_FAULTS: tuple[type[VaultError], ...] = (
+    VaultWriteError, VaultInUseError, VaultDamagedError, VaultCheckPendingError, VaultLockedError,
+)

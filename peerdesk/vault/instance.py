@@ -17,6 +17,7 @@ from pathlib import Path
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir
 from peerdesk.translation import msg
+from peerdesk.vault.faults import classify_os_error
 
 
 class AlreadyOpenError(PeerDeskError):
@@ -57,10 +58,10 @@ class InstanceLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
         except OSError as exc:
-            raise PeerDeskError(msg(
+            raise (classify_os_error(exc, self.path) or PeerDeskError(msg(
                 "Could not create {path}: {reason}. Check that the journal's folder is writable.",
                 path=self.path, reason=exc.strerror or str(exc),
-            )) from exc
+            ))) from exc
         try:
             os.chmod(self.path, PRIVATE_FILE_MODE)
             _lock(fd)
