@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import secrets
 import shutil
+import signal
+import socket
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from peerdesk import APP_NAME, __version__
+from peerdesk.journal.demo_folder import DemoFolder, sweep_stale_demo_folders
 from peerdesk.paths import resolve_journal_path, resources_dir
 from peerdesk.ui.i18n import chosen_language, current_language, install_language
 from peerdesk.ui.style import install_accessible_style
+from peerdesk.vault.leftovers import sweep_temp_files
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -55,13 +57,15 @@ def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
     from peerdesk.ui.main_window import MainWindow
     from peerdesk.vault import Vault
 
-    folder = Path(tempfile.mkdtemp(prefix="peerdesk-demo-"))
-    os.chmod(folder, 0o700)
+    sweep_stale_demo_folders()  # demos that were killed before they could clean up
+    holder = DemoFolder()  # held (flock) while this demo runs
+    folder = holder.path
     try:
         path = folder / "demo.peerdesk"
         passphrase = secrets.token_urlsafe(32)  # never shown: the journal dies with the app
         create_demo_journal(path, passphrase, count=sessions, seed=secrets.randbelow(2**31))
         vault = Vault.open(path, passphrase)
+        vault.require_intact()  # made a moment ago: no need to check it again after unlock
         # An auto-lock would strand the demo behind an unknown passphrase; backups of
         # throwaway data are pointless.
         settings = Settings(vault)
@@ -69,9 +73,10 @@ def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
         settings.set("backups_keep", 0)
         _fill_demo_directory_and_program(vault, folder)
         window = MainWindow(path, demo=True)
+        window.demo_folder = holder  # the lock lives as long as the window
         window.open_session(vault)
     except BaseException:
-        remove_demo(folder)
+        holder.remove()
         raise
     return window, folder
 
@@ -108,10 +113,41 @@ def demo_window(sessions: int | None = None) -> Iterator[MainWindow]:
         remove_demo(folder)
 
 
+def quit_on_termination(app: QApplication, window: MainWindow) -> QSocketNotifier | None:
+    """SIGTERM and SIGINT lock the window (drafts kept) and quit, so the code after
+    `app.exec()` runs: the demo's journal is deleted, the instance lock released.
+
+    Python runs signal handlers only between bytecodes, never inside Qt's event loop; the
+    wake-up socket gives the loop an event to return to Python on."""
+    if sys.platform == "win32":  # pragma: no cover - no SIGTERM to speak of
+        return None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: _drain(reader))
+
+    def terminate(_signum: int, _frame: object) -> None:
+        window.lock()
+        app.quit()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, terminate)
+    app._peerdesk_wakeup = (reader, writer, notifier)  # type: ignore[attr-defined]
+    return notifier
+
+
+def _drain(reader: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        reader.recv(512)
+
+
 def _run_demo(app: QApplication, smoke_test: bool) -> int:
     with demo_window() as window:
         # Locking the demo ends it: nobody knows its passphrase.
         window.locked.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+        quit_on_termination(app, window)
         window.show()
         if smoke_test:
             QTimer.singleShot(0, app.quit)
@@ -132,8 +168,11 @@ def run_app(journal: str | None = None, *, demo: bool = False, smoke_test: bool 
     lock = claim_journal(path)  # one window per journal; a second one raises the first
     if lock is None:
         return 1
+    if lock.held:
+        sweep_temp_files(path)  # leftovers of a PeerDesk that was killed
     window = MainWindow(path)
     InstanceServer(lock, window)
+    quit_on_termination(app, window)
     window.show()
     if smoke_test:
         QTimer.singleShot(0, app.quit)

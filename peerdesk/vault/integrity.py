@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3
 
 from peerdesk.translation import msg
-from peerdesk.vault.errors import VaultCheckPendingError, VaultDamagedError
+from peerdesk.vault.errors import VaultCheckPendingError, VaultDamagedError, VaultLockedError
 
 if TYPE_CHECKING:
     from peerdesk.vault.vault import Vault
@@ -142,16 +142,19 @@ class Integrity(enum.Enum):
 class IntegrityGate:
     """Whether the journal may be written, shared by every connection of one open vault.
 
-    Unchecked, a write first runs the page check on the writing connection (the command line),
-    or — once `defer()` was called (the app, whose check runs in the background) — is refused
-    with `VaultCheckPendingError` until `record()` brings the result. Damaged, every write is
-    refused with `VaultDamagedError`."""
+    Unchecked, a write first runs the page check on the writing connection (the command line).
+    Once `defer()` was called (the app, whose check runs on a worker connection), a write
+    waits for `record()` instead: on a worker thread it blocks until the verdict (up to
+    `wait_seconds`); on the main (GUI) thread, which must never block, it is refused at once
+    with `VaultCheckPendingError`. Damaged, every write is refused with `VaultDamagedError`."""
 
-    def __init__(self, *, intact: bool = False) -> None:
+    def __init__(self, *, intact: bool = False, wait_seconds: float = 600.0) -> None:
         self._state = Integrity.INTACT if intact else Integrity.UNCHECKED
         self._problems: tuple[str, ...] = ()
         self._deferred = False
-        self._lock = threading.Lock()
+        self._closed = False
+        self._wait_seconds = wait_seconds
+        self._changed = threading.Condition()
 
     @property
     def state(self) -> Integrity:
@@ -174,22 +177,39 @@ class IntegrityGate:
         self._deferred = True
 
     def record(self, problems: Sequence[str]) -> None:
-        with self._lock:
+        with self._changed:
             self._problems = tuple(problems)
             self._state = Integrity.DAMAGED if problems else Integrity.INTACT
+            self._changed.notify_all()
+
+    def close(self) -> None:
+        """The vault closed: wake writers still waiting for a verdict (they give up)."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
 
     def check_now(self, conn: Any) -> None:
         """Run the page check on `conn` unless it already ran; raise if the file is damaged."""
-        with self._lock:
+        with self._changed:
             if self._state is Integrity.UNCHECKED:
                 problems = page_problems(conn)
                 self._problems = tuple(problems)
                 self._state = Integrity.DAMAGED if problems else Integrity.INTACT
+                self._changed.notify_all()
         self._raise_if_damaged()
 
     def before_write(self, conn: Any) -> None:
         if self._state is Integrity.UNCHECKED and self._deferred:
-            raise VaultCheckPendingError()
+            if threading.current_thread() is threading.main_thread():
+                raise VaultCheckPendingError()
+            with self._changed:
+                verdict = self._changed.wait_for(
+                    lambda: self._state is not Integrity.UNCHECKED or self._closed,
+                    timeout=self._wait_seconds)
+            if self._closed:
+                raise VaultLockedError()
+            if not verdict or self._state is Integrity.UNCHECKED:
+                raise VaultCheckPendingError()
         self.check_now(conn)
 
     def _raise_if_damaged(self) -> None:

@@ -334,8 +334,9 @@ class Vault:
         self._gate.before_write(connection if connection is not None else self.connection)
 
     def defer_integrity_check(self) -> None:
-        """The app: refuse writes (`VaultCheckPendingError`) until `record_integrity` is given
-        the result of the check it runs on a worker connection."""
+        """The app: until `record_integrity` brings the result of the check it runs on a worker
+        connection, writes from the GUI thread are refused (`VaultCheckPendingError`) and
+        writes from worker threads wait for it."""
         self._gate.defer()
 
     def record_integrity(self, problems: list[str] | tuple[str, ...]) -> None:
@@ -343,6 +344,7 @@ class Vault:
 
     def close(self) -> None:
         """Lock: drop the connection and the passphrase. Safe to call twice."""
+        self._gate.close()
         conn, self._conn, self._passphrase = self._conn, None, None
         if conn is not None:
             with contextlib.suppress(sqlcipher3.Error):

@@ -56,7 +56,7 @@ from peerdesk.ui.journal.widgets import CheckList, CodeCombo
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.referrals.picker import ReferralPicker
 from peerdesk.ui.style import notice_css, tone, tone_css
-from peerdesk.vault import VaultLockedError
+from peerdesk.vault import VaultCheckPendingError, VaultDamagedError, VaultLockedError
 
 DRAFT_PREFIX = "session:"
 DRAFT_INTERVAL_MS = 3000
@@ -905,6 +905,8 @@ class SessionEditor(QWidget):
         except VaultLockedError:
             self._draft_timer.stop()  # the journal closed under us; nothing can be kept now
             return False
+        except (VaultCheckPendingError, VaultDamagedError):
+            return False  # read-only until the journal is proven whole; the text stays here
         self._last_draft = state
         self.status.setText(self.tr("Draft kept at {0}").format(
             dt.datetime.now().strftime("%H:%M:%S")))

@@ -26,6 +26,7 @@ from peerdesk.ui.security.clipboard import (
     SessionCopyWatcher,
     clear_sensitive,
 )
+from peerdesk.ui.security.integrity_watch import IntegrityWatch
 from peerdesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 from peerdesk.ui.security.retention import RetentionDialog, months_before
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
@@ -37,6 +38,7 @@ from peerdesk.vault.backup import (
     newest_good_backup,
     vault_passphrase,
 )
+from peerdesk.vault.integrity import Integrity
 
 if TYPE_CHECKING:
     from peerdesk.ui.main_window import MainWindow
@@ -69,6 +71,7 @@ class SecurityGuard(QObject):
         self.backup_timer.setSingleShot(True)
         self.backup_timer.setInterval(BACKUP_DELAY_MS)
         self.backup_timer.timeout.connect(self._backup_due)
+        self.integrity = IntegrityWatch(window, self.restore)
         window.unlocked.connect(self._unlocked)
         window.locked.connect(self._locked)
         window.settings_changed.connect(self._settings_changed)
@@ -134,6 +137,9 @@ class SecurityGuard(QObject):
         return int(context.settings.get("clipboard_clear_seconds")) if context else 30
 
     def _unlocked(self) -> None:
+        context = self._context()
+        if context is not None:
+            self.integrity.start(context)  # first: read-only until the journal is proven whole
         for workspace in self.window.shell.workspaces:
             if workspace.workspace_id in self.SESSION_TEXT_WORKSPACES:
                 workspace.setProperty(SENSITIVE_PROPERTY, True)
@@ -146,10 +152,13 @@ class SecurityGuard(QObject):
 
     def _backup_due(self) -> None:
         context = self._context()
+        if context is not None and context.vault.integrity is Integrity.DAMAGED:
+            return  # a copy of a damaged file must not push good backups out of the rotation
         if context is not None and not self.window.demo:
             self.start_automatic_backup(context)
 
     def _locked(self) -> None:
+        self.integrity.stop()
         self.idle.stop()
         self.backup_timer.stop()
         clear_sensitive()
