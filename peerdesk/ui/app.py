@@ -113,45 +113,67 @@ def demo_window(sessions: int | None = None) -> Iterator[MainWindow]:
         remove_demo(folder)
 
 
-def quit_on_termination(app: QApplication, window: MainWindow) -> QSocketNotifier | None:
-    """SIGTERM and SIGINT lock the window (drafts kept) and quit, so the code after
-    `app.exec()` runs: the demo's journal is deleted, the instance lock released.
+class TerminationHandler:
+    """SIGTERM and SIGINT end PeerDesk the way quitting does: inside the event loop they lock
+    the window (drafts kept) and quit, so the code after `app.exec()` runs (the demo's journal
+    is deleted, the instance lock released); before the loop they unwind like Ctrl+C, through
+    the same clean-up.
 
     Python runs signal handlers only between bytecodes, never inside Qt's event loop; the
     wake-up socket gives the loop an event to return to Python on."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.window: MainWindow | None = None
+        self.in_loop = False
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        signal.set_wakeup_fd(self._writer.fileno())
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, app)
+        self._notifier.activated.connect(self._drain)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._terminate)
+
+    def exec(self, window: MainWindow) -> int:
+        self.window = window
+        QTimer.singleShot(0, lambda: setattr(self, "in_loop", True))
+        try:
+            return self.app.exec()
+        finally:
+            self.in_loop = False
+
+    def _terminate(self, _signum: int, _frame: object) -> None:
+        if not self.in_loop:
+            raise KeyboardInterrupt
+        if self.window is not None:
+            self.window.lock()
+        self.app.quit()
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._reader.recv(512)
+
+
+def _termination_handler(app: QApplication) -> TerminationHandler | None:
     if sys.platform == "win32":  # pragma: no cover - no SIGTERM to speak of
         return None
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-    notifier.activated.connect(lambda: _drain(reader))
-
-    def terminate(_signum: int, _frame: object) -> None:
-        window.lock()
-        app.quit()
-
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, terminate)
-    app._peerdesk_wakeup = (reader, writer, notifier)  # type: ignore[attr-defined]
-    return notifier
+    return TerminationHandler(app)
 
 
-def _drain(reader: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        reader.recv(512)
+def _exec(app: QApplication, window: MainWindow, handler: TerminationHandler | None) -> int:
+    return handler.exec(window) if handler is not None else app.exec()
 
 
 def _run_demo(app: QApplication, smoke_test: bool) -> int:
+    handler = _termination_handler(app)  # before the demo's folder exists
     with demo_window() as window:
         # Locking the demo ends it: nobody knows its passphrase.
         window.locked.connect(app.quit, Qt.ConnectionType.QueuedConnection)
-        quit_on_termination(app, window)
         window.show()
         if smoke_test:
             QTimer.singleShot(0, app.quit)
-        code = app.exec()
+        code = _exec(app, window, handler)
         window.locked.disconnect(app.quit)
         return code
 
@@ -170,10 +192,10 @@ def run_app(journal: str | None = None, *, demo: bool = False, smoke_test: bool 
         return 1
     if lock.held:
         sweep_temp_files(path)  # leftovers of a PeerDesk that was killed
+    handler = _termination_handler(app)
     window = MainWindow(path)
     InstanceServer(lock, window)
-    quit_on_termination(app, window)
     window.show()
     if smoke_test:
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    return _exec(app, window, handler)

@@ -76,7 +76,8 @@ def test_a_damaged_journal_stays_read_only_and_the_good_backup_is_offered(
     assert vault.integrity is Integrity.DAMAGED
     banner = unlocked.shell.banner
     assert banner.isVisible()
-    assert "damaged" in banner.text() and "read-only" in banner.text()
+    assert "damaged" in banner.text()
+    assert "read-only" in banner.text()
     with pytest.raises(VaultDamagedError):
         SessionRepository(vault).add(Session(date=dt.date(2026, 3, 2)))
     watch = unlocked.security.integrity
