@@ -1737,6 +1737,53 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
     </message>
 </context>
 <context>
+    <name>IntegrityWatch</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/integrity_watch.py" line="+85"/>
+        <source>Checking the journal…</source>
+        <translation>Comprobando el diario…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Checking the journal for damage… You can read everything now; saving, importing and deleting wait until the check is done.</source>
+        <translation>Comprobando que el diario no está dañado… Ya puedes leerlo todo; guardar, importar y eliminar esperan a que termine la comprobación.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This journal file is damaged ({0}). It is open read-only, so nothing can make it worse: you can read and copy what is there, but not save. Restore a backup with Journal → Restore from backup…</source>
+        <translation>Este archivo del diario está dañado ({0}). Está abierto solo para lectura, para que nada lo empeore: puedes leer y copiar lo que contiene, pero no guardar. Restaura una copia de seguridad con Diario → Restaurar desde copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Looking for a good backup…</source>
+        <translation>Buscando una copia de seguridad válida…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal file is damaged</source>
+        <translation>El archivo del diario está dañado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check after unlocking found damage in the journal file, so PeerDesk keeps it read-only. The automatic backup from {0} passed the same check.
+
+Restore that backup? The damaged file is kept aside in the same folder, never overwritten. Changes made after {0} are not in the backup.</source>
+        <translation>La comprobación tras desbloquear encontró daños en el archivo del diario, así que PeerDesk lo mantiene solo para lectura. La copia de seguridad automática del {0} superó la misma comprobación.
+
+¿Restaurar esa copia? El archivo dañado se conserva aparte en la misma carpeta, nunca se sobrescribe. Los cambios hechos después del {0} no están en la copia.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore the backup</source>
+        <translation>Restaurar la copia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
     <name>JournalWorkspace</name>
     <message>
         <location filename="../../peerdesk/ui/journal/workspace.py" line="+103"/>
@@ -1966,7 +2013,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Referencia rápida</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+297"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+306"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
@@ -2009,12 +2056,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+328"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+313"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+28"/>
         <source>The current passphrase is not right. Nothing was changed; try again.</source>
         <translation>La frase de contraseña actual no es correcta. No se ha cambiado nada; inténtalo de nuevo.</translation>
     </message>
@@ -2049,7 +2096,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-337"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -2109,7 +2156,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{problem} (consulta &apos;{program} --help&apos;)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No passphrase: set {variable} or run the command in a terminal.</source>
         <translation>No hay frase de contraseña: define {variable} o ejecuta la orden en un terminal.</translation>
     </message>
@@ -2259,7 +2306,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>null</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
+        <source>The command stopped: {problem}. Nothing more was written.</source>
+        <translation>La orden se detuvo: {problem}. No se escribió nada más.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>true/false</source>
         <translation>verdadero/falso</translation>
     </message>
@@ -3389,12 +3441,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Ámbito</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-263"/>
         <source>Smallest count shown</source>
         <translation>Recuento mínimo que se muestra</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+264"/>
         <source>Program report</source>
         <translation>Informe del programa</translation>
     </message>
@@ -3604,7 +3656,37 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La copia de seguridad {file} no superó la verificación. No se ha cambiado nada.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The disk that holds {path} is full, so PeerDesk could not write to it. Nothing was half-written: every file is as it was before. Free some space on that disk, then try again.</source>
+        <translation>El disco que contiene {path} está lleno, así que PeerDesk no pudo escribir en él. No quedó nada a medio escribir: todos los archivos están como antes. Libera espacio en ese disco y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The folder {folder} is read-only (or on a read-only drive), so PeerDesk cannot write there; it keeps its working files beside the journal. Nothing was changed. Make the folder writable, or copy the file to a folder you can write to and use it from there.</source>
+        <translation>La carpeta {folder} es de solo lectura (o está en una unidad de solo lectura), así que PeerDesk no puede escribir en ella; guarda sus archivos de trabajo junto al diario. No se ha cambiado nada. Permite escribir en la carpeta, o copia el archivo a una carpeta en la que puedas escribir y úsalo desde allí.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {path} is read-only, so PeerDesk cannot change it. Nothing was changed. Make the file writable (or copy it to a folder you can write to and use the copy), then try again.</source>
+        <translation>El archivo {path} es de solo lectura, así que PeerDesk no puede modificarlo. No se ha cambiado nada. Permite escribir en el archivo (o cópialo a una carpeta en la que puedas escribir y usa la copia) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal {path} is open in another PeerDesk window or command. Nothing was changed. Close it there (or let the command finish), then try again.</source>
+        <translation>El diario {path} está abierto en otra ventana u orden de PeerDesk. No se ha cambiado nada. Ciérralo allí (o deja que la orden termine) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk is still checking that the journal is undamaged (it does this once after unlocking, in the background); until it has finished nothing can be saved. Nothing was lost: try again in a moment.</source>
+        <translation>PeerDesk todavía está comprobando que el diario no está dañado (lo hace una vez tras desbloquear, en segundo plano); hasta que termine no se puede guardar nada. No se ha perdido nada: vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder {folder} does not exist (a drive that is not connected, or a folder that was moved or renamed?). Nothing was created or changed. Connect the drive or give the right path, then try again.</source>
+        <translation>La carpeta {folder} no existe (¿una unidad que no está conectada, o una carpeta que se movió o cambió de nombre?). No se ha creado ni cambiado nada. Conecta la unidad o indica la ruta correcta y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>This journal is already open in another PeerDesk window. Switch to that window, or close it first.</source>
         <translation>Este diario ya está abierto en otra ventana de PeerDesk. Cambia a esa ventana o ciérrala primero.</translation>
     </message>
@@ -3649,7 +3731,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La nueva frase de contraseña es igual que la actual. No ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <source>The journal file is damaged ({detail}). Your passphrase is right; the file has not been changed. Restore your newest backup: the unlock screen offers the newest automatic one, and the damaged file is kept aside, never overwritten.</source>
         <translation>El archivo del diario está dañado ({detail}). Tu frase de contraseña es correcta; el archivo no se ha modificado. Restaura tu copia de seguridad más reciente: la pantalla de desbloqueo ofrece la automática más reciente, y el archivo dañado se guarda aparte, nunca se sobrescribe.</translation>
     </message>
@@ -3659,12 +3741,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>PeerDesk no pudo guardar en {path} ({detail}). No quedó nada a medio escribir: el diario está como antes. Libera espacio en el disco o comprueba que se puede escribir en la carpeta, y vuelve a intentarlo.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>There is no journal at {path}. Create one with &apos;peerdesk init&apos; or choose another file with --journal.</source>
         <translation>No hay ningún diario en {path}. Crea uno con &apos;peerdesk init&apos; o elige otro archivo con --journal.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A file already exists at {path}; PeerDesk never overwrites it. Choose another location or open the existing journal.</source>
         <translation>Ya existe un archivo en {path}; PeerDesk nunca lo sobrescribe. Elige otra ubicación o abre el diario existente.</translation>
     </message>
@@ -3684,22 +3766,22 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>PeerDesk no puede usar {path}: {detail}. Comprueba que el archivo y su carpeta existen y que tienes permiso para leerlos y escribir en ellos.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>The journal could not switch to write-ahead logging (got {mode}).</source>
         <translation>El diario no pudo pasar al registro de escritura anticipada (se obtuvo {mode}).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. Reinstall PeerDesk; nothing was written.</source>
         <translation>SQLCipher no cifró el diario nuevo, así que PeerDesk se negó a usarlo. Vuelve a instalar PeerDesk; no se ha escrito nada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>the file or folder is not accessible</source>
         <translation>no se puede acceder al archivo o a la carpeta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>its pages do not fit together; it may be cut short</source>
         <translation>sus páginas no encajan entre sí; puede que esté cortado</translation>
     </message>
@@ -5731,7 +5813,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Guardada a las {0} · revisión {1}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Draft kept at {0}</source>
         <translation>Borrador conservado a las {0}</translation>
     </message>
@@ -5867,7 +5949,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-378"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-383"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
