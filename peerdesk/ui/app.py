@@ -162,7 +162,27 @@ def _termination_handler(app: QApplication) -> TerminationHandler | None:
 
 
 def _exec(app: QApplication, window: MainWindow, handler: TerminationHandler | None) -> int:
+    show_expected_errors(window)
     return handler.exec(window) if handler is not None else app.exec()
+
+
+def show_expected_errors(window: MainWindow) -> None:
+    """An expected failure that reaches Qt's event loop from a slot (a save refused while the
+    journal is still being checked, a full disk…) is shown as a message, not lost in a
+    traceback on stderr; anything else is a bug and is reported as before."""
+    from peerdesk.errors import PeerDeskError
+    from peerdesk.ui.i18n import message_text
+    from peerdesk.ui.messages import show_error
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, trace: object) -> None:
+        if isinstance(exc, PeerDeskError):
+            show_error(window, APP_NAME, message_text(exc))
+            return
+        previous(kind, exc, trace)  # type: ignore[arg-type]
+
+    sys.excepthook = hook
 
 
 def _run_demo(app: QApplication, smoke_test: bool) -> int:
@@ -192,6 +212,7 @@ def run_app(journal: str | None = None, *, demo: bool = False, smoke_test: bool 
         return 1
     if lock.held:
         sweep_temp_files(path)  # leftovers of a PeerDesk that was killed
+    sweep_stale_demo_folders()
     handler = _termination_handler(app)
     window = MainWindow(path)
     InstanceServer(lock, window)

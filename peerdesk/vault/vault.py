@@ -86,13 +86,14 @@ class GatedConnection(sqlcipher3.Connection):  # type: ignore[misc]
 
 
 @contextlib.contextmanager
-def write_transaction(conn: Connection, path: Path | None = None) -> Iterator[Connection]:
+def write_transaction(conn: Connection, path: Path | None = None,
+                      gate: IntegrityGate | None = None) -> Iterator[Connection]:
     """`BEGIN IMMEDIATE` … `COMMIT` on `conn`, rolled back on any exception. The journal must
     have passed its integrity gate first (a damaged journal is never written to); a full disk,
     a read-only file or folder, or another writer becomes the vault error that names it."""
     if path is None:
         path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
-    gate = getattr(conn, "gate", None)
+    gate = gate if gate is not None else getattr(conn, "gate", None)
     if gate is not None:
         gate.before_write(conn)
     try:
@@ -200,7 +201,8 @@ class Vault:
         self._passphrase: str | None = passphrase
         self._tx_lock = threading.RLock()
         self._gate = gate if gate is not None else IntegrityGate()
-        conn.gate = self._gate
+        with contextlib.suppress(AttributeError):  # a plain sqlcipher3 connection (tests)
+            conn.gate = self._gate
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -391,7 +393,8 @@ class Vault:
         if intact:
             self._gate = IntegrityGate(intact=True)
         conn = fresh.connection
-        conn.gate = self._gate
+        with contextlib.suppress(AttributeError):
+            conn.gate = self._gate
         self._conn, self._passphrase = conn, passphrase
         fresh._conn = fresh._passphrase = None
 
@@ -418,10 +421,10 @@ class Vault:
         """`BEGIN IMMEDIATE` … `COMMIT`, rolled back on any exception, on this vault's
         connection or on `connection` (a worker's, from `connect_another`)."""
         if connection is not None:
-            with write_transaction(connection, self.path) as conn:
+            with write_transaction(connection, self.path, self._gate) as conn:
                 yield conn
             return
-        with self._tx_lock, write_transaction(self.connection, self.path) as conn:
+        with self._tx_lock, write_transaction(self.connection, self.path, self._gate) as conn:
             yield conn
 
     def connect_keyed(self, path: Path, passphrase: str | None = None) -> Connection:

@@ -30,7 +30,9 @@ def window(qtbot: QtBot, journal_path: Path) -> MainWindow:
 def _unlock(qtbot: QtBot, window: MainWindow) -> None:
     page = window.start.unlock_page
     page.passphrase.setText(PASSPHRASE)
-    with qtbot.waitSignal(window.unlocked, timeout=15000):
+    # Writable once the background integrity check has passed (issue #16).
+    with qtbot.waitSignal(window.security.integrity.verdict, timeout=15000), \
+            qtbot.waitSignal(window.unlocked, timeout=15000):
         page.unlock_button.click()
 
 

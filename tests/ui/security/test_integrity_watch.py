@@ -18,6 +18,7 @@ from peerdesk.vault import Vault, VaultCheckPendingError, VaultDamagedError
 from peerdesk.vault.backup import make_automatic_backup
 from peerdesk.vault.integrity import Integrity
 from tests.conftest import PASSPHRASE
+from tests.faults import WORDS, Inputs, can_mount, digest, make_inputs, provoke
 
 
 def _flip_a_data_page(path: Path) -> None:
@@ -87,3 +88,43 @@ def test_a_damaged_journal_stays_read_only_and_the_good_backup_is_offered(
     unlocked.security.integrity.stop()
     unlocked.lock()
     assert filled.read_bytes() == before  # never written to
+
+
+# -- faults met while unlocking, provoked for real (see tests/faults.py) -------------------------
+
+APP_FAULTS = ("disk-full", "read-only-folder", "wrong-passphrase", "damaged", "newer-version")
+
+
+@pytest.fixture(scope="module")
+def fault_inputs(tmp_path_factory: pytest.TempPathFactory) -> Inputs:
+    return make_inputs(tmp_path_factory.mktemp("inputs"))
+
+
+@pytest.fixture(scope="module")
+def mounting(tmp_path_factory: pytest.TempPathFactory) -> bool:
+    return can_mount(tmp_path_factory.mktemp("probe") / "m")
+
+
+@pytest.mark.parametrize("fault", APP_FAULTS)
+def test_the_unlock_screen_names_the_fault_and_the_file_is_untouched(
+        qtbot: QtBot, fault: str, fault_inputs: Inputs, tmp_path: Path, mounting: bool,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    passphrase = "not the passphrase" if fault == "wrong-passphrase" else PASSPHRASE
+    with provoke(fault, "check", fault_inputs, tmp_path, mounting, monkeypatch) as journal:
+        before = digest(journal)
+        window = MainWindow(journal)
+        qtbot.addWidget(window)
+        window.show()
+        error = window.start.unlock_page.error
+        window.start.unlock_page.unlock_requested.emit(passphrase)
+        if fault == "damaged":  # page 1 is fine: the damage is found by the check after unlock
+            qtbot.waitUntil(lambda: window.shell.banner.isVisible(), timeout=20000)
+            text = window.shell.banner.text()
+            window.security.integrity.stop()
+            window.lock()
+        else:
+            qtbot.waitUntil(lambda: bool(error.text()), timeout=20000)
+            text = error.text()
+        after = digest(journal)
+    assert WORDS[fault] in text
+    assert after == before
