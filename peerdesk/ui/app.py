@@ -126,14 +126,15 @@ class TerminationHandler:
         self.app = app
         self.window: MainWindow | None = None
         self.in_loop = False
+        self.ending = False
         self._reader, self._writer = socket.socketpair()
         for end in (self._reader, self._writer):
             end.setblocking(False)
-        signal.set_wakeup_fd(self._writer.fileno())
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, app)
         self._notifier.activated.connect(self._drain)
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, self._terminate)
+        self._previous = {signum: signal.signal(signum, self._terminate)
+                          for signum in (signal.SIGTERM, signal.SIGINT)}
 
     def exec(self, window: MainWindow) -> int:
         self.window = window
@@ -142,8 +143,21 @@ class TerminationHandler:
             return self.app.exec()
         finally:
             self.in_loop = False
+            self.ending = True  # the clean-up after the loop is already under way
+
+    def close(self) -> None:
+        """Put back what was there before (the app is done; clean-up code runs unhurried)."""
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._notifier.deleteLater()
+        self._reader.close()
+        self._writer.close()
 
     def _terminate(self, _signum: int, _frame: object) -> None:
+        if self.ending:
+            return
         if not self.in_loop:
             raise KeyboardInterrupt
         if self.window is not None:
@@ -187,6 +201,15 @@ def show_expected_errors(window: MainWindow) -> None:
 
 def _run_demo(app: QApplication, smoke_test: bool) -> int:
     handler = _termination_handler(app)  # before the demo's folder exists
+    try:
+        return _run_demo_window(app, smoke_test, handler)
+    finally:
+        if handler is not None:
+            handler.close()
+
+
+def _run_demo_window(app: QApplication, smoke_test: bool,
+                     handler: TerminationHandler | None) -> int:
     with demo_window() as window:
         # Locking the demo ends it: nobody knows its passphrase.
         window.locked.connect(app.quit, Qt.ConnectionType.QueuedConnection)
@@ -214,9 +237,13 @@ def run_app(journal: str | None = None, *, demo: bool = False, smoke_test: bool 
         sweep_temp_files(path)  # leftovers of a PeerDesk that was killed
     sweep_stale_demo_folders()
     handler = _termination_handler(app)
-    window = MainWindow(path)
-    InstanceServer(lock, window)
-    window.show()
-    if smoke_test:
-        QTimer.singleShot(0, app.quit)
-    return _exec(app, window, handler)
+    try:
+        window = MainWindow(path)
+        InstanceServer(lock, window)
+        window.show()
+        if smoke_test:
+            QTimer.singleShot(0, app.quit)
+        return _exec(app, window, handler)
+    finally:
+        if handler is not None:
+            handler.close()
