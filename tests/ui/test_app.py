@@ -89,3 +89,33 @@ def test_cli_passes_the_demo_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "run_app", fake_run_app)
     assert cli.main(["--demo"]) == 0
     assert seen["demo"] is True
+
+
+@pytest.mark.skipif(not hasattr(app_module.signal, "SIGTERM") or app_module.sys.platform ==
+                    "win32", reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+def test_a_termination_signal_locks_the_window_and_ends_the_loop(
+        qtbot: QtBot, journal_path: Path, name: str) -> None:
+    import os
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    from peerdesk.ui.main_window import MainWindow
+    from peerdesk.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    application = app_module.create_application()
+    window = MainWindow(journal_path)
+    qtbot.addWidget(window)
+    window.open_session(Vault.create(journal_path, PASSPHRASE))
+    before = signal.getsignal(getattr(signal, name))
+    handler = app_module.TerminationHandler(application)
+    try:
+        QTimer.singleShot(50, lambda: os.kill(os.getpid(), getattr(signal, name)))
+        with qtbot.waitSignal(window.locked, timeout=10000):
+            assert handler.exec(window) == 0  # the loop ended because of the signal
+    finally:
+        handler.close()
+    assert not window.is_unlocked
+    assert signal.getsignal(getattr(signal, name)) == before  # put back after the loop
