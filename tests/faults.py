@@ -168,7 +168,7 @@ def provoke(fault: str, command: str, inputs: Inputs, tmp_path: Path, mounting: 
 
 
 @contextlib.contextmanager
-def no_file_may_grow() -> Iterator[None]:
+def no_file_may_grow(limit: int = 16 * 1024) -> Iterator[None]:
     """The fault-injection stand-in for a full disk where mounting is not allowed: a file-size
     limit (RLIMIT_FSIZE) of 16 KiB for this process, so every write past it fails with EFBIG —
     SQLite's shared-memory file, its WAL, the storage probe and the files commands write."""
@@ -179,7 +179,7 @@ def no_file_may_grow() -> Iterator[None]:
 
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of death
-    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, hard))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
     try:
         yield
     finally:
@@ -206,3 +206,14 @@ def make_inputs(folder: Path) -> Inputs:
     return Inputs(journal, damaged, newer, csv, summary, starter_pack_path("es"))
 
 
+
+
+@contextlib.contextmanager
+def full_target(folder: Path, mounting: bool, room: int) -> Iterator[None]:
+    """`folder` has about `room` bytes left: a copy bigger than that fills its disk."""
+    if mounting:
+        with mounted(folder, "-t", "tmpfs", "-o", f"size={max(room, 64 * 1024)}", "tmpfs"):
+            yield
+        return
+    with no_file_may_grow(64 * 1024):  # room for SQLite's 32 KiB shared memory, not a copy
+        yield

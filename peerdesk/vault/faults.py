@@ -41,7 +41,7 @@ SQLITE_NOTADB = 26
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 _READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 PROBE_PREFIX = ".peerdesk-probe-"
-_PROBE_BYTES = 64 * 1024
+_PROBE_BYTES = 1024 * 1024  # more than SQLite needed for what failed: a page, its WAL frame
 
 
 def sqlite_code(exc: BaseException) -> int | None:

@@ -17,6 +17,7 @@ from tests.faults import (
     Inputs,
     can_mount,
     digest,
+    full_target,
     make_inputs,
     provoke,
 )
@@ -98,3 +99,26 @@ def test_fault_is_named_and_the_journal_is_untouched(
         assert code == 0 or not journal.exists()  # a failed init leaves no journal behind
     else:
         assert after == before  # byte-identical
+
+
+def test_a_backup_whose_target_fills_up_says_so_and_leaves_nothing(
+    inputs: Inputs, tmp_path: Path, mounting: bool, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The journal is fine; the disk of the backup's target fills up during the copy."""
+    monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
+    journal = tmp_path / "journal.peerdesk"
+    journal.write_bytes(inputs.journal.read_bytes())
+    target_folder = tmp_path / "target"
+    target_folder.mkdir()
+    before = digest(journal)
+    with full_target(target_folder, mounting, inputs.journal.stat().st_size // 2):
+        code, err = _run(["backup", "--out", str(target_folder / "b.peerdesk"), "--journal",
+                          str(journal)], capsys)
+        left = sorted(p.name for p in target_folder.iterdir() if p.name != "filler")
+    assert code == 1, err
+    assert WORDS["disk-full"] in err
+    assert str(target_folder) in err  # the target's disk, not the journal's
+    assert "Traceback" not in err
+    assert left == []  # no temp file, no -journal
+    assert digest(journal) == before
