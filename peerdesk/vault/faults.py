@@ -4,7 +4,7 @@ SQLite reports some faults precisely (SQLITE_FULL, SQLITE_READONLY, SQLITE_BUSY)
 as "disk I/O error" or "unable to open database file" — a journal on a full disk, in a read-only
 folder or in a folder that vanished all look alike from inside SQLite. For those,
 `diagnose_storage` looks at the folder itself: does it exist, can a file be made there, can
-64 KiB be written to it. The probe file is removed at once (and swept by `sweep_temp_files`).
+1 MiB be written to it. The probe file is removed at once (and swept by `sweep_temp_files`).
 """
 
 from __future__ import annotations
