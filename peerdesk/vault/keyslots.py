@@ -366,11 +366,14 @@ def without_recovery_code(keyring: Keyring) -> Keyring:
 # -- parameters: calibration and upgrade -------------------------------------------------------
 
 def time_argon2(params: Argon2Params) -> float:
-    """Seconds one derivation with `params` takes here (a throwaway secret and salt)."""
-    started = time.perf_counter()
+    """CPU seconds one derivation with `params` takes here (a throwaway secret and salt).
+
+    CPU time, not wall time: other programs' load must not talk calibration into weaker
+    parameters (OpenSSL runs Argon2id on one thread, so on an idle machine the two agree)."""
+    started = time.process_time()
     Argon2id(salt=secrets.token_bytes(SALT_BYTES), length=32, iterations=params.iterations,
              lanes=params.lanes, memory_cost=params.memory_kib).derive(b"calibration")
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def calibrate_argon2(*, target: tuple[float, float] = TARGET_SECONDS,
