@@ -95,6 +95,20 @@ def test_every_swap_of_neighbours_is_caught(code: RecoveryCode, position: int) -
         parse_recovery_code(typed)
 
 
+@given(codes, st.integers(0, GROUPS - 1), st.integers(0, GROUP_LENGTH - 1),
+       st.integers(0, GROUP_LENGTH - 1))
+def test_any_swap_inside_a_group_is_caught(code: RecoveryCode, group: int, first: int,
+                                           second: int) -> None:
+    letters = list(code.groups[group])
+    if letters[first] == letters[second]:
+        return
+    letters[first], letters[second] = letters[second], letters[first]
+    groups = list(code.groups)
+    groups[group] = "".join(letters)
+    with pytest.raises(RecoveryCodeError, match=rf"^Group {group + 1} "):
+        parse_recovery_code("-".join(groups))
+
+
 @given(codes, st.integers(0, GROUPS - 1), st.integers(0, GROUPS - 1))
 def test_groups_typed_in_the_wrong_order_are_caught(code: RecoveryCode, first: int,
                                                    second: int) -> None:
