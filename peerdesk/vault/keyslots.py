@@ -308,9 +308,10 @@ def _replacing(keyring: Keyring, kind: str, slot: Slot | None) -> Keyring:
     return replace(keyring, slots=kept if slot is None else (*kept, slot))
 
 
-def new_keyring(passphrase: str, params: Argon2Params) -> tuple[Keyring, DataKey]:
-    """A fresh data key and a key file holding it in one passphrase slot."""
-    key = DataKey.generate()
+def new_keyring(passphrase: str, params: Argon2Params,
+                key: DataKey | None = None) -> tuple[Keyring, DataKey]:
+    """A key file holding `key` (default: a fresh data key) in one passphrase slot."""
+    key = key if key is not None else DataKey.generate()
     keyring_id = secrets.token_bytes(KEYRING_ID_BYTES)
     keyring = Keyring(keyring_id, _key_check(keyring_id, key), ())
     return _replacing(keyring, PASSPHRASE_SLOT,
