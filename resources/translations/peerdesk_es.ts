@@ -2009,7 +2009,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+378"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+387"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2049,7 +2049,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-374"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -3722,6 +3722,51 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>the journal&apos;s identity record is missing</source>
         <translation>falta el registro de identidad del diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing the journal&apos;s new folder…</source>
+        <translation>Preparando la nueva carpeta del diario…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Putting the journal&apos;s folder in place…</source>
+        <translation>Colocando la carpeta del diario…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal is in its new folder.</source>
+        <translation>El diario está en su nueva carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal could not be moved into its folder ({reason}). Your journal is as it was; check there is free space and that its folder is writable, then try again.</source>
+        <translation>No se pudo mover el diario a su carpeta ({reason}). Tu diario sigue como estaba; comprueba que hay espacio libre y que se puede escribir en su carpeta, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal is still open elsewhere (another window or program), so it was not moved into its folder. Close it there and try again; nothing was changed.</source>
+        <translation>El diario sigue abierto en otro sitio (otra ventana u otro programa), así que no se ha movido a su carpeta. Ciérralo allí y vuelve a intentarlo; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no journal here, but {staging} holds part of one from an interrupted upgrade. PeerDesk did not touch it. Keep that folder: it may hold your journal.</source>
+        <translation>Aquí no hay ningún diario, pero {staging} contiene parte de uno de una actualización interrumpida. PeerDesk no lo ha tocado. Conserva esa carpeta: puede contener tu diario.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal&apos;s copy under its new key did not verify, so the journal was not moved into its folder. Nothing was changed; check there is free space and try again.</source>
+        <translation>La copia del diario con su nueva clave no superó la verificación, así que el diario no se ha movido a su carpeta. No se ha cambiado nada; comprueba que hay espacio libre y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying the journal under its new key…</source>
+        <translation>Copiando el diario con su nueva clave…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protecting the new key with your passphrase…</source>
+        <translation>Protegiendo la nueva clave con tu frase de contraseña…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6117,7 +6162,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-428"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-437"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
