@@ -93,7 +93,7 @@ class KeySlotError(PeerDeskError):
 
 
 class KeyFileError(KeySlotError):
-    """The key file cannot be read or does not belong to this journal."""
+    """The key file is missing, unreadable or malformed."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
         super().__init__(msg(

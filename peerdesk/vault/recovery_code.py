@@ -17,9 +17,11 @@ This is error detection for typing, not cryptography: the code's secrecy comes f
 
 from __future__ import annotations
 
+import hmac
+import random
 import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -30,6 +32,7 @@ ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUPS: Final = 7
 DATA_PER_GROUP: Final = 4
 GROUP_LENGTH: Final = DATA_PER_GROUP + 1
+CONFIRM_GROUPS: Final = 2  # groups typed back before a new code is saved
 CODE_LENGTH: Final = GROUPS * GROUP_LENGTH
 RANDOM_VALUES: Final = GROUPS * DATA_PER_GROUP
 RANDOM_BITS: Final = RANDOM_VALUES * 5  # 140
@@ -112,6 +115,26 @@ def recovery_code_from_values(values: Sequence[int]) -> RecoveryCode:
         data = list(values[index * DATA_PER_GROUP:(index + 1) * DATA_PER_GROUP])
         groups.append("".join(ALPHABET[v] for v in [*data, _check_value(data, index)]))
     return RecoveryCode(tuple(groups))
+
+
+def groups_to_confirm(rng: random.Random | None = None) -> tuple[int, ...]:
+    """Which groups (numbered from 1, in order) the user types back to show the code was
+    written down or printed before it replaces the old one."""
+    chooser = rng if rng is not None else secrets.SystemRandom()
+    return tuple(sorted(chooser.sample(range(1, GROUPS + 1), CONFIRM_GROUPS)))
+
+
+def mistyped_groups(code: RecoveryCode, typed: Mapping[int, str]) -> list[int]:
+    """The numbers of the groups in `typed` (number → what was typed) that differ from `code`;
+    empty when all match. Case, spaces, dashes and O/I/L for 0/1/1 are forgiven."""
+    wrong = []
+    for number, text in sorted(typed.items()):
+        cleaned = "".join(_READ_AS.get(c, c) for c in unicodedata.normalize("NFKC", text).upper()
+                          if c not in _SEPARATORS)
+        expected = code.groups[number - 1]
+        if not hmac.compare_digest(cleaned.encode("utf-8"), expected.encode("ascii")):
+            wrong.append(number)
+    return wrong
 
 
 def _group_numbers(numbers: list[int]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -18,6 +19,8 @@ from peerdesk.vault.recovery_code import (
     RecoveryCode,
     RecoveryCodeError,
     generate_recovery_code,
+    groups_to_confirm,
+    mistyped_groups,
     parse_recovery_code,
     recovery_code_from_values,
 )
@@ -150,3 +153,32 @@ def test_a_code_of_the_wrong_length_says_how_long_a_code_is() -> None:
 def test_text_that_is_not_a_code_gets_a_clear_message(typed: str, expected: str) -> None:
     with pytest.raises(RecoveryCodeError, match=expected):
         parse_recovery_code(typed)
+
+
+# -- typing part of the code back before it replaces the old one ---------------------------------
+
+def test_two_different_groups_are_asked_for_and_the_choice_varies() -> None:
+    choices = {groups_to_confirm() for _ in range(100)}
+    assert len(choices) > 5
+    for choice in choices:
+        assert len(choice) == 2
+        assert choice[0] < choice[1]
+        assert all(1 <= number <= GROUPS for number in choice)
+
+
+def test_groups_typed_back_confirm_the_code_however_they_are_typed() -> None:
+    code = generate_recovery_code()
+    first, second = groups_to_confirm(random.Random(3))
+    typed = {first: code.groups[first - 1].lower(),
+             second: " " + "-".join(code.groups[second - 1]) + " "}
+    assert mistyped_groups(code, typed) == []
+
+
+def test_a_group_typed_back_wrong_is_named() -> None:
+    code = generate_recovery_code()
+    other = generate_recovery_code()
+    wrong_group = next(n for n in range(2, GROUPS + 1)
+                       if code.groups[n - 1] != other.groups[n - 1])
+    typed = {1: code.groups[0], wrong_group: other.groups[wrong_group - 1]}
+    assert mistyped_groups(code, typed) == [wrong_group]
+    assert mistyped_groups(code, {3: ""}) == [3]
