@@ -216,6 +216,12 @@ def migrate_legacy_journal(journal: Path, passphrase: str, *, argon2: Argon2Para
     On any failure before the old file moves, the staging folder is removed and the old file
     is as it was."""
     journal = Path(journal)
+    if journal.is_symlink():
+        # Renaming would move the link, not the journal, and leave the folder elsewhere.
+        raise VaultError(msg(
+            "{path} is a link to {target}. Open the journal where it really is (with --journal "
+            "{target}) so it can move into its folder there; nothing was changed.",
+            path=journal, target=journal.resolve()))
     if layout_of(journal) is not Layout.SINGLE_FILE:
         raise ValueError(f"{journal} is not a single-file journal")
     staging = keyslots_staging_path(journal)

@@ -176,9 +176,6 @@ class DataKey:
         return isinstance(other, DataKey) and hmac.compare_digest(self._material,
                                                                    other._material)
 
-    def __hash__(self) -> int:
-        return hash(sha256(self._material).digest())
-
     def __repr__(self) -> str:
         return "DataKey(…)"
 

@@ -21,7 +21,7 @@ import sqlcipher3
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.paths import journal_db_path, key_file_path, keyslots_staging_path, legacy_copy_path
-from peerdesk.vault import Vault, VaultOpenError, journal_folder
+from peerdesk.vault import Vault, VaultError, VaultOpenError, journal_folder
 from peerdesk.vault.journal_folder import (
     MIGRATION_STEPS,
     JournalInUseError,
@@ -145,6 +145,15 @@ def test_a_journal_open_elsewhere_is_not_moved(old_journal: Path,
 def test_only_a_single_file_journal_is_moved(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not a single-file journal"):
         migrate_legacy_journal(tmp_path, PASSPHRASE, argon2=MINIMUM_ARGON2)
+
+
+def test_a_linked_journal_is_moved_only_where_it_really_is(old_journal: Path) -> None:
+    link = old_journal.with_name("link.peerdesk")
+    link.symlink_to(old_journal)
+    with pytest.raises(VaultError, match=r"Open the journal where it really is"):
+        migrate_legacy_journal(link, PASSPHRASE, argon2=MINIMUM_ARGON2)
+    assert link.is_symlink()
+    assert layout_of(old_journal) is Layout.SINGLE_FILE
 
 
 def test_a_staging_folder_that_cannot_be_the_journal_is_reported_not_touched(
