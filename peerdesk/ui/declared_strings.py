@@ -389,6 +389,7 @@ DECLARED_STRINGS = (
     QT_TRANSLATE_NOOP('Messages', 'The journal is still open elsewhere (another window or program), so it was not moved into its folder. Close it there and try again; nothing was changed.'),
     QT_TRANSLATE_NOOP('Messages', 'There is no journal here, but {staging} holds part of one from an interrupted upgrade. PeerDesk did not touch it. Keep that folder: it may hold your journal.'),
     QT_TRANSLATE_NOOP('Messages', "The journal's copy under its new key did not verify, so the journal was not moved into its folder. Nothing was changed; check there is free space and try again."),
+    QT_TRANSLATE_NOOP('Messages', '{path} is a link to {target}. Open the journal where it really is (with --journal {target}) so it can move into its folder there; nothing was changed.'),
     QT_TRANSLATE_NOOP('Messages', 'Copying the journal under its new key…'),
     QT_TRANSLATE_NOOP('Messages', 'Protecting the new key with your passphrase…'),
     QT_TRANSLATE_NOOP('Messages', 'slot {number}'),

@@ -2009,7 +2009,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+387"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+388"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2049,7 +2049,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-375"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -3757,6 +3757,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>The journal&apos;s copy under its new key did not verify, so the journal was not moved into its folder. Nothing was changed; check there is free space and try again.</source>
         <translation>La copia del diario con su nueva clave no superó la verificación, así que el diario no se ha movido a su carpeta. No se ha cambiado nada; comprueba que hay espacio libre y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a link to {target}. Open the journal where it really is (with --journal {target}) so it can move into its folder there; nothing was changed.</source>
+        <translation>{path} es un enlace a {target}. Abre el diario donde realmente está (con --journal {target}) para que pueda moverse allí a su carpeta; no se ha cambiado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6162,7 +6167,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-437"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-438"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
