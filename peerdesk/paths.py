@@ -60,3 +60,30 @@ def resources_dir() -> Path:
     if bundle_root:
         return Path(bundle_root) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+# -- the journal folder (docs/key-hierarchy.md §2): database and key file moved as one ---------
+
+JOURNAL_DB_NAME = "journal.db"
+KEY_FILE_NAME = "keys.json"
+LEGACY_COPY_NAME = "legacy-journal.peerdesk"
+
+
+def journal_db_path(journal: Path) -> Path:
+    """The SQLCipher database inside a journal folder."""
+    return journal / JOURNAL_DB_NAME
+
+
+def key_file_path(journal: Path) -> Path:
+    """The key slots inside a journal folder."""
+    return journal / KEY_FILE_NAME
+
+
+def legacy_copy_path(journal: Path) -> Path:
+    """A single-file journal from before key slots, kept inside its folder after moving over."""
+    return journal / LEGACY_COPY_NAME
+
+
+def keyslots_staging_path(journal: Path) -> Path:
+    """Where a single-file journal's folder is built before it takes the journal's place."""
+    return journal.with_name(f".{journal.name}.keyslots-new")

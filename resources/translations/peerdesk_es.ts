@@ -2056,17 +2056,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+313"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+331"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+70"/>
         <source>The current passphrase is not right. Nothing was changed; try again.</source>
         <translation>La frase de contraseña actual no es correcta. No se ha cambiado nada; inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-14"/>
         <source>The passphrase is empty. Type your passphrase and try again.</source>
         <translation>La frase de contraseña está vacía. Escríbela e inténtalo de nuevo.</translation>
     </message>
@@ -2096,7 +2096,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-390"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -3452,6 +3452,96 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Recovery kit</source>
+        <translation>Kit de recuperación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app} {version} · {title} · this page holds a secret: do not scan, photograph or e-mail it</source>
+        <translation>{app} {version} · {title} · esta página contiene un secreto: no la escanees, fotografíes ni envíes por correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app} · keep this page somewhere safe</source>
+        <translation>{app} · guarda esta página en un lugar seguro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If you forget your passphrase, this code opens your journal so you can choose a new passphrase. Without the passphrase or this code nobody can open the journal — not even the people who make {app}.</source>
+        <translation>Si olvidas tu frase de contraseña, este código abre tu diario para que puedas elegir una nueva. Sin la frase de contraseña o este código nadie puede abrir el diario, ni siquiera quienes hacen {app}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capital or small letters, spaces and dashes do not matter when you type the code. The fingerprint tells which journal this page belongs to: PeerDesk shows it on the recovery screen.</source>
+        <translation>Al escribir el código da igual usar mayúsculas o minúsculas, espacios o guiones. La huella indica a qué diario pertenece esta página: PeerDesk la muestra en la pantalla de recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal fingerprint</source>
+        <translation>Huella del diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made on</source>
+        <translation>Creado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where to keep it</source>
+        <translation>Dónde guardarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If you forget your passphrase</source>
+        <translation>Si olvidas tu frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If this page is lost or someone else may have seen it</source>
+        <translation>Si pierdes esta página o alguien más puede haberla visto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a new recovery code in {app} (Settings, Recovery kit) and print the new page. This code then stops opening your journal. Backups made before still open with it: delete backups you no longer need.</source>
+        <translation>Crea un código de recuperación nuevo en {app} (Ajustes, Kit de recuperación) e imprime la página nueva. Este código dejará entonces de abrir tu diario. Las copias de seguridad hechas antes se siguen abriendo con él: borra las que ya no necesites.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Somewhere locked and away from the computer: a drawer you lock, a safe, or with other papers you already keep safe.</source>
+        <translation>En un lugar cerrado con llave y lejos del ordenador: un cajón con llave, una caja fuerte o junto a otros papeles que ya guardas con cuidado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in the laptop bag, and never as a photo, an e-mail, a chat message or a file in cloud storage.</source>
+        <translation>No en la funda del portátil, y nunca como foto, correo electrónico, mensaje de chat o archivo en la nube.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If you saved this page as a file to print it, delete the file now that it is printed.</source>
+        <translation>Si guardaste esta página como archivo para imprimirla, borra el archivo ahora que está impresa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {app} and choose “Forgot your passphrase?” on the unlock screen.</source>
+        <translation>Abre {app} y elige «¿Olvidaste tu frase de contraseña?» en la pantalla de desbloqueo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the fingerprint shown there is the one on this page.</source>
+        <translation>Comprueba que la huella que aparece allí es la de esta página.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the recovery code, then choose a new passphrase. Your journal opens as before; the code keeps working until you make a new one.</source>
+        <translation>Escribe el código de recuperación y elige una frase de contraseña nueva. Tu diario se abre como siempre; el código sigue sirviendo hasta que crees uno nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Training record</source>
         <translation>Registro de formación</translation>
     </message>
@@ -3716,12 +3806,222 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>falta el registro de identidad del diario</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Preparing the journal&apos;s new folder…</source>
+        <translation>Preparando la nueva carpeta del diario…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Putting the journal&apos;s folder in place…</source>
+        <translation>Colocando la carpeta del diario…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal is in its new folder.</source>
+        <translation>El diario está en su nueva carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal could not be moved into its folder ({reason}). Your journal is as it was; check there is free space and that its folder is writable, then try again.</source>
+        <translation>No se pudo mover el diario a su carpeta ({reason}). Tu diario sigue como estaba; comprueba que hay espacio libre y que se puede escribir en su carpeta, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal is still open elsewhere (another window or program), so it was not moved into its folder. Close it there and try again; nothing was changed.</source>
+        <translation>El diario sigue abierto en otro sitio (otra ventana u otro programa), así que no se ha movido a su carpeta. Ciérralo allí y vuelve a intentarlo; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no journal here, but {staging} holds part of one from an interrupted upgrade. PeerDesk did not touch it. Keep that folder: it may hold your journal.</source>
+        <translation>Aquí no hay ningún diario, pero {staging} contiene parte de uno de una actualización interrumpida. PeerDesk no lo ha tocado. Conserva esa carpeta: puede contener tu diario.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal&apos;s copy under its new key did not verify, so the journal was not moved into its folder. Nothing was changed; check there is free space and try again.</source>
+        <translation>La copia del diario con su nueva clave no superó la verificación, así que el diario no se ha movido a su carpeta. No se ha cambiado nada; comprueba que hay espacio libre y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a link to {target}. Open the journal where it really is (with --journal {target}) so it can move into its folder there; nothing was changed.</source>
+        <translation>{path} es un enlace a {target}. Abre el diario donde realmente está (con --journal {target}) para que pueda moverse allí a su carpeta; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying the journal under its new key…</source>
+        <translation>Copiando el diario con su nueva clave…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protecting the new key with your passphrase…</source>
+        <translation>Protegiendo la nueva clave con tu frase de contraseña…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slot {number}</source>
+        <translation>la ranura {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains a number that is not a whole number</source>
+        <translation>contiene un número que no es entero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is not valid</source>
+        <translation>hay un valor no válido en {where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file</source>
+        <translation>el archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal&apos;s key file {path} cannot be used ({reason}). Nothing was changed. Restore the journal folder from a backup; a key file cannot be rebuilt.</source>
+        <translation>No se puede usar el archivo de claves del diario {path} ({reason}). No se ha cambiado nada. Restaura la carpeta del diario desde una copia de seguridad; un archivo de claves no se puede reconstruir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal&apos;s key file was altered: a slot holds a key that is not this journal&apos;s. Nothing was changed. Restore the journal folder from a backup.</source>
+        <translation>El archivo de claves del diario ha sido alterado: una ranura contiene una clave que no es la de este diario. No se ha cambiado nada. Restaura la carpeta del diario desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal&apos;s key file was written by a newer version of PeerDesk (key file version {found}). Update PeerDesk to open it. Nothing was changed.</source>
+        <translation>El archivo de claves del diario lo escribió una versión más reciente de PeerDesk (versión del archivo de claves {found}). Actualiza PeerDesk para abrirlo. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The journal could not be opened: the passphrase is wrong or the key file is damaged. Check the passphrase and try again. Nothing was changed.</source>
+        <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo de claves está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This recovery code does not open this journal. Check that the fingerprint on your kit is {fingerprint}: a kit of another journal, or one replaced by a newer code, does not work. Nothing was changed.</source>
+        <translation>Este código de recuperación no abre este diario. Comprueba que la huella de tu kit es {fingerprint}: el kit de otro diario, o uno sustituido por un código más reciente, no sirve. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This journal has no recovery code (the recovery kit was turned off or never made), so it can only be opened with its passphrase. Nothing was changed.</source>
+        <translation>Este diario no tiene código de recuperación (el kit de recuperación se desactivó o nunca se creó), así que solo se puede abrir con su frase de contraseña. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a field appears twice</source>
+        <translation>un campo aparece dos veces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains a number that is too long</source>
+        <translation>contiene un número demasiado largo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} does not have the expected fields</source>
+        <translation>{where} no tiene los campos esperados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is out of range</source>
+        <translation>hay un valor fuera de rango en {where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} uses an unknown cipher</source>
+        <translation>{where} usa un cifrado desconocido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is too large</source>
+        <translation>es demasiado grande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a PeerDesk key file</source>
+        <translation>no es un archivo de claves de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has no usable slots</source>
+        <translation>no tiene ranuras utilizables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it must have one passphrase slot and at most one recovery slot</source>
+        <translation>debe tener una ranura de frase de contraseña y como mucho una de recuperación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two slots have the same id</source>
+        <translation>dos ranuras tienen el mismo identificador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is missing</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} uses an unknown key derivation</source>
+        <translation>{where} usa una derivación de clave desconocida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is of an unknown kind</source>
+        <translation>{where} es de un tipo desconocido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not text</source>
+        <translation>no es texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON</source>
+        <translation>no es JSON válido</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Too short: use at least {minimum} characters — a few unrelated words work well.</source>
         <translation>Demasiado corta: usa al menos {minimum} caracteres; unas cuantas palabras sin relación funcionan bien.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Type the recovery code from your recovery kit.</source>
+        <translation>Escribe el código de recuperación de tu kit de recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recovery code has {expected} characters ({groups} groups of {length}); this one has {found}. Check it against your recovery kit.</source>
+        <translation>Un código de recuperación tiene {expected} caracteres ({groups} grupos de {length}); este tiene {found}. Compáralo con tu kit de recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group {group} ({text}) looks mistyped: check it against your recovery kit.</source>
+        <translation>El grupo {group} ({text}) parece mal escrito: compáralo con tu kit de recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups {groups} look mistyped: check them against your recovery kit.</source>
+        <translation>Los grupos {groups} parecen mal escritos: compáralos con tu kit de recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recovery code has only digits and capital letters, but this one contains “{character}”. Check it against your recovery kit.</source>
+        <translation>Un código de recuperación solo tiene cifras y letras mayúsculas, pero este contiene «{character}». Compáralo con tu kit de recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each group of a recovery code has {length} characters; check group {groups} against your recovery kit.</source>
+        <translation>Cada grupo de un código de recuperación tiene {length} caracteres; compara el grupo {groups} con tu kit de recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery codes never contain the letter U. Check that character against your recovery kit (it may be a V).</source>
+        <translation>Los códigos de recuperación nunca contienen la letra U. Compara ese carácter con tu kit de recuperación (puede ser una V).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The journal is still open elsewhere (another window or program), so the passphrase was not changed. Close it there and try again.</source>
         <translation>El diario sigue abierto en otro sitio (otra ventana u otro programa), así que la frase de contraseña no se ha cambiado. Ciérralo allí e inténtalo de nuevo.</translation>
     </message>
@@ -3731,7 +4031,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La nueva frase de contraseña es igual que la actual. No ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-70"/>
         <source>The journal file is damaged ({detail}). Your passphrase is right; the file has not been changed. Restore your newest backup: the unlock screen offers the newest automatic one, and the damaged file is kept aside, never overwritten.</source>
         <translation>El archivo del diario está dañado ({detail}). Tu frase de contraseña es correcta; el archivo no se ha modificado. Restaura tu copia de seguridad más reciente: la pantalla de desbloqueo ofrece la automática más reciente, y el archivo dañado se guarda aparte, nunca se sobrescribe.</translation>
     </message>
@@ -3766,7 +4066,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>PeerDesk no puede usar {path}: {detail}. Comprueba que el archivo y su carpeta existen y que tienes permiso para leerlos y escribir en ellos.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+59"/>
         <source>The journal could not switch to write-ahead logging (got {mode}).</source>
         <translation>El diario no pudo pasar al registro de escritura anticipada (se obtuvo {mode}).</translation>
     </message>
@@ -5949,7 +6249,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-383"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-443"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
