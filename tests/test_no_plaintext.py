@@ -88,7 +88,7 @@ def run_main_flows(root: Path, qtbot: QtBot | None = None, *,
     assert main(["init", "--journal", str(coordinator)]) == 0
     assert main(["import", str(out / "summary.json"), "--journal", str(coordinator)]) == 0
     assert main(["report", "--out", str(out / "report.pdf"), "--csv", str(out / "report.csv"),
-                 "--min-cell", "3", "--journal", str(coordinator)]) == 0
+                 "--min-cell", "4", "--journal", str(coordinator)]) == 0
 
     if qtbot is not None:
         from peerdesk.ui.main_window import MainWindow

@@ -26,13 +26,15 @@ def test_snapshot_offers_only_safe_units_and_prepares_the_report() -> None:
     assert snapshot.units == ()            # east has 2 supporters; north beside only 2 others
     assert snapshot.unit_count == 2
     assert snapshot.flt == ProgramFilter("2026-01", "2026-03")
-    assert snapshot.report is not None and snapshot.history == ("entry",)
+    assert snapshot.report is not None
+    assert snapshot.history == ("entry",)
     assert snapshot.months == tuple(MONTHS)
 
 
 def test_snapshot_without_data() -> None:
     snapshot = load_snapshot(FakeFigures(), [], FilterChoice(), 5, SECRET)
-    assert not snapshot.has_data and snapshot.months == ()
+    assert not snapshot.has_data
+    assert snapshot.months == ()
 
 
 def test_local_time_keeps_text_it_cannot_read() -> None:

@@ -27,7 +27,8 @@ def test_month_axis_labels_are_distinct_for_any_range() -> None:
     months = [f"{2025 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}" for m in range(6, 25)]
     labels = labeller.month_axis(months)
     assert len(labels) == len(set(labels)) == 19
-    assert labels[0] == "Jun 2025" and labels[-1] == "Dec 2026"
+    assert labels[0] == "Jun 2025"
+    assert labels[-1] == "Dec 2026"
 
 
 def test_codes_and_supporters() -> None:
@@ -47,7 +48,8 @@ def test_a_labelled_report_keeps_every_figure() -> None:
     for language in ("en", "es"):
         labelled = label_report(report, language)
         for ours, theirs in zip(labelled.tables, report.tables, strict=True):
-            assert ours.cells == theirs.cells and ours.grand_total == theirs.grand_total
+            assert ours.cells == theirs.cells
+            assert ours.grand_total == theirs.grand_total
             assert ours.row_codes == theirs.rows
         assert [h.text for h in labelled.headlines] == [h.text for h in report.headlines]
     assert label_report(report, "es").table("contacts_by_month").rows == ("ene 2026",)

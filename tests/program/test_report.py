@@ -76,7 +76,9 @@ def test_every_month_of_the_range_has_a_row_even_without_data() -> None:
     program.add(Contact("a", "2025-06", "p"), Contact("a", "2026-12", "q"))
     report = prepare_report(program, k=5, secret=SECRET)
     rows = report.table("contacts_by_month").rows
-    assert len(rows) == 19 and rows[0] == "2025-06" and rows[-1] == "2026-12"
+    assert len(rows) == 19
+    assert rows[0] == "2025-06"
+    assert rows[-1] == "2026-12"
     assert report.table("contacts_by_month").cells[5] == ("0",) * 5
 
 
@@ -104,6 +106,7 @@ def test_a_window_repeats_the_months_it_shares_with_another() -> None:
 
 def test_the_report_is_empty_without_data() -> None:
     report = prepare_report(FakeFigures(), k=5, secret=SECRET)
-    assert report.since is None and report.until is None
+    assert report.since is None
+    assert report.until is None
     assert report.headline("contacts").text == "0"
     assert report.table("contacts_by_month").rows == ()

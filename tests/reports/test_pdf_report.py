@@ -244,7 +244,8 @@ def test_the_pdf_month_chart_has_every_month_of_a_long_range() -> None:
     program = random_program(random.Random(2), [("s1", None)], months, per_month=(3, 9))
     labelled = label_report(prepare_report(program, k=5, secret=SECRET))
     monthly = labelled.table("contacts_by_month")
-    assert len(monthly.rows) == 19 and len(set(monthly.rows)) == 19
+    assert len(monthly.rows) == 19
+    assert len(set(monthly.rows)) == 19
     drawing = stacked_months(monthly, FRAME_WIDTH)
     chart = next(shape for shape in drawing.contents if hasattr(shape, "categoryAxis"))
     names = [re.sub(r"\*$", "", name) for name in chart.categoryAxis.categoryNames]
