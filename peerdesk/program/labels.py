@@ -78,7 +78,6 @@ class LabelledTable:
     grand_total: str
     multi_valued: bool
     k: int
-    withheld: bool = False           # kept for the writers: rounding never withholds a table
 
     @property
     def months(self) -> bool:

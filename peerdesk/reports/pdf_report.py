@@ -306,10 +306,8 @@ def _section(shown: LabelledTable, colour_index: int, language: str) -> list[Flo
     note = _SECTION_NOTES.get(shown.key)
     if note:
         heading.append(_p(_e(localize(note, language)), "note"))
-    if shown.withheld or not shown.rows:
-        message = (msg("Too few contacts to show this table without risking that someone is "
-                       "identified; it is withheld.") if shown.withheld
-                   else msg("No contacts in this period."))
+    if not shown.rows:
+        message = msg("No contacts in this period.")
         return [CondPageBreak(40 * mm), *heading, _p(_e(localize(message, language)), "body")]
     if shown.key == "contacts_by_month":
         chart: Any = stacked_months(shown, FRAME_WIDTH, language=language)

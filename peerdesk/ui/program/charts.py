@@ -368,10 +368,7 @@ class ChartPanel(QFrame):
         self.view.setChart(self.protected.chart)
         if old is not None and old is not self.protected.chart:
             old.deleteLater()
-        if getattr(table, "withheld", False):
-            self.note.setText(self.tr(
-                "Too few contacts to show this safely: every value is withheld."))
-        elif self.protected.has_hidden:
+        if self.protected.has_hidden:
             self.note.setText(self.tr(
                 "Values shown as <{0} are small counts, drawn as 0 — see the Table tab."
             ).format(k))
