@@ -168,11 +168,6 @@
     </message>
     <message>
         <location line="+38"/>
-        <source>Too few contacts to show this safely: every value is withheld.</source>
-        <translation>Hay demasiado pocos contactos para mostrar esto de forma segura: se ocultan todos los valores.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Values shown as &lt;{0} are small counts, drawn as 0 — see the Table tab.</source>
         <translation>Los valores mostrados como &lt;{0} son recuentos pequeños y se dibujan como 0; consulta la pestaña Tabla.</translation>
     </message>
@@ -2009,7 +2004,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+331"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+330"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2049,7 +2044,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-324"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -3244,27 +3239,22 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Página {page} de {total}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{program} · {period} · Generated on {date} by {app} {version}</source>
         <translation>{program} · {period} · Generado el {date} con {app} {version}</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>All organisation units</source>
         <translation>Todas las unidades de la organización</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>Too few contacts to show this table without risking that someone is identified; it is withheld.</source>
-        <translation>Hay demasiado pocos contactos para mostrar esta tabla sin riesgo de que se identifique a alguien; se retiene.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+74"/>
         <source>No contacts in this period.</source>
         <translation>No hay contactos en este periodo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Where the figures come from</source>
         <translation>De dónde vienen las cifras</translation>
     </message>
@@ -3324,7 +3314,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Ámbito</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-264"/>
         <source>Smallest count shown</source>
         <translation>Recuento mínimo que se muestra</translation>
     </message>
@@ -3349,7 +3339,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Este informe resume el programa de apoyo entre compañeros a partir de las cifras mensuales anonimizadas que las personas de apoyo exportaron de sus propios diarios. Cada cifra se redondea a un múltiplo de {k}, y un recuento de 1 a {below} en un mes se muestra como {small}, para que ningún número pequeño pueda deducirse, ni siquiera comparando informes. La nota de método del final explica cómo se obtuvieron las cifras y lo que nunca contienen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Bars are not drawn for counts shown as {small}. Months marked * include such counts; where a month&apos;s total is shown, what is not broken down by channel is drawn in grey.</source>
         <translation>No se dibujan barras para los recuentos mostrados como {small}. Los meses marcados con * incluyen recuentos así; cuando se muestra el total de un mes, lo que no se desglosa por medio se dibuja en gris.</translation>
     </message>
@@ -5744,7 +5734,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-381"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-380"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
