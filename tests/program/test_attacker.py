@@ -276,8 +276,8 @@ class Case:
 
 
 SMALL = Case(7, 4, ("north",) * 4 + ("south",) * 4, ("2026-01", "2026-02"))
-LARGE = Case(11, 5, ("north",) * 5 + ("south",) * 5 + (None,) * 2,
-             ("2025-11", "2025-12", "2026-01", "2026-02"))
+LARGE = Case(13, 5, ("north",) * 5 + ("south",) * 5 + ("east",) * 5 + (None,),
+             ("2025-11", "2025-12", "2026-01", "2026-02", "2026-03"))
 
 
 @pytest.mark.parametrize("case", [LARGE if AUDIT else SMALL])
