@@ -343,14 +343,14 @@ def _method(report: LabelledReport, language: str) -> list[Flowable]:
              "summary holds only counts per month, and the number of distinct people each "
              "supporter saw, counted inside their own journal.")),
         (msg("Rounding and small counts"),
-         msg("Small numbers can point to a particular person, and so can the difference "
-             "between two reports. So every count is rounded to a multiple of {k}, up or down, "
-             "the way statistics offices do it: a count of 12 is shown as 10 or 15, never as "
-             "12. Which way a count goes is fixed by a secret key in the coordinator's journal "
-             "and by which supporters and months it counts, so the same count is shown the same "
-             "way in every report, and producing more reports tells a reader nothing new. A "
+         msg("Small numbers can point to a particular person, and so can the difference between "
+             "two reports. So every count is rounded to a multiple of {k}, up or down, the way "
+             "statistics offices do it: a count of {example} is shown as {down} or {up}, never as "
+             "{example}. Which way a count goes is fixed by a secret key in the coordinator's "
+             "journal and by which supporters and months it counts, so the same count is shown the"
+             " same way in every report, and producing more reports tells a reader nothing new. A "
              "count of 1 to {below} in a month is shown as {small}; zero is shown as 0.",
-             k=k, below=k - 1, small=small(k))),
+             k=k, below=k - 1, small=small(k), example=2 * k + 2, down=2 * k, up=3 * k)),
         (msg("Totals and rates"),
          msg("A figure over several months, and every total, is the sum of the rounded monthly "
              "counts; where that sum is 0 although there were contacts, it is shown as {small}. "
