@@ -3264,7 +3264,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Lo que los resúmenes nunca contienen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Small numbers can point to a particular person, and so can the difference between two reports. So every count is rounded to a multiple of {k}, up or down, the way statistics offices do it: a count of {example} is shown as {down} or {up}, never as {example}. Which way a count goes is fixed by a secret key in the coordinator&apos;s journal and by which supporters and months it counts, so the same count is shown the same way in every report, and producing more reports tells a reader nothing new. A count of 1 to {below} in a month is shown as {small}; zero is shown as 0.</source>
+        <translation>Los números pequeños pueden señalar a una persona concreta, y también la diferencia entre dos informes. Por eso cada recuento se redondea a un múltiplo de {k}, hacia arriba o hacia abajo, como hacen las oficinas de estadística: un recuento de {example} se muestra como {down} o {up}, nunca como {example}. El sentido del redondeo lo fijan una clave secreta del diario de la coordinación y las personas de apoyo y los meses que cuenta, así que el mismo recuento se muestra igual en todos los informes y hacer más informes no le dice nada nuevo a quien los lee. Un recuento de 1 a {below} en un mes se muestra como {small}; el cero se muestra como 0.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Generated on {date} by {app} {version}.</source>
         <translation>Generado el {date} con {app} {version}.</translation>
     </message>
@@ -3364,12 +3369,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Redondeo y recuentos pequeños</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Small numbers can point to a particular person, and so can the difference between two reports. So every count is rounded to a multiple of {k}, up or down, the way statistics offices do it: a count of 12 is shown as 10 or 15, never as 12. Which way a count goes is fixed by a secret key in the coordinator&apos;s journal and by which supporters and months it counts, so the same count is shown the same way in every report, and producing more reports tells a reader nothing new. A count of 1 to {below} in a month is shown as {small}; zero is shown as 0.</source>
-        <translation>Los números pequeños pueden señalar a una persona concreta, y también la diferencia entre dos informes. Por eso cada recuento se redondea a un múltiplo de {k}, hacia arriba o hacia abajo, como hacen las oficinas de estadística: un recuento de 12 se muestra como 10 o 15, nunca como 12. El sentido del redondeo lo fijan una clave secreta del diario de la coordinación y las personas de apoyo y los meses que cuenta, así que el mismo recuento se muestra igual en todos los informes y hacer más informes no le dice nada nuevo a quien los lee. Un recuento de 1 a {below} en un mes se muestra como {small}; el cero se muestra como 0.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Totals and rates</source>
         <translation>Totales y porcentajes</translation>
     </message>
