@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench package translations screenshots clean
+.PHONY: run test lint typecheck bench audit package translations screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: lint typecheck
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The disclosure attacker on a larger program (more supporters, units, months; a few minutes).
+audit: $(STAMP)
+	PEERDESK_AUDIT=1 $(BIN)/python -m pytest tests/program/test_attacker.py -q -p no:randomly --timeout=1800
 
 # A one-folder app in dist/peerdesk/, smoke-tested: it prints its version and opens offscreen.
 package: $(STAMP)

@@ -131,10 +131,11 @@ def import_row(results: Results, repeat: int) -> None:
 
 
 def report_row(results: Results, repeat: int) -> None:
-    from peerdesk.program.aggregate import ProgramFilter
+    from peerdesk.program.cell_secret import cell_key_secret
     from peerdesk.program.importer import import_files
+    from peerdesk.program.records_source import figure_source
+    from peerdesk.program.report import ProgramFilter, prepare_report
     from peerdesk.program.store import ProgramStore
-    from peerdesk.reports import prepare_report
     from peerdesk.reports.pdf_report import write_pdf_report
 
     folder = scratch_dir("report")
@@ -145,7 +146,8 @@ def report_row(results: Results, repeat: int) -> None:
         out = folder / "report.pdf"
 
         def app_report() -> None:
-            report = prepare_report(ProgramStore(vault), ProgramFilter(), k=5)
+            report = prepare_report(figure_source(vault), ProgramFilter(), k=5,
+                                    secret=cell_key_secret(vault))
             write_pdf_report(report, out)
 
         raw_sql = ("SELECT supporter_id, month, kind, contact, channel, behaviours, "

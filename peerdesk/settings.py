@@ -48,7 +48,8 @@ SETTINGS: tuple[SettingDef, ...] = (
                "Units the coordinator supplies; a session may name one. Empty: no unit is "
                "exported."),
     SettingDef("disclosure_threshold", 5, int, "Smallest count shown", "Reports",
-               "Counts from 1 to this minus one are shown as '<k'.", 3, 50),
+               "Program figures are rounded to multiples of this; counts from 1 to this minus "
+               "one are shown as '<k'.", 4, 50),
     SettingDef("backups_keep", 7, int, "Automatic backups to keep", "Backups",
                "Daily encrypted backups kept in the data folder (0 turns them off).", 0, 90),
     SettingDef("retention_months", 0, int, "Delete sessions older than months", "Retention",

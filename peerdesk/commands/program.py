@@ -10,11 +10,12 @@ from typing import Any
 
 from peerdesk.commands.common import add_journal_argument, open_vault
 from peerdesk.errors import UsageError
-from peerdesk.program.aggregate import ProgramFilter
+from peerdesk.program.cell_secret import cell_key_secret
 from peerdesk.program.disclosure import DEFAULT_K, MIN_K
 from peerdesk.program.importer import import_files
-from peerdesk.program.store import ProgramStore
-from peerdesk.reports import DEFAULT_PROGRAM_NAME, prepare_report
+from peerdesk.program.labels import Labeller
+from peerdesk.program.records_source import figure_source
+from peerdesk.program.report import DEFAULT_PROGRAM_NAME, ProgramFilter, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
 from peerdesk.translation import LANGUAGES, msg
@@ -103,11 +104,13 @@ def run_report(args: argparse.Namespace) -> int:
         if k is None:
             stored = vault.read_setting("disclosure_threshold")
             k = stored if isinstance(stored, int) and stored >= MIN_K else DEFAULT_K
-        store = ProgramStore(vault)
         flt = ProgramFilter(since=args.since, until=args.until, org_unit=args.org_unit)
-        report = prepare_report(store, flt, k=k, program_name=args.name)
+        report = prepare_report(figure_source(vault), flt, k=k, program_name=args.name,
+                                secret=cell_key_secret(vault))
     write_pdf_report(report, out, language=args.language)
-    print(f"Wrote {out} ({report.period_label}; counts below {k} hidden).")
+    period = Labeller().period(report.since, report.until)
+    print(f"Wrote {out} ({period}; counts rounded to multiples of {k}, small ones shown as "
+          f"<{k}).")
     if args.csv:
         write_csv_report(report, Path(args.csv), language=args.language)
         print(f"Wrote {args.csv}.")

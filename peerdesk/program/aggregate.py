@@ -1,172 +1,122 @@
-"""Program figures from the imported records: headline counts and count tables.
+"""The program's atoms: per month (people: per block of months) counts over a supporter group.
 
-Everything here is a RAW count. Nothing from this module may reach a person without
-passing `peerdesk.program.disclosure` first (dashboard, PDF and CSV all do).
+Everything is read through a `FigureSource` and keyed by codes: taxonomy codes, "YYYY-MM"
+months, supporter ids. No display text here (`peerdesk.program.labels` makes the words), and
+no count leaves without `peerdesk.program.disclosure.Rounder` (see `peerdesk.program.report`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
-from peerdesk.program.store import ProgramStore, RecordCounts
-from peerdesk.taxonomy import Taxonomy, default_taxonomy
+from peerdesk.program.disclosure import ZERO, Atom, Rounder
+from peerdesk.program.figures import FigureSource, MonthFigures
 
-FORMAL_NEXT_STEPS = frozenset({"considering_formal_report", "will_report_formally"})
-NOT_RECORDED = "Not recorded"
-
-
-@dataclass(frozen=True)
-class ProgramFilter:
-    since: str | None = None          # "YYYY-MM", inclusive
-    until: str | None = None          # "YYYY-MM", inclusive
-    org_unit: str | None = None
-    supporter_id: str | None = None
-
-
-@dataclass(frozen=True)
-class CountTable:
-    key: str
-    title: str
-    row_header: str
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    cells: tuple[tuple[int, ...], ...]   # raw counts: never shown without disclosure control
-    multi_valued: bool = False           # a contact can count in several rows (totals = mentions)
-
-
-@dataclass(frozen=True)
-class Headline:
-    key: str
-    label: str
-    value: int
-    denominator: int | None = None       # for rates: value / denominator
-
-
-@dataclass(frozen=True)
-class ProgramSummary:
-    filter: ProgramFilter
-    headlines: tuple[Headline, ...]
-    tables: tuple[CountTable, ...]
-
-    def headline(self, key: str) -> Headline:
-        return next(h for h in self.headlines if h.key == key)
-
-    def table(self, key: str) -> CountTable:
-        return next(t for t in self.tables if t.key == key)
-
-
-def month_label(month: str) -> str:
-    """"2026-10" → "Oct 2026"."""
-    year, number = month.split("-")
-    return f"{dt.date(int(year), int(number), 1):%b} {year}"
+# Flags counted per month, beside the taxonomy fields (see MonthFigures).
+FLAG_FIELD = "flag"
+FLAGS = ("follow_up_planned", "with_referral", "with_risk")
+PEOPLE_FIELD = "people"
+PEOPLE_MEASURES = ("people", "people_repeat", "people_formal")
 
 
 def months_between(first: str, last: str) -> list[str]:
-    year, month = (int(p) for p in first.split("-"))
-    end = tuple(int(p) for p in last.split("-"))
-    out: list[str] = []
-    while (year, month) <= end:
-        out.append(f"{year:04d}-{month:02d}")
-        month += 1
-        if month == 13:
-            year, month = year + 1, 1
-    return out
-
-
-def _one_column(key: str, title: str, row_header: str, field: str, counts: Counter[str],
-                taxonomy: Taxonomy, *, none_label: str | None = None,
-                multi_valued: bool = False, column: str = "Contacts") -> CountTable:
-    options = taxonomy.field(field).options
-    rows = [option.label for option in options]
-    values = [counts.get(option.code, 0) for option in options]
-    if none_label is not None:
-        rows.append(none_label)
-        values.append(counts.get("", 0))
-    return CountTable(key, title, row_header, tuple(rows), (column,),
-                      tuple((v,) for v in values), multi_valued)
-
-
-def summarise(store: ProgramStore, flt: ProgramFilter,
-              taxonomy: Taxonomy | None = None) -> ProgramSummary:
-    """Count the records that match `flt` (raw numbers; protect before showing)."""
-    taxonomy = taxonomy or default_taxonomy()
-    # Counted in SQL: as Python objects, 100,000 records take seconds.
-    counts = store.counts(since=flt.since, until=flt.until, org_unit=flt.org_unit,
-                          supporter_id=flt.supporter_id,
-                          formal_next_steps=sorted(FORMAL_NEXT_STEPS))
-    labels = store.supporter_labels()
-    return ProgramSummary(flt, _headlines(counts), _tables(counts, flt, labels, taxonomy))
-
-
-def _headlines(c: RecordCounts) -> tuple[Headline, ...]:
-    # peer keys are per journal, so a peer is (supporter, key): never linked across supporters
-    return (
-        Headline("contacts", "Contacts", c.contacts),
-        Headline("unique_peers", "People supported", c.peers),
-        Headline("first_contacts", "First contacts", c.first_contacts),
-        Headline("follow_up_contacts", "Follow-up contacts", c.contacts - c.first_contacts),
-        Headline("active_supporters", "Active supporters", len(c.by_supporter)),
-        Headline("follow_up_planned", "Follow-up planned", c.follow_up_planned, c.contacts),
-        Headline("referral_rate", "Contacts with a referral", c.referred, c.contacts),
-        Headline("risk_escalations", "Contacts with a safety concern", c.with_risk),
-        Headline("formal_report_share", "People considering or making a formal report",
-                 c.formal_peers, c.peers),
-    )
-
-
-def _split_counts(grouped: dict[str, int]) -> Counter[str]:
-    """Counts keyed by stored code lists ("a b") → counts per code (mentions)."""
-    out: Counter[str] = Counter()
-    for text, n in grouped.items():
-        for code in text.split():
-            out[code] += n
-    return out
-
-
-def _tables(c: RecordCounts, flt: ProgramFilter, supporter_labels: dict[str, str],
-            taxonomy: Taxonomy) -> tuple[CountTable, ...]:
-    channel_field = taxonomy.field("channel")
-    channels = channel_field.codes()
-    by_month: dict[str, Counter[str]] = {}
-    for (month, channel), n in c.by_month_channel.items():
-        by_month.setdefault(month, Counter())[channel] += n
+    """Every "YYYY-MM" from `first` to `last`, inclusive."""
+    year, month = int(first[:4]), int(first[5:7])
+    end = (int(last[:4]), int(last[5:7]))
     months: list[str] = []
-    if by_month or (flt.since and flt.until):
-        first = flt.since or min(by_month)
-        last = flt.until or max(by_month)
-        if by_month:
-            first, last = min(first, min(by_month)), max(last, max(by_month))
-        months = months_between(first, last)
-    monthly = CountTable(
-        "contacts_by_month", "Contacts per month by channel", "Month",
-        tuple(month_label(m) for m in months), tuple(o.label for o in channel_field.options),
-        tuple(tuple(by_month.get(m, Counter()).get(ch, 0) for ch in channels) for m in months),
-    )
+    while (year, month) <= end:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
-    behaviours = _split_counts(c.behaviours)
-    sources: Counter[str] = Counter(c.source_relation)
-    referrals = _split_counts(c.referral_types)
-    next_steps: Counter[str] = Counter(c.next_step)
 
-    per_supporter: Counter[str] = Counter(c.by_supporter)
-    shown_ids = [sid for sid in supporter_labels if per_supporter.get(sid)]
-    sessions = CountTable(
-        "sessions_per_supporter", "Sessions per supporter", "Supporter",
-        tuple(supporter_labels[sid] for sid in shown_ids), ("Sessions",),
-        tuple((per_supporter[sid],) for sid in shown_ids),
-    )
-    return (
-        monthly,
-        _one_column("behaviours", "What is happening", "Behaviour", "behaviour", behaviours,
-                    taxonomy, multi_valued=True),
-        _one_column("source_relation", "Who the behaviour comes from", "Comes from",
-                    "source_relation", sources, taxonomy, none_label=NOT_RECORDED),
-        _one_column("referrals", "Referrals by type of resource", "Type of resource",
-                    "referral_type", referrals, taxonomy, multi_valued=True,
-                    column="Referrals"),
-        _one_column("next_steps", "The person's next step", "Next step", "next_step",
-                    next_steps, taxonomy, none_label=NOT_RECORDED),
-        sessions,
-    )
+def period_blocks(months: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """Cover consecutive `months` with whole calendar years, then whole quarters, then single
+    months: (period, its months) in order. People are counted per block and added up."""
+    chosen = set(months)
+    blocks: list[tuple[str, list[str]]] = []
+    index = 0
+    ordered = sorted(chosen)
+    while index < len(ordered):
+        month = ordered[index]
+        year, number = month[:4], int(month[5:7])
+        year_months = [f"{year}-{n:02d}" for n in range(1, 13)]
+        quarter = (number - 1) // 3
+        quarter_months = [f"{year}-{n:02d}" for n in range(3 * quarter + 1, 3 * quarter + 4)]
+        if number == 1 and chosen.issuperset(year_months):
+            blocks.append((year, year_months))
+        elif number % 3 == 1 and chosen.issuperset(quarter_months):
+            blocks.append((f"{year}-Q{quarter + 1}", quarter_months))
+        else:
+            blocks.append((month, [month]))
+        index += len(blocks[-1][1])
+    return blocks
+
+
+@dataclass
+class Atoms:
+    """Atoms of one selection: (field, code) → month → atom, and people per block."""
+
+    months: list[str]
+    blocks: list[str]
+    cells: dict[tuple[str, str], dict[str, Atom]] = field(default_factory=dict)
+    people: dict[str, dict[str, Atom]] = field(default_factory=dict)  # measure → block → atom
+
+    def month_atoms(self, field_name: str, code: str,
+                    months: Sequence[str] | None = None) -> list[Atom]:
+        by_month = self.cells.get((field_name, code), {})
+        return [by_month.get(m, ZERO) for m in (self.months if months is None else months)]
+
+    def codes(self, field_name: str) -> set[str]:
+        """Codes of `field_name` with something counted in some month of the selection."""
+        return {code for (name, code), atoms in self.cells.items()
+                if name == field_name and any(a.value for a in atoms.values())}
+
+    def people_atoms(self, measure: str) -> list[Atom]:
+        by_block = self.people.get(measure, {})
+        return [by_block.get(b, ZERO) for b in self.blocks]
+
+
+def _contributions(figures: Sequence[MonthFigures]
+                   ) -> dict[tuple[str, str], dict[str, dict[tuple[str, str], int]]]:
+    """(field, code) → month → {(supporter, month): count}."""
+    out: dict[tuple[str, str], dict[str, dict[tuple[str, str], int]]] = defaultdict(
+        lambda: defaultdict(dict))
+    for f in figures:
+        pair = (f.supporter_id, f.month)
+        for name, counts in f.counts.items():
+            for code, n in counts.items():
+                if n:
+                    out[(name, code)][f.month][pair] = n
+        for flag in FLAGS:
+            n = int(getattr(f, flag))
+            if n:
+                out[(FLAG_FIELD, flag)][f.month][pair] = n
+    return out
+
+
+def collect(source: FigureSource, months: Sequence[str], supporter_ids: Collection[str],
+            rounder: Rounder) -> Atoms:
+    """Every atom of the selection: `months` (consecutive) over `supporter_ids`."""
+    months = list(months)
+    blocks = period_blocks(months)
+    atoms = Atoms(months, [period for period, _ in blocks])
+    if not months or not supporter_ids:
+        return atoms
+    figures = source.month_figures(since=months[0], until=months[-1],
+                                   supporter_ids=list(supporter_ids))
+    for (name, code), by_month in _contributions(figures).items():
+        atoms.cells[(name, code)] = {
+            month: rounder.atom(f"{name}={code}", contributions)
+            for month, contributions in by_month.items()}
+    people = source.people_figures(atoms.blocks, supporter_ids=list(supporter_ids))
+    for measure in PEOPLE_MEASURES:
+        per_block: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+        for p in people:
+            per_block[p.period][(p.supporter_id, p.period)] = int(getattr(p, measure))
+        atoms.people[measure] = {
+            block: rounder.atom(f"{PEOPLE_FIELD}={measure}", contributions)
+            for block, contributions in per_block.items()}
+    return atoms

@@ -1,6 +1,6 @@
 """Report charts (reportlab graphics), drawn only from PROTECTED tables.
 
-A cell shown as "<k" or "x" has no bar: it is drawn as 0 and labelled with its mark, so a
+A cell shown as "<k" has no bar: it is drawn as 0 and labelled with its mark, so a
 chart never shows more than the table beside it.
 """
 
@@ -12,7 +12,8 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from peerdesk.program.disclosure import ShownTable, shown_number
+from peerdesk.program.disclosure import shown_number
+from peerdesk.program.labels import LabelledTable
 from peerdesk.translation import localize, msg
 
 FONT = "Helvetica"
@@ -51,11 +52,11 @@ def _fit(text: str, width: float, size: float) -> str:
     return text + "…"
 
 
-def has_hidden(table: ShownTable) -> bool:
+def has_hidden(table: LabelledTable) -> bool:
     return any(shown_number(text) is None for row in table.cells for text in row)
 
 
-def horizontal_bars(table: ShownTable, width: float, colour: colors.Color = ACCENT,
+def horizontal_bars(table: LabelledTable, width: float, colour: colors.Color = ACCENT,
                     column: int = 0) -> Drawing:
     """One bar per row for column `column`; the shown text is printed after each bar."""
     row_height, size = 17.0, 8.5
@@ -86,7 +87,7 @@ def horizontal_bars(table: ShownTable, width: float, colour: colors.Color = ACCE
     return drawing
 
 
-def stacked_months(table: ShownTable, width: float, height: float = 210,
+def stacked_months(table: LabelledTable, width: float, height: float = 210,
                    language: str = "en") -> Drawing:
     """Contacts per month, one stacked bar per month, one colour per column (channel).
     The table's labels are already in `language`; the legend's own entry is put in it too."""

@@ -3,7 +3,7 @@
 Layout: title page; headline figures; one section per table (chart, then the protected
 table); a method note. Every page after the first carries "Page N of M" and a generated-on
 line. The file is written atomically with mode 0600. Every word is in the report's `language`
-(labels via `peerdesk.reports.labels`); the figures are the same in every language.
+(words from `peerdesk.program.labels`); the figures are the same in every language.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ from reportlab.platypus.flowables import Flowable
 
 from peerdesk import APP_NAME
 from peerdesk.fileio import write_atomic
-from peerdesk.program.disclosure import NOT_SHOWN, WITHHELD, ShownHeadline, ShownTable
-from peerdesk.reports import ProtectedReport
+from peerdesk.program.disclosure import NOT_SHOWN, small
+from peerdesk.program.labels import LabelledHeadline, LabelledReport, LabelledTable, label_report
+from peerdesk.program.report import ProtectedReport
 from peerdesk.reports.charts import (
     ACCENT,
     FONT,
@@ -49,7 +50,6 @@ from peerdesk.reports.charts import (
     horizontal_bars,
     stacked_months,
 )
-from peerdesk.reports.labels import localized_report
 from peerdesk.translation import localize, msg
 
 Progress = Callable[[int, int, str], None]
@@ -88,8 +88,7 @@ _STYLES = {
 }
 
 _SECTION_NOTES = {
-    "contacts_by_month": msg("Each contact counts once, in the month of its period (a week "
-                             "counts in the month its Thursday falls in)."),
+    "contacts_by_month": msg("Each contact counts once, in the calendar month it took place."),
     "behaviours": msg("A contact can describe several kinds of behaviour, so the rows add up "
                       "to more than the number of contacts."),
     "source_relation": msg("Who the behaviour comes from, as the person described it: the "
@@ -97,9 +96,6 @@ _SECTION_NOTES = {
     "referrals": msg("Contacts in which the supporter pointed the person to each type of "
                      "resource. A contact can include several referrals."),
     "next_steps": msg("What the person said they planned to do next."),
-    "sessions_per_supporter": msg("Sessions each supporter logged and exported: workload and "
-                                  "recognition. Supporters are shown by the alias they chose, "
-                                  "or numbered."),
 }
 
 
@@ -160,19 +156,18 @@ class _ColourBand(Flowable):  # type: ignore[misc]
             self.canv.rect(index * part, 0, part, self.height, stroke=0, fill=1)
 
 
-def _cover(report: ProtectedReport, language: str) -> list[Flowable]:
+def _cover(report: LabelledReport, language: str) -> list[Flowable]:
     def text(message: str) -> str:
         return _e(localize(message, language))
 
-    scope = (text(msg("All organisation units")) if report.org_unit is None
-             else _e(report.org_unit))
+    scope = _e(report.scope)
     about = text(msg(
-        "This report summarises the peer support program from de-identified summaries that "
-        "supporters exported from their own journals. Counts from 1 to {below} are shown as "
-        "{small}, and some further counts are withheld ({withheld}) so that no small number "
-        "can be worked out from the totals. The method note at the end explains how the "
-        "figures were made and what they never contain.",
-        below=report.k - 1, small=f"<{report.k}", withheld=WITHHELD))
+        "This report summarises the peer support program from de-identified monthly figures "
+        "that supporters exported from their own journals. Every figure is rounded to a "
+        "multiple of {k}, and a count of 1 to {below} in a month is shown as {small}, so that "
+        "no small number can be worked out, not even by comparing reports. The method note at "
+        "the end explains how the figures were made and what they never contain.",
+        k=report.k, below=report.k - 1, small=small(report.k)))
     facts = Table(
         [[_p(text(msg("Period")), "figure_detail"), _p(text(msg("Scope")), "figure_detail"),
           _p(text(msg("Smallest count shown")), "figure_detail")],
@@ -200,7 +195,7 @@ def _cover(report: ProtectedReport, language: str) -> list[Flowable]:
     ]
 
 
-def _headline_cell(headline: ShownHeadline) -> list[Flowable]:
+def _headline_cell(headline: LabelledHeadline) -> list[Flowable]:
     cell: list[Flowable] = [_p(_e(headline.text), "figure"), _p(_e(headline.label),
                                                                 "figure_label")]
     if headline.detail:
@@ -208,7 +203,7 @@ def _headline_cell(headline: ShownHeadline) -> list[Flowable]:
     return cell
 
 
-def _headlines(report: ProtectedReport, language: str) -> list[Flowable]:
+def _headlines(report: LabelledReport, language: str) -> list[Flowable]:
     per_row = 3
     items = [_headline_cell(h) for h in report.headlines]
     while len(items) % per_row:
@@ -232,10 +227,20 @@ def _headlines(report: ProtectedReport, language: str) -> list[Flowable]:
             period=report.period_label), language)), "body"),
         Spacer(1, 2 * mm), grid,
         _p(_e(localize(msg(
-            "{small}: a count from 1 to {below}. {not_shown}: not shown, because it would "
-            "reveal a small count.", small=f"<{report.k}", below=report.k - 1,
-            not_shown=NOT_SHOWN), language)), "note"),
+            "Figures are rounded to a multiple of {k}. {small}: a small count (1 to {below} in "
+            "a month). {not_shown}: a rate that would need a hidden count.", k=report.k,
+            small=small(report.k), below=report.k - 1, not_shown=NOT_SHOWN), language)),
+           "note"),
+        *_supporters(report, language),
     ]
+
+
+def _supporters(report: LabelledReport, language: str) -> list[Flowable]:
+    names = ", ".join(report.supporter_names)
+    return [_p(_e(localize(msg(
+        "Supporters whose figures are included ({count}): {names}. Figures are never shown "
+        "per supporter.", count=len(report.supporter_names), names=names), language)),
+        "body")]
 
 
 _CELL_PADDING = 4 + 6 + 1   # left and right padding of a table cell, and a point to spare
@@ -247,7 +252,7 @@ def _widest_word(texts: list[str]) -> float:
                 for text in texts for word in text.split()), default=0)
 
 
-def _table(shown: ShownTable, language: str) -> Flowable:
+def _table(shown: LabelledTable, language: str) -> Flowable:
     one_column = len(shown.columns) == 1
     total_text = _e(localize(msg("Total"), language))
     header = [_p(_e(shown.row_header), "cell_head"),
@@ -296,15 +301,13 @@ def _table(shown: ShownTable, language: str) -> Flowable:
     return table
 
 
-def _section(shown: ShownTable, colour_index: int, language: str) -> list[Flowable]:
+def _section(shown: LabelledTable, colour_index: int, language: str) -> list[Flowable]:
     heading: list[Flowable] = [_p(_e(shown.title), "h2")]
     note = _SECTION_NOTES.get(shown.key)
     if note:
         heading.append(_p(_e(localize(note, language)), "note"))
-    if shown.withheld or not shown.rows:
-        message = (msg("Too few contacts to show this table without risking that someone is "
-                       "identified; it is withheld.") if shown.withheld
-                   else msg("No contacts in this period."))
+    if not shown.rows:
+        message = msg("No contacts in this period.")
         return [CondPageBreak(40 * mm), *heading, _p(_e(localize(message, language)), "body")]
     if shown.key == "contacts_by_month":
         chart: Any = stacked_months(shown, FRAME_WIDTH, language=language)
@@ -312,14 +315,12 @@ def _section(shown: ShownTable, colour_index: int, language: str) -> list[Flowab
         chart = horizontal_bars(shown, FRAME_WIDTH, SERIES[colour_index % len(SERIES)])
     body: list[Flowable] = [chart]
     if has_hidden(shown):
-        small = f"<{shown.k}"
-        bars = (msg("Bars are not drawn for counts shown as {small} or {withheld}. Months "
-                    "marked * include such counts; where a month's total is shown, what is "
-                    "not broken down by channel is drawn in grey.",
-                    small=small, withheld=WITHHELD)
+        marker = small(shown.k)
+        bars = (msg("Bars are not drawn for counts shown as {small}. Months marked * include "
+                    "such counts; where a month's total is shown, what is not broken down by "
+                    "channel is drawn in grey.", small=marker)
                 if shown.key == "contacts_by_month"
-                else msg("Bars are not drawn for counts shown as {small} or {withheld}.",
-                         small=small, withheld=WITHHELD))
+                else msg("Bars are not drawn for counts shown as {small}.", small=marker))
         body.append(_p(_e(localize(bars, language)), "note"))
     body += [Spacer(1, 3 * mm), _table(shown, language)]
     # a section that fits on a page starts on a new page rather than splitting its table
@@ -327,36 +328,47 @@ def _section(shown: ShownTable, colour_index: int, language: str) -> list[Flowab
     return [CondPageBreak(min(needed, PAGE[1] - 2 * MARGIN - 20 * mm)), *heading, *body]
 
 
-def _method(report: ProtectedReport, language: str) -> list[Flowable]:
+def _method(report: LabelledReport, language: str) -> list[Flowable]:
     k = report.k
     paragraphs = [
         (msg("Where the figures come from"),
          msg("Each supporter keeps a private, encrypted journal of their support conversations. "
-             "Once a month or so they export a de-identified summary of the conversations in "
-             "which the person agreed to be counted, and send the file to the program "
-             "coordinator, who imports it here. Files are checked before import (format, "
-             "checksum, known codes), and a re-imported or corrected file replaces the earlier "
-             "version of each record, so nothing is counted twice.")),
+             "Once a month or so they export signed figures per calendar month for the "
+             "conversations in which the person agreed to be counted, and send the file to the "
+             "program coordinator, who imports it here. The latest figures for each supporter "
+             "and month replace earlier ones, so nothing is counted twice.")),
         (msg("What the summaries never contain"),
-         msg("Names, notes, reflections, peer codes, exact dates or times, and sessions without "
-             "the person's consent never leave a supporter's journal. A summary holds only "
-             "coded answers (such as the channel or the kind of behaviour), the week or month, "
-             "a length band, and a keyed code for repeat contacts that cannot be linked across "
-             "supporters or turned back into a name.")),
-        (msg("What is hidden, and why"),
-         msg("Small numbers can point to a particular person. Every count from 1 to {below} is "
-             "shown as {small}; zero is shown as 0. Where a hidden count could otherwise be "
-             "worked out by subtracting from a total, further counts are withheld and shown as "
-             "{withheld}, and a total that is itself small is shown as {small}. A percentage is "
-             "shown only when neither it nor its complement reveals a hidden count; otherwise "
-             "it is shown as {not_shown}. The same rules apply to the dashboard, this PDF and "
-             "the CSV export, and charts are drawn from the protected numbers only.",
-             below=k - 1, small=f"<{k}", withheld=WITHHELD, not_shown=NOT_SHOWN)),
-        (msg("Reading the figures"),
-         msg("A contact is one conversation (one-to-one or a group). People supported counts "
-             "distinct people per supporter. Weekly summaries count in the month in which their "
-             "Thursday falls. Rates use all contacts (or all people) in the period as the "
-             "base.")),
+         msg("Names, notes, reflections, peer codes, single sessions, exact dates or times, and "
+             "sessions without the person's consent never leave a supporter's journal. A "
+             "summary holds only counts per month, and the number of distinct people each "
+             "supporter saw, counted inside their own journal.")),
+        (msg("Rounding and small counts"),
+         msg("Small numbers can point to a particular person, and so can the difference between "
+             "two reports. So every count is rounded to a multiple of {k}, up or down, the way "
+             "statistics offices do it: a count of {example} is shown as {down} or {up}, never as "
+             "{example}. Which way a count goes is fixed by a secret key in the coordinator's "
+             "journal and by which supporters and months it counts, so the same count is shown the"
+             " same way in every report, and producing more reports tells a reader nothing new. A "
+             "count of 1 to {below} in a month is shown as {small}; zero is shown as 0.",
+             k=k, below=k - 1, small=small(k), example=2 * k + 2, down=2 * k, up=3 * k)),
+        (msg("Totals and rates"),
+         msg("A figure over several months, and every total, is the sum of the rounded monthly "
+             "counts; where that sum is 0 although there were contacts, it is shown as {small}. "
+             "Because each table adds up its own rounded counts, two tables can show slightly "
+             "different totals for the same contacts. Rates are worked out from the rounded "
+             "figures shown beside them; {not_shown} means a rate would need a hidden count. "
+             "The dashboard, this PDF and the CSV show the same figures.",
+             small=small(k), not_shown=NOT_SHOWN)),
+        (msg("People and supporters"),
+         msg("A contact is one conversation (one-to-one or a group). People supported is "
+             "counted by each supporter in their journal, per calendar year, quarter or month; "
+             "for a period that is not a whole year, quarter or month, the figures of the years, "
+             "quarters and months that make it up are added, so a person counts once per "
+             "supporter in each of those blocks, and someone who spoke to two supporters counts "
+             "twice. Supporters are listed by name or number and counted exactly; no figure is "
+             "ever shown for one supporter alone, and a view is limited to an organisation "
+             "unit only when it and the rest of the program each have at least {k} "
+             "supporters.", k=k)),
     ]
     flow: list[Flowable] = [PageBreak(), _p(_e(localize(msg("Method note"), language)), "h1")]
     for heading, text in paragraphs:
@@ -365,14 +377,14 @@ def _method(report: ProtectedReport, language: str) -> list[Flowable]:
     return flow
 
 
-def build_pdf_bytes(report: ProtectedReport, progress: Progress | None = None,
+def build_pdf_bytes(protected: ProtectedReport, progress: Progress | None = None,
                     language: str = "en") -> bytes:
     """The report as PDF bytes in `language` (nothing written to disk). Only the words
     change with the language: every figure and hidden cell is the same."""
     steps = 3
     if progress is not None:
         progress(0, steps, localize(msg("Laying out the report"), language))
-    report = localized_report(report, language)
+    report = label_report(protected, language)
     story: list[Flowable] = [*_cover(report, language), *_headlines(report, language)]
     for index, shown in enumerate(report.tables):
         story.extend(_section(shown, index, language))

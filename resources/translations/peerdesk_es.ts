@@ -142,7 +142,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/charts.py" line="+347"/>
+        <location filename="../../peerdesk/ui/program/charts.py" line="+315"/>
         <source>{0} chart</source>
         <translation>Gráfico de {0}</translation>
     </message>
@@ -168,13 +168,8 @@
     </message>
     <message>
         <location line="+38"/>
-        <source>Too few contacts to show this safely: every value is withheld.</source>
-        <translation>Hay demasiado pocos contactos para mostrar esto de forma segura: se ocultan todos los valores.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Values shown as &lt;{0} or x are hidden and drawn as 0 — see the Table tab.</source>
-        <translation>Los valores mostrados como &lt;{0} o x están ocultos y se dibujan como 0; consulta la pestaña Tabla.</translation>
+        <source>Values shown as &lt;{0} are small counts, drawn as 0 — see the Table tab.</source>
+        <translation>Los valores mostrados como &lt;{0} son recuentos pequeños y se dibujan como 0; consulta la pestaña Tabla.</translation>
     </message>
 </context>
 <context>
@@ -433,7 +428,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+166"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+86"/>
         <source>No program data yet</source>
         <translation>Todavía no hay datos del programa</translation>
     </message>
@@ -2056,7 +2051,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+331"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+333"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2096,7 +2091,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-392"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -2757,6 +2752,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>The journal&apos;s rounding key is damaged. Restore the journal from a backup.</source>
+        <translation>La clave de redondeo del diario está dañada. Restaura el diario desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The smallest count shown must be at least {minimum} (got {k}); smaller values would let readers single out people. Choose {minimum} or more.</source>
         <translation>El recuento más pequeño que se muestra debe ser al menos {minimum} (se indicó {k}); con valores menores, quien lea podría identificar a personas concretas. Elige {minimum} o más.</translation>
     </message>
@@ -2766,9 +2766,19 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>no se pudo guardar ({reason}). No se escribió nada de él; vuelve a intentarlo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
+        <source>Supporters</source>
+        <translation>Personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Supporter {number}</source>
         <translation>Persona de apoyo {number}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Figures for the unit “{unit}” are not shown: it, or the rest of the program beside it, has fewer than {k} supporters, so comparing views could single one out. Choose all units.</source>
+        <translation>No se muestran cifras de la unidad «{unit}»: ella, o el resto del programa, tiene menos de {k} personas de apoyo, así que comparar vistas podría identificar a una. Elige todas las unidades.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3021,17 +3031,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El directorio ya tiene una entrada con el id {id}. Edita esa entrada en su lugar.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-51"/>
         <source>Peer support program</source>
         <translation>Programa de apoyo entre compañeros</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>{first} – {last}</source>
         <translation>{first} – {last}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>No data</source>
         <translation>Sin datos</translation>
     </message>
@@ -3041,7 +3051,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Hasta {month}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+54"/>
         <source>Small counts, not broken down</source>
         <translation>Recuentos pequeños, sin desglosar</translation>
     </message>
@@ -3086,7 +3096,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Recuento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-100"/>
         <source>Jan</source>
         <translation>ene</translation>
     </message>
@@ -3146,17 +3156,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>dic</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>{month} {year}</source>
         <translation>{month} {year}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
@@ -3176,12 +3186,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Contactos de seguimiento</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Active supporters</source>
-        <translation>Personas de apoyo activas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Follow-up planned</source>
         <translation>Seguimiento previsto</translation>
     </message>
@@ -3201,7 +3206,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Personas que valoran o presentan una denuncia formal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contacts per month by channel</source>
         <translation>Contactos por mes y medio</translation>
     </message>
@@ -3209,21 +3214,6 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>Month</source>
         <translation>Mes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sessions per supporter</source>
-        <translation>Sesiones por persona de apoyo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supporter</source>
-        <translation>Persona de apoyo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sessions</source>
-        <translation>Sesiones</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3256,12 +3246,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Tipo de recurso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Referrals</source>
         <translation>Derivaciones</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>The person&apos;s next step</source>
         <translation>El siguiente paso de la persona</translation>
     </message>
@@ -3271,17 +3261,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Siguiente paso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Not recorded</source>
         <translation>No registrado</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Each contact counts once, in the month of its period (a week counts in the month its Thursday falls in).</source>
-        <translation>Cada contacto cuenta una vez, en el mes de su periodo (una semana cuenta en el mes en que cae su jueves).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+65"/>
         <source>A contact can describe several kinds of behaviour, so the rows add up to more than the number of contacts.</source>
         <translation>Un contacto puede describir varios tipos de conducta, así que las filas suman más que el número de contactos.</translation>
     </message>
@@ -3302,91 +3287,36 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sessions each supporter logged and exported: workload and recognition. Supporters are shown by the alias they chose, or numbered.</source>
-        <translation>Sesiones que cada persona de apoyo registró y exportó: carga de trabajo y reconocimiento. Cada persona de apoyo aparece con el alias que eligió, o numerada.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Page {page} of {total}</source>
         <translation>Página {page} de {total}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This report summarises the peer support program from de-identified summaries that supporters exported from their own journals. Counts from 1 to {below} are shown as {small}, and some further counts are withheld ({withheld}) so that no small number can be worked out from the totals. The method note at the end explains how the figures were made and what they never contain.</source>
-        <translation>Este informe resume el programa de apoyo entre compañeros a partir de los resúmenes anonimizados que las personas de apoyo exportaron de sus propios diarios. Los recuentos de 1 a {below} se muestran como {small}, y algunos recuentos más se retienen ({withheld}) para que ningún número pequeño pueda deducirse de los totales. La nota de método del final explica cómo se obtuvieron las cifras y lo que nunca contienen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{program} · {period} · Generated on {date} by {app} {version}</source>
         <translation>{program} · {period} · Generado el {date} con {app} {version}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-75"/>
         <source>All organisation units</source>
         <translation>Todas las unidades de la organización</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Too few contacts to show this table without risking that someone is identified; it is withheld.</source>
-        <translation>Hay demasiado pocos contactos para mostrar esta tabla sin riesgo de que se identifique a alguien; se retiene.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+74"/>
         <source>No contacts in this period.</source>
         <translation>No hay contactos en este periodo.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Bars are not drawn for counts shown as {small} or {withheld}. Months marked * include such counts; where a month&apos;s total is shown, what is not broken down by channel is drawn in grey.</source>
-        <translation>No se dibujan barras para los recuentos que se muestran como {small} o {withheld}. Los meses marcados con * incluyen esos recuentos; cuando se muestra el total de un mes, lo que no se desglosa por medio se dibuja en gris.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bars are not drawn for counts shown as {small} or {withheld}.</source>
-        <translation>No se dibujan barras para los recuentos que se muestran como {small} o {withheld}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Where the figures come from</source>
         <translation>De dónde vienen las cifras</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Each supporter keeps a private, encrypted journal of their support conversations. Once a month or so they export a de-identified summary of the conversations in which the person agreed to be counted, and send the file to the program coordinator, who imports it here. Files are checked before import (format, checksum, known codes), and a re-imported or corrected file replaces the earlier version of each record, so nothing is counted twice.</source>
-        <translation>Cada persona de apoyo lleva un diario privado y cifrado de sus conversaciones de apoyo. Más o menos una vez al mes exporta un resumen anonimizado de las conversaciones en las que la persona aceptó que se contaran y envía el archivo al coordinador del programa, que lo importa aquí. Los archivos se comprueban antes de importarlos (formato, suma de comprobación, códigos conocidos), y un archivo reimportado o corregido sustituye la versión anterior de cada registro, así que nada se cuenta dos veces.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>What the summaries never contain</source>
         <translation>Lo que los resúmenes nunca contienen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Names, notes, reflections, peer codes, exact dates or times, and sessions without the person&apos;s consent never leave a supporter&apos;s journal. A summary holds only coded answers (such as the channel or the kind of behaviour), the week or month, a length band, and a keyed code for repeat contacts that cannot be linked across supporters or turned back into a name.</source>
-        <translation>Los nombres, las notas, las reflexiones, los códigos de persona, las fechas u horas exactas y las sesiones sin el consentimiento de la persona nunca salen del diario de una persona de apoyo. Un resumen solo contiene respuestas codificadas (como el medio o el tipo de conducta), la semana o el mes, un intervalo de duración y un código cifrado para los contactos repetidos que no puede enlazarse entre personas de apoyo ni convertirse de nuevo en un nombre.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What is hidden, and why</source>
-        <translation>Qué se oculta y por qué</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Small numbers can point to a particular person. Every count from 1 to {below} is shown as {small}; zero is shown as 0. Where a hidden count could otherwise be worked out by subtracting from a total, further counts are withheld and shown as {withheld}, and a total that is itself small is shown as {small}. A percentage is shown only when neither it nor its complement reveals a hidden count; otherwise it is shown as {not_shown}. The same rules apply to the dashboard, this PDF and the CSV export, and charts are drawn from the protected numbers only.</source>
-        <translation>Los números pequeños pueden señalar a una persona concreta. Todo recuento de 1 a {below} se muestra como {small}; el cero se muestra como 0. Cuando un recuento oculto podría deducirse restándolo de un total, se retienen más recuentos, que se muestran como {withheld}, y un total que también es pequeño se muestra como {small}. Un porcentaje solo se muestra cuando ni él ni su complemento revelan un recuento oculto; si no, se muestra como {not_shown}. Las mismas reglas se aplican al panel, a este PDF y a la exportación CSV, y los gráficos se dibujan solo con los números protegidos.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading the figures</source>
-        <translation>Cómo leer las cifras</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A contact is one conversation (one-to-one or a group). People supported counts distinct people per supporter. Weekly summaries count in the month in which their Thursday falls. Rates use all contacts (or all people) in the period as the base.</source>
-        <translation>Un contacto es una conversación (individual o en grupo). Personas atendidas cuenta personas distintas por persona de apoyo. Los resúmenes semanales cuentan en el mes en que cae su jueves. Las tasas usan como base todos los contactos (o todas las personas) del periodo.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Generated on {date} by {app} {version}.</source>
         <translation>Generado el {date} con {app} {version}.</translation>
     </message>
@@ -3421,12 +3351,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Todos los contactos de {period}. Cada persona se cuenta una vez por persona de apoyo: no se puede enlazar a las personas entre personas de apoyo, así que quien habló con dos personas de apoyo cuenta dos veces.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{small}: a count from 1 to {below}. {not_shown}: not shown, because it would reveal a small count.</source>
-        <translation>{small}: un recuento de 1 a {below}. {not_shown}: no se muestra, porque revelaría un recuento pequeño.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Method note</source>
         <translation>Nota de método</translation>
     </message>
@@ -3441,12 +3366,92 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Ámbito</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-265"/>
         <source>Smallest count shown</source>
         <translation>Recuento mínimo que se muestra</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+231"/>
+        <source>How to read these figures</source>
+        <translation>Cómo leer estas cifras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every count is rounded to a multiple of {k} (the same way in every report); {small} is a small count (1 to {below} in a month); totals and rates are worked out from the rounded counts.</source>
+        <translation>Cada recuento se redondea a un múltiplo de {k} (igual en todos los informes); {small} es un recuento pequeño (de 1 a {below} en un mes); los totales y los porcentajes se calculan a partir de los recuentos redondeados.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each contact counts once, in the calendar month it took place.</source>
+        <translation>Cada contacto cuenta una vez, en el mes natural en que tuvo lugar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This report summarises the peer support program from de-identified monthly figures that supporters exported from their own journals. Every figure is rounded to a multiple of {k}, and a count of 1 to {below} in a month is shown as {small}, so that no small number can be worked out, not even by comparing reports. The method note at the end explains how the figures were made and what they never contain.</source>
+        <translation>Este informe resume el programa de apoyo entre compañeros a partir de las cifras mensuales anonimizadas que las personas de apoyo exportaron de sus propios diarios. Cada cifra se redondea a un múltiplo de {k}, y un recuento de 1 a {below} en un mes se muestra como {small}, para que ningún número pequeño pueda deducirse, ni siquiera comparando informes. La nota de método del final explica cómo se obtuvieron las cifras y lo que nunca contienen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bars are not drawn for counts shown as {small}. Months marked * include such counts; where a month&apos;s total is shown, what is not broken down by channel is drawn in grey.</source>
+        <translation>No se dibujan barras para los recuentos mostrados como {small}. Los meses marcados con * incluyen recuentos así; cuando se muestra el total de un mes, lo que no se desglosa por medio se dibuja en gris.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars are not drawn for counts shown as {small}.</source>
+        <translation>No se dibujan barras para los recuentos mostrados como {small}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each supporter keeps a private, encrypted journal of their support conversations. Once a month or so they export signed figures per calendar month for the conversations in which the person agreed to be counted, and send the file to the program coordinator, who imports it here. The latest figures for each supporter and month replace earlier ones, so nothing is counted twice.</source>
+        <translation>Cada persona de apoyo lleva un diario privado y cifrado de sus conversaciones de apoyo. Más o menos una vez al mes exporta cifras firmadas por mes natural de las conversaciones en las que la persona aceptó que se contaran, y envía el archivo a la coordinación del programa, que lo importa aquí. Las cifras más recientes de cada persona de apoyo y mes sustituyen a las anteriores, así que nada se cuenta dos veces.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names, notes, reflections, peer codes, single sessions, exact dates or times, and sessions without the person&apos;s consent never leave a supporter&apos;s journal. A summary holds only counts per month, and the number of distinct people each supporter saw, counted inside their own journal.</source>
+        <translation>Los nombres, las notas, las reflexiones, los códigos de persona, las sesiones individuales, las fechas u horas exactas y las sesiones sin el consentimiento de la persona nunca salen del diario de una persona de apoyo. Un resumen contiene solo recuentos por mes y el número de personas distintas que atendió cada persona de apoyo, contado dentro de su propio diario.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rounding and small counts</source>
+        <translation>Redondeo y recuentos pequeños</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small numbers can point to a particular person, and so can the difference between two reports. So every count is rounded to a multiple of {k}, up or down, the way statistics offices do it: a count of {example} is shown as {down} or {up}, never as {example}. Which way a count goes is fixed by a secret key in the coordinator&apos;s journal and by which supporters and months it counts, so the same count is shown the same way in every report, and producing more reports tells a reader nothing new. A count of 1 to {below} in a month is shown as {small}; zero is shown as 0.</source>
+        <translation>Los números pequeños pueden señalar a una persona concreta, y también la diferencia entre dos informes. Por eso cada recuento se redondea a un múltiplo de {k}, hacia arriba o hacia abajo, como hacen las oficinas de estadística: un recuento de {example} se muestra como {down} o {up}, nunca como {example}. El sentido del redondeo lo fijan una clave secreta del diario de la coordinación y las personas de apoyo y los meses que cuenta, así que el mismo recuento se muestra igual en todos los informes y hacer más informes no le dice nada nuevo a quien los lee. Un recuento de 1 a {below} en un mes se muestra como {small}; el cero se muestra como 0.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Totals and rates</source>
+        <translation>Totales y porcentajes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A figure over several months, and every total, is the sum of the rounded monthly counts; where that sum is 0 although there were contacts, it is shown as {small}. Because each table adds up its own rounded counts, two tables can show slightly different totals for the same contacts. Rates are worked out from the rounded figures shown beside them; {not_shown} means a rate would need a hidden count. The dashboard, this PDF and the CSV show the same figures.</source>
+        <translation>Una cifra de varios meses, y cada total, es la suma de los recuentos mensuales redondeados; si esa suma es 0 aunque hubo contactos, se muestra como {small}. Como cada tabla suma sus propios recuentos redondeados, dos tablas pueden mostrar totales algo distintos para los mismos contactos. Los porcentajes se calculan a partir de las cifras redondeadas que aparecen a su lado; {not_shown} significa que un porcentaje necesitaría un recuento oculto. El panel, este PDF y el CSV muestran las mismas cifras.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People and supporters</source>
+        <translation>Personas y personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contact is one conversation (one-to-one or a group). People supported is counted by each supporter in their journal, per calendar year, quarter or month; for a period that is not a whole year, quarter or month, the figures of the years, quarters and months that make it up are added, so a person counts once per supporter in each of those blocks, and someone who spoke to two supporters counts twice. Supporters are listed by name or number and counted exactly; no figure is ever shown for one supporter alone, and a view is limited to an organisation unit only when it and the rest of the program each have at least {k} supporters.</source>
+        <translation>Un contacto es una conversación (individual o en grupo). Las personas atendidas las cuenta cada persona de apoyo en su diario, por año natural, trimestre o mes; para un periodo que no es un año, trimestre o mes completo, se suman las cifras de los años, trimestres y meses que lo forman, así que una persona cuenta una vez por persona de apoyo en cada uno de esos bloques, y quien habló con dos personas de apoyo cuenta dos veces. Las personas de apoyo se enumeran por nombre o número y se cuentan exactamente; nunca se muestra una cifra de una sola persona de apoyo, y una vista se limita a una unidad de la organización solo cuando ella y el resto del programa tienen cada una al menos {k} personas de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Figures are rounded to a multiple of {k}. {small}: a small count (1 to {below} in a month). {not_shown}: a rate that would need a hidden count.</source>
+        <translation>Las cifras se redondean a un múltiplo de {k}. {small}: un recuento pequeño (de 1 a {below} en un mes). {not_shown}: un porcentaje que necesitaría un recuento oculto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supporters whose figures are included ({count}): {names}. Figures are never shown per supporter.</source>
+        <translation>Personas de apoyo cuyas cifras se incluyen ({count}): {names}. Nunca se muestran cifras por persona de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Program report</source>
         <translation>Informe del programa</translation>
     </message>
@@ -4273,143 +4278,15 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
 </context>
 <context>
-    <name>ProgramLabels</name>
-    <message>
-        <location filename="../../peerdesk/ui/program/labels.py" line="+27"/>
-        <source>Contacts</source>
-        <translation>Contactos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>People supported</source>
-        <translation>Personas atendidas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First contacts</source>
-        <translation>Primeros contactos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up contacts</source>
-        <translation>Contactos de seguimiento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Active supporters</source>
-        <translation>Personas de apoyo activas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up planned</source>
-        <translation>Seguimiento previsto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contacts with a referral</source>
-        <translation>Contactos con derivación</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contacts with a safety concern</source>
-        <translation>Contactos con una preocupación de seguridad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>People considering or making a formal report</source>
-        <translation>Personas que valoran o presentan una denuncia formal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contacts per month by channel</source>
-        <translation>Contactos por mes y medio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Month</source>
-        <translation>Mes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sessions per supporter</source>
-        <translation>Sesiones por persona de apoyo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supporter</source>
-        <translation>Persona de apoyo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sessions</source>
-        <translation>Sesiones</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What is happening</source>
-        <translation>Qué está pasando</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Behaviour</source>
-        <translation>Conducta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Who the behaviour comes from</source>
-        <translation>De quién viene la conducta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Comes from</source>
-        <translation>Viene de</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Referrals by type of resource</source>
-        <translation>Derivaciones por tipo de recurso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type of resource</source>
-        <translation>Tipo de recurso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Referrals</source>
-        <translation>Derivaciones</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The person&apos;s next step</source>
-        <translation>El siguiente paso de la persona</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next step</source>
-        <translation>Siguiente paso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not recorded</source>
-        <translation>No registrado</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>{0} of {1}</source>
-        <translation>{0} de {1}</translation>
-    </message>
-</context>
-<context>
     <name>ProgramWorkspace</name>
     <message>
         <location filename="../../peerdesk/ui/program/workspace.py" line="+46"/>
-        <location line="+315"/>
+        <location line="+319"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-302"/>
         <source>&amp;Import summaries…</source>
         <translation>&amp;Importar resúmenes…</translation>
     </message>
@@ -4440,11 +4317,6 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Supporter</source>
-        <translation>Persona de apoyo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <location line="+2"/>
         <source>Reset filters</source>
         <translation>Restablecer filtros</translation>
@@ -4465,30 +4337,25 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Unidad</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Supporter</source>
-        <translation>Pers&amp;ona de apoyo</translation>
-    </message>
-    <message>
         <location line="+21"/>
-        <location line="+296"/>
+        <location line="+303"/>
         <source>Import summary files</source>
         <translation>Importar archivos de resumen</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+396"/>
+        <location line="-302"/>
+        <location line="+403"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-395"/>
-        <location line="+400"/>
+        <location line="-402"/>
+        <location line="+407"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-364"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -4500,27 +4367,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>All units</source>
         <translation>Todas las unidades</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>No summary names an organisation unit.</source>
         <translation>Ningún resumen indica una unidad de la organización.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>All supporters</source>
-        <translation>Todas las personas de apoyo</translation>
-    </message>
-    <message>
-        <location line="+114"/>
-        <source>Counts from 1 to {0} are shown as &lt;{1}; some neighbouring counts are hidden so they can&apos;t be worked out. Hidden values are drawn as 0 in the charts.</source>
-        <translation>Los recuentos de 1 a {0} se muestran como &lt;{1}; algunos recuentos contiguos se ocultan para que no puedan deducirse. Los valores ocultos se dibujan como 0 en los gráficos.</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+158"/>
         <source>PeerDesk summaries (*.json);;All files (*)</source>
         <translation>Resúmenes de PeerDesk (*.json);;Todos los archivos (*)</translation>
     </message>
@@ -4555,15 +4412,25 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribiendo las tablas CSV…</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-406"/>
         <location line="+45"/>
-        <location line="+143"/>
-        <location line="+222"/>
+        <location line="+150"/>
+        <location line="+224"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-294"/>
+        <source>Units are offered only when each, and the rest of the program, has at least {0} supporters.</source>
+        <translation>Solo se ofrecen unidades cuando cada una, y el resto del programa, tienen al menos {0} personas de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Every figure is rounded to a multiple of {0}, the same way in every report; a count from 1 to {1} in a month is shown as {2} and drawn as 0 in the charts. Figures are never shown per supporter. Supporters included ({3}): {4}.</source>
+        <translation>Cada cifra se redondea a un múltiplo de {0}, igual en todos los informes; un recuento de 1 a {1} en un mes se muestra como {2} y se dibuja como 0 en los gráficos. Nunca se muestran cifras por persona de apoyo. Personas de apoyo incluidas ({3}): {4}.</translation>
+    </message>
+    <message>
+        <location line="+198"/>
         <source>Report saved</source>
         <translation>Informe guardado</translation>
     </message>
@@ -6249,7 +6116,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-443"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-445"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
@@ -6335,8 +6202,8 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
     </message>
     <message>
         <location line="+1"/>
-        <source>Counts from 1 to this minus one are shown as &apos;&lt;k&apos;.</source>
-        <translation>Los recuentos desde 1 hasta este valor menos uno se muestran como «&lt;k».</translation>
+        <source>Program figures are rounded to multiples of this; counts from 1 to this minus one are shown as &apos;&lt;k&apos;.</source>
+        <translation>Las cifras del programa se redondean a múltiplos de este valor; los recuentos de 1 a este valor menos uno se muestran como «&lt;k».</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6485,16 +6352,11 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
     <name>ShownTableModel</name>
     <message>
         <location filename="../../peerdesk/ui/program/tables.py" line="+55"/>
-        <source>Between 1 and {0}: hidden to protect privacy.</source>
-        <translation>Entre 1 y {0}: se oculta para proteger la privacidad.</translation>
+        <source>A small count (1 to {0} in a month): hidden to protect privacy.</source>
+        <translation>Un recuento pequeño (de 1 a {0} en un mes): se oculta para proteger la privacidad.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Withheld so that a small count nearby cannot be worked out.</source>
-        <translation>Se retiene para que no pueda deducirse un recuento pequeño cercano.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Hidden to protect privacy.</source>
         <translation>Se oculta para proteger la privacidad.</translation>
     </message>

@@ -1,61 +1,41 @@
-"""Program figures: headline counts and count tables from imported records."""
+"""The program's atoms: months, people blocks, and counts per code over a supporter group."""
 
 from __future__ import annotations
 
-import secrets
-from pathlib import Path
-
-from peerdesk.program.aggregate import ProgramFilter, month_label, months_between, summarise
-from peerdesk.program.importer import import_files
-from peerdesk.program.store import ProgramStore
-from peerdesk.vault import Vault
-from tests.program.summaries import envelope, record, write_summary
+from peerdesk.program.aggregate import collect, months_between, period_blocks
+from peerdesk.program.disclosure import CellKey, Rounder
+from tests.program.fakes import SECRET, Contact, FakeFigures
 
 
-def test_headlines_and_tables(vault: Vault, tmp_path: Path) -> None:
-    shared_key = "ab" * 32  # the same peer key from two journals means two different people
-    s1, s2 = secrets.token_hex(16), secrets.token_hex(16)
-    one = [record(period="2026-09", peer_key=shared_key, contact="first", channel="phone"),
-           record(period="2026-10", peer_key=shared_key, contact="follow_up",
-                  next_step="no_action", referral_types=[], support_given=["listened"],
-                  risk_flags=["self_harm"], follow_up_planned=False),
-           record(period="2026-10", peer_key=None, kind="group", group_size_band="2_to_4",
-                  source_relation=None, next_step=None, behaviours=["online"])]
-    two = [record(period="2026-11", peer_key=shared_key, next_step="will_report_formally")]
-    import_files(vault, [
-        write_summary(tmp_path / "1.json", envelope(one, supporter_id=s1, alias="Ana")),
-        write_summary(tmp_path / "2.json", envelope(two, supporter_id=s2, alias=None))])
-    summary = summarise(ProgramStore(vault), ProgramFilter())
-    values = {h.key: (h.value, h.denominator) for h in summary.headlines}
-    assert values == {
-        "contacts": (4, None), "unique_peers": (2, None), "first_contacts": (3, None),
-        "follow_up_contacts": (1, None), "active_supporters": (2, None),
-        "follow_up_planned": (3, 4), "referral_rate": (3, 4), "risk_escalations": (1, None),
-        "formal_report_share": (2, 2),
-    }
-    monthly = summary.table("contacts_by_month")
-    assert monthly.rows == ("Sep 2026", "Oct 2026", "Nov 2026")
-    assert monthly.cells[0][monthly.columns.index("Phone")] == 1
-    assert sum(map(sum, monthly.cells)) == 4
-    sessions = summary.table("sessions_per_supporter")
-    assert sessions.rows == ("Ana", "Supporter 2")
-    assert sessions.cells == ((3,), (1,))
-    sources = summary.table("source_relation")
-    assert sources.rows[-1] == "Not recorded"
-    assert sources.cells[-1] == (1,)
-    assert summary.table("behaviours").multi_valued
-
-    only_ana = summarise(ProgramStore(vault), ProgramFilter(supporter_id=s1, since="2026-10"))
-    assert only_ana.headline("contacts").value == 2
-    assert only_ana.table("contacts_by_month").rows == ("Oct 2026",)
-
-
-def test_empty_program(vault: Vault) -> None:
-    summary = summarise(ProgramStore(vault), ProgramFilter())
-    assert summary.headline("contacts").value == 0
-    assert summary.table("contacts_by_month").rows == ()
-
-
-def test_month_helpers() -> None:
+def test_months_between() -> None:
     assert months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
-    assert month_label("2026-03") == "Mar 2026"
+    assert months_between("2026-03", "2026-03") == ["2026-03"]
+    assert months_between("2026-04", "2026-03") == []
+
+
+def test_people_blocks_are_years_then_quarters_then_months() -> None:
+    assert period_blocks(months_between("2025-01", "2025-12")) == [
+        ("2025", months_between("2025-01", "2025-12"))]
+    blocks = [period for period, _ in period_blocks(months_between("2024-11", "2026-05"))]
+    assert blocks == ["2024-11", "2024-12", "2025", "2026-Q1", "2026-04", "2026-05"]
+    assert [p for p, _ in period_blocks(months_between("2026-02", "2026-06"))] == [
+        "2026-02", "2026-03", "2026-Q2"]
+    covered = [m for _, ms in period_blocks(months_between("2024-11", "2026-05")) for m in ms]
+    assert covered == months_between("2024-11", "2026-05")
+
+
+def test_atoms_count_only_the_chosen_supporters_and_months() -> None:
+    program = FakeFigures()
+    program.add(*[Contact("a", "2026-01", f"a{n}", channel="phone") for n in range(6)],
+                Contact("a", "2026-02", "a0", risk=True),
+                *[Contact("b", "2026-01", f"b{n}") for n in range(3)])
+    rounder = Rounder(5, CellKey(SECRET))
+    atoms = collect(program, ["2026-01", "2026-02"], ["a"], rounder)
+    assert [a.value for a in atoms.month_atoms("channel", "phone")] == [6, 0]
+    assert [a.value for a in atoms.month_atoms("channel", "in_person")] == [0, 1]
+    assert [a.value for a in atoms.month_atoms("flag", "with_risk")] == [0, 1]
+    assert atoms.blocks == ["2026-01", "2026-02"]
+    assert [a.value for a in atoms.people_atoms("people")] == [6, 1]
+    both = collect(program, ["2026-01"], ["a", "b"], rounder)
+    assert [a.value for a in both.month_atoms("channel", "in_person")] == [3]
+    assert both.codes("channel") == {"phone", "in_person"}

@@ -46,3 +46,18 @@ def test_report_usage_errors(journal_path: Path, tmp_path: Path) -> None:
     assert_one_line_error(peerdesk("report", "--out", out, "--since", "Oct",
                                    "--journal", str(journal_path)), 2)
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_unit_that_could_single_out_a_supporter_is_refused(journal_path: Path,
+                                                             tmp_path: Path) -> None:
+    Vault.create(journal_path, PASSPHRASE).close()
+    one = write_summary(tmp_path / "one.json", envelope(
+        [record(period="2026-10", org_unit="Finance") for _ in range(8)], org_unit=True))
+    assert peerdesk("import", str(one), "--journal", str(journal_path)).returncode == 0
+    pdf = tmp_path / "r.pdf"
+    result = peerdesk("report", "--out", str(pdf), "--org-unit", "Finance",
+                      "--journal", str(journal_path))
+    assert_one_line_error(result, 1)
+    assert "Finance" in result.stderr
+    assert "fewer than 5 supporters" in result.stderr
+    assert not pdf.exists()

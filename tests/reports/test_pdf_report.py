@@ -1,11 +1,12 @@
-"""The PDF report: sections, method note, page numbers, and no suppressed raw count."""
+"""The PDF and CSV reports: sections, method note, page numbers, rounded figures only, both
+languages, and the same figures as the protected report they are written from."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 import re
-import secrets
 import stat
 from dataclasses import replace
 from pathlib import Path
@@ -15,13 +16,10 @@ from pypdf import PdfReader
 from reportlab.graphics.charts.legends import Legend
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from peerdesk.program.aggregate import ProgramFilter
-from peerdesk.program.importer import import_files
-from peerdesk.program.store import ProgramStore
-from peerdesk.reports import ProtectedReport, prepare_report
+from peerdesk.program.labels import label_report
+from peerdesk.program.report import ProgramFilter, ProtectedReport, prepare_report
 from peerdesk.reports.charts import stacked_months
 from peerdesk.reports.csv_report import report_rows, write_csv_report
-from peerdesk.reports.labels import localized_report
 from peerdesk.reports.pdf_report import (
     _STYLES,
     FRAME_WIDTH,
@@ -30,24 +28,29 @@ from peerdesk.reports.pdf_report import (
     write_pdf_report,
 )
 from peerdesk.taxonomy import default_taxonomy, localized_taxonomy
-from peerdesk.vault import Vault
-from tests.program.summaries import envelope, record, write_summary
+from tests.program.fakes import SECRET, Contact, FakeFigures, random_program
 
 SECTIONS = ("Headline figures", "Contacts per month by channel", "What is happening",
             "Who the behaviour comes from", "Referrals by type of resource",
-            "The person's next step", "Sessions per supporter", "Method note")
+            "The person's next step", "Method note", "Rounding and small counts")
+
+
+def _program() -> FakeFigures:
+    program = random_program(random.Random(4), [("s1", None), ("s2", None), ("s3", None)],
+                             ["2026-10", "2026-11"], per_month=(15, 30))
+    program.contacts = [replace(c, referral_types=()) if "crisis_line" in c.referral_types
+                        else c for c in program.contacts]
+    program.info["s1"] = replace(program.info["s1"], alias="Tiny")
+    program.info["s2"] = replace(program.info["s2"], alias="Mid")
+    # two crisis-line referrals: a small count that must never be printed
+    program.add(Contact("s1", "2026-10", "s1-x", referral_types=("crisis_line",)),
+                Contact("s1", "2026-10", "s1-y", referral_types=("crisis_line",)))
+    return program
 
 
 @pytest.fixture
-def report(vault: Vault, tmp_path: Path) -> ProtectedReport:
-    files = []
-    for alias, count in (("Tiny", 2), ("Mid", 40), ("Big", 61)):
-        records = [record(period=f"2026-{10 + i % 2:02d}", channel="phone" if i % 3 else
-                          "in_person") for i in range(count)]
-        doc = envelope(records, alias=alias, supporter_id=secrets.token_hex(16))
-        files.append(write_summary(tmp_path / f"{alias}.json", doc))
-    assert all(o.accepted for o in import_files(vault, files))
-    return prepare_report(ProgramStore(vault), ProgramFilter(), k=5,
+def report() -> ProtectedReport:
+    return prepare_report(_program(), ProgramFilter(), k=5, secret=SECRET,
                           program_name="Northside <Peer> Program",
                           generated_on=dt.date(2026, 12, 1))
 
@@ -69,35 +72,47 @@ def test_pdf_contains_sections_method_note_and_page_numbers(report: ProtectedRep
     assert "Generated on 2026-12-01 by PeerDesk" in text
     flat = " ".join(text.split())
     for phrase in ("never leave a supporter's journal", "Names, notes", "peer codes",
-                   "exact dates", "shown as <5", "consent"):
+                   "exact dates", "consent", "rounded to a multiple of 5",
+                   "a count of 12 is shown as 10 or 15", "1 to 4 in a month is shown as <5",
+                   "Supporters whose figures are included (3): Tiny, Mid, Supporter 3",
+                   "never shown per supporter"):
         assert phrase in flat, phrase
+    assert "Sessions per supporter" not in flat
 
 
-def test_pdf_never_shows_a_suppressed_count(report: ProtectedReport) -> None:
-    sessions = report.table("sessions_per_supporter")
-    assert dict(zip(sessions.rows, (c[0] for c in sessions.cells), strict=True)) == {
-        "Tiny": "<5", "Mid": "x", "Big": "61"}
+def test_pdf_shows_only_rounded_figures(report: ProtectedReport) -> None:
+    referrals = report.table("referrals")
+    crisis = referrals.rows.index("crisis_line")
+    assert referrals.cells[crisis] == ("<5",)
+    for table in report.tables:
+        for text in [c for row in table.cells for c in row] + [
+                *table.row_totals, *table.column_totals, table.grand_total]:
+            assert text == "<5" or int(text) % 5 == 0, (table.key, text)
     _, text = _text(build_pdf_bytes(report))
-    for label in ("Tiny", "Mid"):
-        lines = [line for line in text.splitlines() if line.strip().startswith(label)]
-        assert lines, label
-        for line in lines:
-            assert not re.search(r"\b(2|40)\b", line), line
-    assert re.search(r"Big\s*61", text)
+    flat = " ".join(text.split())
+    assert "Crisis line <5" in flat  # the table row (the chart prints the label and mark apart)
+    assert not re.search(r"Crisis line \d", flat)
 
 
-def test_csv_holds_the_same_protected_values(report: ProtectedReport, tmp_path: Path) -> None:
+def test_csv_holds_the_same_figures_as_the_report(report: ProtectedReport,
+                                                  tmp_path: Path) -> None:
     rows = list(report_rows(report))
     assert rows[0] == ("table", "row", "column", "value")
-    assert ("Sessions per supporter", "Tiny", "Sessions", "<5") in rows
-    assert ("Sessions per supporter", "Mid", "Sessions", "x") in rows
-    assert ("Sessions per supporter", "Total", "Sessions", "103") in rows
+    assert rows[1][0] == "How to read these figures"
+    assert "rounded to a multiple of 5" in rows[1][3]
+    labelled = label_report(report)
+    values = {(r[0], r[1], r[2]): r[3] for r in rows}
+    for headline in labelled.headlines:
+        assert values[("Headline figures", headline.label, "Value")] == headline.text
+    for table in labelled.tables:
+        for row, cells in zip(table.rows, table.cells, strict=True):
+            for column, cell in zip(table.columns, cells, strict=True):
+                assert values[(table.title, row, column)] == cell
+    months = labelled.table("contacts_by_month")
+    assert values[(months.title, "Total", "Total")] == labelled.headline("contacts").text
     path = tmp_path / "report.csv"
     write_csv_report(report, path)
-    body = path.read_bytes().decode("utf-8")
-    assert "Tiny,Sessions,2" not in body
-    assert "Mid,Sessions,40" not in body
-    assert body.endswith("\r\n")
+    assert path.read_bytes().decode("utf-8").endswith("\r\n")
 
 
 def test_pdf_written_privately(report: ProtectedReport, tmp_path: Path) -> None:
@@ -109,8 +124,8 @@ def test_pdf_written_privately(report: ProtectedReport, tmp_path: Path) -> None:
     assert steps[-1] == 3
 
 
-def test_empty_program_still_makes_a_report(vault: Vault) -> None:
-    empty = prepare_report(ProgramStore(vault), ProgramFilter(), k=5)
+def test_empty_program_still_makes_a_report() -> None:
+    empty = prepare_report(FakeFigures(), ProgramFilter(), k=5, secret=SECRET)
     pages, text = _text(build_pdf_bytes(empty))
     assert pages >= 3
     assert "No contacts in this period." in text
@@ -120,8 +135,7 @@ def test_empty_program_still_makes_a_report(vault: Vault) -> None:
 
 SPANISH_SECTIONS = ("Cifras principales", "Contactos por mes y medio", "Qué está pasando",
                     "De quién viene la conducta", "Derivaciones por tipo de recurso",
-                    "El siguiente paso de la persona", "Sesiones por persona de apoyo",
-                    "Nota de método", "Qué se oculta y por qué")
+                    "El siguiente paso de la persona", "Nota de método")
 
 
 def test_spanish_pdf_has_spanish_headings_taxonomy_labels_and_months(
@@ -144,45 +158,28 @@ def test_spanish_pdf_has_spanish_headings_taxonomy_labels_and_months(
     assert "Página 1 de" in flat
     assert f"Página {pages} de {pages}" in flat
     assert "Generado el 2026-12-01 con PeerDesk" in flat
-    assert "se muestran como <5" in flat
 
 
-def test_spanish_pdf_never_shows_a_suppressed_count(report: ProtectedReport) -> None:
-    _, text = _text(build_pdf_bytes(report, language="es"))
-    for label in ("Tiny", "Mid"):
-        lines = [line for line in text.splitlines() if line.strip().startswith(label)]
-        assert lines, label
-        for line in lines:
-            assert not re.search(r"\b(2|40)\b", line), line
-    assert re.search(r"Big\s*61", text)
-
-
-def test_figures_and_suppression_are_the_same_in_both_languages(
-        report: ProtectedReport) -> None:
-    english, spanish = localized_report(report, "en"), localized_report(report, "es")
+def test_figures_are_the_same_in_both_languages(report: ProtectedReport) -> None:
+    english, spanish = label_report(report, "en"), label_report(report, "es")
     for en_table, es_table in zip(english.tables, spanish.tables, strict=True):
         assert es_table.title != en_table.title
-        assert len(es_table.rows) == len(en_table.rows)
         assert (es_table.cells, es_table.row_totals, es_table.column_totals,
-                es_table.grand_total, es_table.suppressed_count, es_table.withheld) == (
-            en_table.cells, en_table.row_totals, en_table.column_totals,
-            en_table.grand_total, en_table.suppressed_count, en_table.withheld)
+                es_table.grand_total) == (en_table.cells, en_table.row_totals,
+                                          en_table.column_totals, en_table.grand_total)
     assert [h.text for h in spanish.headlines] == [h.text for h in english.headlines]
     en_rows, es_rows = list(report_rows(report)), list(report_rows(report, "es"))
     assert len(es_rows) == len(en_rows)
-    for en_row, es_row in zip(en_rows[1:], es_rows[1:], strict=True):
+    for en_row, es_row in zip(en_rows[2:], es_rows[2:], strict=True):
         # the value column is the same text, except a rate's "35 of 76", which reads "35 de 76"
         assert es_row[3] == en_row[3].replace(" of ", " de "), (en_row, es_row)
-    assert sum(1 for row in es_rows if row[3] in ("<5", "x")) == sum(
-        1 for row in en_rows if row[3] in ("<5", "x")) > 0
 
 
 def test_spanish_csv_headers_and_labels(report: ProtectedReport, tmp_path: Path) -> None:
     rows = list(report_rows(report, "es"))
     assert rows[0] == ("tabla", "fila", "columna", "valor")
-    assert ("Sesiones por persona de apoyo", "Tiny", "Sesiones", "<5") in rows
-    assert ("Sesiones por persona de apoyo", "Total", "Sesiones", "103") in rows
-    assert ("Cifras principales", "Contactos", "Valor", "103") in rows
+    contacts = report.headline("contacts").text
+    assert ("Cifras principales", "Contactos", "Valor", contacts) in rows
     phone = localized_taxonomy("es").field("channel").label_for("phone")
     assert any(row[0] == "Contactos por mes y medio" and row[1] == "oct 2026"
                and row[2] == phone for row in rows)
@@ -191,31 +188,19 @@ def test_spanish_csv_headers_and_labels(report: ProtectedReport, tmp_path: Path)
     assert path.read_bytes().decode("utf-8").startswith("tabla,fila,columna,valor\r\n")
 
 
-def test_every_fixed_label_of_a_real_report_has_spanish(report: ProtectedReport) -> None:
-    """A label added to the aggregate without a translation would stay English here."""
-    spanish = localized_report(report, "es")
-    for ours, theirs in zip(spanish.headlines, report.headlines, strict=True):
+def test_every_label_of_a_real_report_has_spanish(report: ProtectedReport) -> None:
+    """A headline or table added without a translation would stay English here."""
+    english, spanish = label_report(report, "en"), label_report(report, "es")
+    for ours, theirs in zip(spanish.headlines, english.headlines, strict=True):
         assert ours.label != theirs.label, theirs.label
     for table in spanish.tables:
-        english = report.table(table.key)
-        assert (table.title, table.row_header) != (english.title, english.row_header)
-        if table.key != "sessions_per_supporter":
-            assert set(table.columns).isdisjoint(english.columns), english.columns
+        other = english.table(table.key)
+        assert (table.title, table.row_header) != (other.title, other.row_header)
+        assert set(table.columns).isdisjoint(other.columns), other.columns
 
 
-def test_unnamed_supporters_are_translated_and_aliases_never(vault: Vault,
-                                                              tmp_path: Path) -> None:
-    files = [write_summary(tmp_path / f"{n}.json", envelope(
-        [record() for _ in range(6)], alias=alias, supporter_id=secrets.token_hex(16)))
-        for n, alias in enumerate((None, "Contacts", "Next step"))]
-    assert all(o.accepted for o in import_files(vault, files))
-    report = prepare_report(ProgramStore(vault), ProgramFilter(), k=5)
-    rows = localized_report(report, "es").table("sessions_per_supporter").rows
-    assert rows == ("Persona de apoyo 1", "Contacts", "Next step")
-
-
-def test_default_program_name_and_empty_period_are_translated(vault: Vault) -> None:
-    empty = prepare_report(ProgramStore(vault), ProgramFilter(), k=5)
+def test_default_program_name_and_empty_period_are_translated() -> None:
+    empty = prepare_report(FakeFigures(), ProgramFilter(), k=5, secret=SECRET)
     _, text = _text(build_pdf_bytes(empty, language="es"))
     assert "Programa de apoyo entre compañeros" in text
     assert "Sin datos" in text
@@ -226,7 +211,7 @@ def test_default_program_name_and_empty_period_are_translated(vault: Vault) -> N
 def test_spanish_table_columns_fit_their_longest_word(report: ProtectedReport) -> None:
     """Spanish channel names ("Videollamada") are wider than English: a value column is
     widened rather than breaking a word in two."""
-    monthly = localized_report(report, "es").table("contacts_by_month")
+    monthly = label_report(report, "es").table("contacts_by_month")
     table = _table(monthly, "es")
     style = _STYLES["cell_head"]
     for name, width in zip(monthly.columns, table._colWidths[1:], strict=False):
@@ -236,7 +221,7 @@ def test_spanish_table_columns_fit_their_longest_word(report: ProtectedReport) -
 
 
 def test_spanish_chart_legend_stays_inside_the_chart(report: ProtectedReport) -> None:
-    monthly = localized_report(report, "es").table("contacts_by_month")
+    monthly = label_report(report, "es").table("contacts_by_month")
     # a table with hidden cells adds the long "small counts, not broken down" entry
     hidden = replace(monthly, cells=tuple(("<5",) * len(monthly.columns)
                                           for _ in monthly.rows))
@@ -249,6 +234,19 @@ def test_spanish_chart_legend_stays_inside_the_chart(report: ProtectedReport) ->
         _, bottom, right, _ = legend.getBounds()
         assert right <= FRAME_WIDTH
         assert bottom >= 0
-    english = stacked_months(replace(report.table("contacts_by_month"), cells=hidden.cells),
-                             FRAME_WIDTH)
+    english = stacked_months(replace(label_report(report).table("contacts_by_month"),
+                                     cells=hidden.cells), FRAME_WIDTH)
     assert sum(isinstance(shape, Legend) for shape in english.contents) == 1
+
+
+def test_the_pdf_month_chart_has_every_month_of_a_long_range() -> None:
+    months = [f"{2025 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}" for m in range(6, 25)]
+    program = random_program(random.Random(2), [("s1", None)], months, per_month=(3, 9))
+    labelled = label_report(prepare_report(program, k=5, secret=SECRET))
+    monthly = labelled.table("contacts_by_month")
+    assert len(monthly.rows) == 19
+    assert len(set(monthly.rows)) == 19
+    drawing = stacked_months(monthly, FRAME_WIDTH)
+    chart = next(shape for shape in drawing.contents if hasattr(shape, "categoryAxis"))
+    names = [re.sub(r"\*$", "", name) for name in chart.categoryAxis.categoryNames]
+    assert names == list(monthly.rows)

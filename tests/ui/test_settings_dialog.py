@@ -47,10 +47,10 @@ def test_changes_are_saved_into_the_journal(qtbot: QtBot, vault: Vault) -> None:
 def test_spin_boxes_enforce_declared_bounds(qtbot: QtBot, vault: Vault) -> None:
     dialog, settings = make_dialog(qtbot, vault)
     threshold = dialog.findChild(QSpinBox, "setting_disclosure_threshold")
-    threshold.setValue(1)  # below the floor of 3: the editor refuses it
-    assert threshold.value() == 3
+    threshold.setValue(1)  # below the floor of 4 (rounding needs it): the editor refuses it
+    assert threshold.value() == 4
     dialog.save()
-    assert settings.get("disclosure_threshold") == 3
+    assert settings.get("disclosure_threshold") == 4
 
 
 def test_cancel_saves_nothing(qtbot: QtBot, vault: Vault) -> None:

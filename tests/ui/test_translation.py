@@ -260,23 +260,26 @@ def test_quick_reference_is_translated(qtbot: QtBot, english_afterwards: None) -
 
 def test_program_dashboard_labels_are_translated_and_figures_untouched(
         qtbot: QtBot, vault: Vault, tmp_path: Path, english_afterwards: None) -> None:
+    from peerdesk.program.cell_secret import cell_key_secret
     from peerdesk.program.importer import import_files
-    from peerdesk.program.store import ProgramStore
-    from peerdesk.reports import prepare_report
-    from peerdesk.ui.program.labels import localized_headlines, localized_tables
+    from peerdesk.program.labels import label_report
+    from peerdesk.program.records_source import figure_source
+    from peerdesk.program.report import prepare_report
+    from peerdesk.ui.i18n import current_language
     from tests.ui.program.test_workspace import program_files
 
     import_files(vault, program_files(tmp_path))
-    report = prepare_report(ProgramStore(vault), k=5)
+    report = prepare_report(figure_source(vault), k=5, secret=cell_key_secret(vault))
+    english = label_report(report, "en")
     i18n.install_language("es")
-    headlines = localized_headlines(report.headlines)
-    tables = localized_tables(report.tables)
-    for ours, theirs in zip(headlines, report.headlines, strict=True):
+    spanish = label_report(report, current_language())   # as the dashboard labels it
+    headlines, tables = spanish.headlines, spanish.tables
+    for ours, theirs in zip(headlines, english.headlines, strict=True):
         assert ours.label != theirs.label, theirs.label  # every fixed label has Spanish
         assert (ours.key, ours.text) == (theirs.key, theirs.text)
         if theirs.detail:
             assert ours.detail == theirs.detail.replace(" of ", " de ")
-    for ours, theirs in zip(tables, report.tables, strict=True):
+    for ours, theirs in zip(tables, english.tables, strict=True):
         assert ours.title != theirs.title, theirs.title
         assert ours.row_header != theirs.row_header, theirs.row_header
         assert ours.cells == theirs.cells  # only labels change

@@ -1,16 +1,14 @@
 """Dashboard charts (QtCharts), drawn only from protected tables.
 
-A chart never sees a raw count: it is built from a `ShownTable`, whose cells are the strings a
-person may see ("12", "<5", "—"). A hidden cell is drawn as a zero-height bar, its tooltip
+A chart never sees a raw count: it is built from a `LabelledTable`, whose cells are the strings
+a person may see ("15", "<5", "—"). A hidden cell is drawn as a zero-height bar, its tooltip
 says why, and a note under the chart explains it. The table under each chart shows the same
 protected values with totals.
 """
 
 from __future__ import annotations
 
-import calendar
 import html
-import re
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -24,7 +22,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -47,6 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.program.labels import Labeller
+from peerdesk.ui.i18n import current_language
 from peerdesk.ui.program.tables import (
     ShownTableModel,
     grouped,
@@ -56,7 +56,7 @@ from peerdesk.ui.program.tables import (
 from peerdesk.ui.style import is_dark, tone_css
 
 if TYPE_CHECKING:
-    from peerdesk.program.disclosure import ShownTable
+    from peerdesk.program.labels import LabelledTable
 
 # One calm, colour-blind-safe palette (Okabe–Ito, reordered) used by every chart, so the same
 # position always means the same colour.
@@ -90,53 +90,21 @@ def card_colour() -> QColor:
     return (QGuiApplication.palette().color(QPalette.ColorRole.Base) if is_dark()
             else QColor("#ffffff"))
 
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-_NAMED_MONTH = re.compile(r"^(\S+?)\.? (\d{4})$")
-
-
 class ChartKind(Enum):
     STACKED_COLUMNS = "stacked"   # rows along the x axis, one stacked segment per column
     BARS = "bars"                 # horizontal bars, one per row (first column, or the total)
 
 
-def _month_number(name: str) -> int:
-    """1–12 for a short month name, as the summary writes it or in the interface language."""
-    if name in calendar.month_abbr[1:]:
-        return list(calendar.month_abbr).index(name)
-    for number in range(1, 13):
-        if name == QLocale().monthName(number, QLocale.FormatType.ShortFormat):
-            return number
-    return 0
+def month_axis_labels(months: list[str]) -> list[str]:
+    """One distinct label per month, in the interface language (never the system locale)."""
+    return Labeller(current_language()).month_axis(months)
 
 
-def _is_named_month(text: str) -> bool:
-    named = _NAMED_MONTH.match(text)
-    return bool(named and _month_number(named.group(1)))
-
-
-def month_label(text: str, short: bool = False) -> str:
-    """'2026-03' or 'Mar 2026' → 'Mar 2026' ('Mar' when short); anything else unchanged."""
-    match = _MONTH.match(text)
-    if match:
-        number, year = int(match.group(2)), match.group(1)
-    else:
-        named = _NAMED_MONTH.match(text)
-        number = _month_number(named.group(1)) if named else 0
-        if not named or not number:
-            return text
-        year = named.group(2)
-    # The month's name in the interface language (QLocale follows it).
-    name = QLocale().monthName(number, QLocale.FormatType.ShortFormat)
-    return name if short else f"{name} {year}"
-
-
-def month_span(rows: list[str]) -> str:
-    """'Jul 2025 – Jun 2026' for month rows (the axis title under short month labels)."""
-    months = [row for row in rows if _MONTH.match(row) or _is_named_month(row)]
+def month_span(months: list[str]) -> str:
+    """'Jul 2025 – Jun 2026' for "YYYY-MM" months (the axis title under short labels)."""
     if not months:
         return ""
-    first, last = month_label(months[0]), month_label(months[-1])
-    return first if first == last else f"{first} – {last}"
+    return Labeller(current_language()).period(months[0], months[-1])
 
 
 def bar_label(row: str, shown: str) -> str:
@@ -145,7 +113,7 @@ def bar_label(row: str, shown: str) -> str:
     return html.escape(f"{row}  ·  {grouped(shown)}")
 
 
-def _bar_values(table: ShownTable) -> tuple[list[str], list[str]]:
+def _bar_values(table: LabelledTable) -> tuple[list[str], list[str]]:
     """(label per row, shown text per row) for a horizontal bar chart."""
     single = len(table.columns) == 1
     shown = [row[0] for row in table.cells] if single else list(table.row_totals)
@@ -196,9 +164,9 @@ def _category_axis(labels: list[str]) -> QBarCategoryAxis:
 
 
 class ProtectedChart:
-    """Builds a QChart from a ShownTable and remembers what each bar stands for (tooltips)."""
+    """Builds a QChart from a LabelledTable and remembers what each bar stands for (tooltips)."""
 
-    def __init__(self, table: ShownTable, kind: ChartKind, k: int) -> None:
+    def __init__(self, table: LabelledTable, kind: ChartKind, k: int) -> None:
         self.table = table
         self.kind = kind
         self.k = k
@@ -239,8 +207,8 @@ class ProtectedChart:
 
     def _build_stacked(self) -> None:
         table = self.table
-        labels = [month_label(row, short=True) for row in table.rows]
-        full_labels = [month_label(row) for row in table.rows]
+        labels = month_axis_labels(list(table.row_codes))
+        full_labels = list(table.rows)
         series = QStackedBarSeries()
         series.setBarWidth(0.7)
         for column, name in enumerate(table.columns):
@@ -249,12 +217,12 @@ class ProtectedChart:
                                     PALETTE[column % len(PALETTE)]))
         self.chart.addSeries(series)
         x_axis = _category_axis(labels)
-        span = month_span(list(table.rows))
+        span = month_span(list(table.row_codes))
         if span:
             x_axis.setTitleText(span)
             x_axis.setTitleFont(_axis_font(-1))
             x_axis.setTitleBrush(text_colour())
-        if len(labels) > 18:
+        if len(labels) > 12 or len(labels) != len(set(labels)) or len(labels[0]) > 5:
             x_axis.setLabelsAngle(-90)
         totals = [shown_number(text) or 0 for text in table.row_totals]
         stacked_max = max(
@@ -387,7 +355,7 @@ class ChartPanel(QFrame):
         margins = self.layout().contentsMargins()
         return panel_width - margins.left() - margins.right()
 
-    def set_table(self, table: ShownTable | None, k: int) -> None:
+    def set_table(self, table: LabelledTable | None, k: int) -> None:
         self.model.set_table(table, k)
         if table is None:
             self.protected = None
@@ -400,12 +368,9 @@ class ChartPanel(QFrame):
         self.view.setChart(self.protected.chart)
         if old is not None and old is not self.protected.chart:
             old.deleteLater()
-        if getattr(table, "withheld", False):
+        if self.protected.has_hidden:
             self.note.setText(self.tr(
-                "Too few contacts to show this safely: every value is withheld."))
-        elif self.protected.has_hidden:
-            self.note.setText(self.tr(
-                "Values shown as <{0} or x are hidden and drawn as 0 — see the Table tab."
+                "Values shown as <{0} are small counts, drawn as 0 — see the Table tab."
             ).format(k))
         else:
             self.note.setText("")

@@ -1,7 +1,8 @@
 """The program dashboard: headline figure cards over a grid of chart panels.
 
-Everything shown here has passed `protect_headline` / `protect_table` with the journal's
-disclosure threshold k; the dashboard never receives a raw count.
+Everything shown here comes from `peerdesk.program.report.prepare_report` (rounded with the
+journal's threshold k) in words from `peerdesk.program.labels`; the dashboard never receives a
+raw count.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from peerdesk.ui.program.tables import grouped
 from peerdesk.ui.style import is_dark, tone_css
 
 if TYPE_CHECKING:
-    from peerdesk.program.disclosure import ShownHeadline, ShownTable
+    from peerdesk.program.labels import LabelledHeadline, LabelledTable
 
 HEADLINE_COLUMNS = 4
 CHART_COLUMNS = 2
@@ -45,9 +46,9 @@ def dashboard_style() -> str:
             " background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }")
 
 
-def chart_kind_for(table: ShownTable) -> ChartKind:
+def chart_kind_for(table: LabelledTable) -> ChartKind:
     """Tables over months become stacked columns; everything else horizontal bars."""
-    if "month" in table.key and len(table.columns) >= 1 and len(table.rows) >= 1:
+    if table.months and len(table.columns) >= 1 and len(table.rows) >= 1:
         return ChartKind.STACKED_COLUMNS
     return ChartKind.BARS
 
@@ -56,7 +57,7 @@ def chart_kind_for(table: ShownTable) -> ChartKind:
 CARD_GROUPS: tuple[tuple[str, ...], ...] = (("first_contacts", "follow_up_contacts"),)
 
 
-def card_groups(headlines: Sequence[ShownHeadline]) -> list[tuple[ShownHeadline, ...]]:
+def card_groups(headlines: Sequence[LabelledHeadline]) -> list[tuple[LabelledHeadline, ...]]:
     """The cards to show, in headline order, with grouped headlines sharing a card."""
     by_key = {h.key: h for h in headlines}
     grouped: dict[str, tuple[str, ...]] = {}
@@ -64,7 +65,7 @@ def card_groups(headlines: Sequence[ShownHeadline]) -> list[tuple[ShownHeadline,
         if all(key in by_key for key in group):
             for key in group:
                 grouped[key] = group
-    cards: list[tuple[ShownHeadline, ...]] = []
+    cards: list[tuple[LabelledHeadline, ...]] = []
     placed: set[str] = set()
     for headline in headlines:
         if headline.key in placed:
@@ -155,7 +156,7 @@ class HeadlineCard(QFrame):
         layout.addWidget(self.detail)
         layout.addStretch(1)
 
-    def set_headlines(self, headlines: Sequence[ShownHeadline]) -> None:
+    def set_headlines(self, headlines: Sequence[LabelledHeadline]) -> None:
         value = " / ".join(grouped(h.text) for h in headlines)
         if len(headlines) == 2:
             caption = _pair_caption(headlines[0].label, headlines[1].label)
@@ -170,7 +171,7 @@ class HeadlineCard(QFrame):
         self.setToolTip(description)
         self.setAccessibleName(description)
 
-    def set_headline(self, headline: ShownHeadline) -> None:
+    def set_headline(self, headline: LabelledHeadline) -> None:
         self.set_headlines([headline])
 
     def minimumSizeHint(self) -> QSize:
@@ -203,7 +204,7 @@ class Dashboard(QWidget):
         layout.addLayout(self._chart_grid)
         layout.addStretch(1)
 
-    def set_headlines(self, headlines: Sequence[ShownHeadline]) -> None:
+    def set_headlines(self, headlines: Sequence[LabelledHeadline]) -> None:
         """One card per headline (grouped ones share a card), keyed by the first key."""
         groups = card_groups(headlines)
         wanted = [group[0].key for group in groups]
@@ -220,11 +221,11 @@ class Dashboard(QWidget):
         for group in groups:
             self.cards[group[0].key].set_headlines(group)
 
-    def set_tables(self, tables: Sequence[ShownTable], k: int) -> None:
+    def set_tables(self, tables: Sequence[LabelledTable], k: int) -> None:
         for step in self.table_steps(tables, k):
             step()
 
-    def table_steps(self, tables: Sequence[ShownTable], k: int) -> list[Callable[[], None]]:
+    def table_steps(self, tables: Sequence[LabelledTable], k: int) -> list[Callable[[], None]]:
         """`set_tables` in steps, one chart each (a chart takes 5–20 ms to build): a caller
         can run one step per turn of the event loop so the window keeps responding."""
         wanted = [t.key for t in tables]
@@ -234,7 +235,7 @@ class Dashboard(QWidget):
                 panel.deleteLater()
             self.panels = {}
 
-        def step(index: int, table: ShownTable) -> None:
+        def step(index: int, table: LabelledTable) -> None:
             panel = self.panels.get(table.key)
             if panel is None:
                 panel = ChartPanel(table.key, table.title, chart_kind_for(table))

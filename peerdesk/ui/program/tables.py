@@ -1,6 +1,6 @@
 """Thin table models for the Program workspace: protected count tables and import history.
 
-The count model only ever holds a `ShownTable` — values that already passed disclosure
+The count model only ever holds a `LabelledTable` — values that already passed disclosure
 control — so no raw count can reach a view through it.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 if TYPE_CHECKING:
-    from peerdesk.program.disclosure import ShownTable
+    from peerdesk.program.labels import LabelledTable
 
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -53,10 +53,8 @@ def shown_number(cell: str) -> int | None:
 def hidden_explanation(cell: str, k: int) -> str:
     if cell.strip().startswith("<"):
         return QCoreApplication.translate(
-            "ShownTableModel", "Between 1 and {0}: hidden to protect privacy.").format(k - 1)
-    if cell.strip() == "x":
-        return QCoreApplication.translate(
-            "ShownTableModel", "Withheld so that a small count nearby cannot be worked out.")
+            "ShownTableModel", "A small count (1 to {0} in a month): hidden to protect "
+            "privacy.").format(k - 1)
     return QCoreApplication.translate("ShownTableModel", "Hidden to protect privacy.")
 
 
@@ -65,14 +63,14 @@ class ShownTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._table: ShownTable | None = None
+        self._table: LabelledTable | None = None
         self._k = 5
 
     @property
-    def table(self) -> ShownTable | None:
+    def table(self) -> LabelledTable | None:
         return self._table
 
-    def set_table(self, table: ShownTable | None, k: int) -> None:
+    def set_table(self, table: LabelledTable | None, k: int) -> None:
         self.beginResetModel()
         self._table = table
         self._k = k

@@ -5,9 +5,10 @@ Imports, reports and the dashboard's own figures run off the GUI thread
 refresh (after an import, at unlock, on every filter change) reads the filter choices and
 computes the protected report in the background, then only shows it on the GUI thread. One
 refresh runs at a time; requests made meanwhile are coalesced into one more run for the latest
-filters, and a result a newer request superseded is never shown. Every count shown passes
-disclosure control (`protect_headline` / `protect_table`) with the journal's threshold k
-before it reaches a widget.
+filters, and a result a newer request superseded is never shown. Every figure shown comes from
+`peerdesk.program.report.prepare_report` (rounded with the journal's threshold k and cell key)
+and is put into words by `peerdesk.program.labels`; the Qt-free logic is in
+`peerdesk.program.coordinator`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,114 +47,34 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.gc_pause import collector_paused
-from peerdesk.program.aggregate import ProgramFilter
+from peerdesk.program.cell_secret import cell_key_secret
+from peerdesk.program.coordinator import (
+    FilterChoice,
+    ProgramSnapshot,
+    load_snapshot,
+    local_time,
+    summary_paths_from_urls,
+)
+from peerdesk.program.disclosure import MIN_K, small
 from peerdesk.program.importer import ImportOutcome, import_files
+from peerdesk.program.labels import Labeller, label_report
+from peerdesk.program.records_source import figure_source
+from peerdesk.program.report import ProgramFilter, ProtectedReport, prepare_report
 from peerdesk.program.store import ImportLogEntry, ProgramStore
-from peerdesk.reports import ProtectedReport, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
 from peerdesk.ui.flow_layout import FlowLayout
 from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.messages import show_error, show_info
-from peerdesk.ui.program.charts import month_label
 from peerdesk.ui.program.dashboard import Dashboard
 from peerdesk.ui.program.import_dialog import ImportResultsDialog
-from peerdesk.ui.program.labels import localized_headlines, localized_tables, supporter_label
 from peerdesk.ui.program.tables import ImportHistoryModel
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.ui.workspaces import AppContext, Workspace
 
-SUMMARY_SUFFIX = ".json"
 ReportProgress = Callable[[int, int, str], None]
 ReportWriter = Callable[[ProtectedReport, Path, ReportProgress, str], None]  # … language
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """Every 'YYYY-MM' from `first` to `last` inclusive."""
-    year, month = int(first[:4]), int(first[5:7])
-    end = (int(last[:4]), int(last[5:7]))
-    months: list[str] = []
-    while (year, month) <= end:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def local_time(utc_text: str) -> str:
-    """'2026-07-01T09:00:00Z' → '2026-07-01 11:00' in the computer's time zone."""
-    try:
-        when = dt.datetime.strptime(utc_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-    except ValueError:
-        return utc_text
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def summary_paths_from_urls(urls: Sequence[Any]) -> list[Path]:
-    """Local `.json` files among dropped URLs (anything else is ignored)."""
-    paths: list[Path] = []
-    for url in urls:
-        if url.isLocalFile():
-            path = Path(url.toLocalFile())
-            if path.suffix.lower() == SUMMARY_SUFFIX:
-                paths.append(path)
-    return paths
-
-
-@dataclass(frozen=True)
-class FilterChoice:
-    """What the filters ask for, and whether each end of the period sits at the data's edge
-    (so new months widen the period instead of being left out)."""
-
-    since: str | None = None
-    until: str | None = None
-    org_unit: str | None = None
-    supporter_id: str | None = None
-    from_at_start: bool = True
-    to_at_end: bool = True
-
-    def resolve(self, months: Sequence[str], units: Sequence[str],
-                supporter_ids: Sequence[str]) -> ProgramFilter:
-        """The filter to use over these choices: the choices that still exist, else the
-        whole period, all units, all supporters."""
-        since = self.since if not self.from_at_start and self.since in months else months[0]
-        until = self.until if not self.to_at_end and self.until in months else months[-1]
-        return ProgramFilter(since=since, until=until,
-                             org_unit=self.org_unit if self.org_unit in units else None,
-                             supporter_id=(self.supporter_id if self.supporter_id in supporter_ids
-                                           else None))
-
-
-@dataclass(frozen=True)
-class ProgramSnapshot:
-    """Everything a refresh shows, read and computed off the GUI thread. `report` holds only
-    protected figures (`prepare_report`); None when there is no data."""
-
-    history: tuple[ImportLogEntry, ...]
-    months: tuple[str, ...]
-    units: tuple[str, ...]
-    supporters: tuple[tuple[str, str], ...]   # (supporter id, label)
-    flt: ProgramFilter
-    k: int
-    report: ProtectedReport | None
-
-    @property
-    def has_data(self) -> bool:
-        return self.report is not None
-
-
-def load_snapshot(store: ProgramStore, choice: FilterChoice, k: int) -> ProgramSnapshot:
-    """Read the filter choices and compute the protected report for `choice` (worker side)."""
-    history = tuple(store.history())
-    span = store.period_range()  # None exactly when there are no records
-    if span is None:
-        return ProgramSnapshot(history, (), (), (), ProgramFilter(), k, None)
-    months = months_between(*span)
-    units = store.org_units()
-    supporters = tuple(store.supporter_labels().items())
-    flt = choice.resolve(months, units, [sid for sid, _ in supporters])
-    return ProgramSnapshot(history, tuple(months), tuple(units), supporters, flt, k,
-                           prepare_report(store, flt, k=k))
 
 
 class EmptyState(QFrame):
@@ -285,7 +205,6 @@ class ProgramWorkspace(Workspace):
         self.from_combo = self._combo("fromMonth", self.tr("Period from month"))
         self.to_combo = self._combo("toMonth", self.tr("Period to month"))
         self.unit_combo = self._combo("orgUnit", self.tr("Organisation unit"))
-        self.supporter_combo = self._combo("supporter", self.tr("Supporter"))
         self.reset_button = QPushButton(self.tr("Reset filters"))
         self.reset_button.setObjectName("resetFilters")
         self.reset_button.setAccessibleName(self.tr("Reset filters"))
@@ -297,8 +216,7 @@ class ProgramWorkspace(Workspace):
         self._filter_labels: list[QLabel] = []
         groups: tuple[tuple[tuple[str, QComboBox], ...], ...] = (
             ((self.tr("&From"), self.from_combo), (self.tr("&to"), self.to_combo)),
-            ((self.tr("&Unit"), self.unit_combo),),
-            ((self.tr("&Supporter"), self.supporter_combo),))
+            ((self.tr("&Unit"), self.unit_combo),),)
         for group in groups:
             holder = QWidget()
             row = QHBoxLayout(holder)
@@ -323,8 +241,7 @@ class ProgramWorkspace(Workspace):
         actions.addWidget(self._button(self.pdf_action, self.tr("Export PDF report")))
         actions.addWidget(self._button(self.csv_action, self.tr("Export CSV tables")))
         self.filter_widgets: tuple[QWidget, ...] = (
-            self.from_combo, self.to_combo, self.unit_combo, self.supporter_combo,
-            self.reset_button)
+            self.from_combo, self.to_combo, self.unit_combo, self.reset_button)
 
         # -- dashboard tab
         self.note = QLabel()
@@ -347,7 +264,7 @@ class ProgramWorkspace(Workspace):
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(16, 12, 16, 16)
         inner_layout.setSpacing(10)
-        self.scope.setWordWrap(True)  # long unit or supporter names, larger fonts
+        self.scope.setWordWrap(True)  # long unit names, larger fonts
         scope_row = QHBoxLayout()
         scope_row.addWidget(self.scope, 1)
         scope_row.addWidget(self.updating)
@@ -410,7 +327,7 @@ class ProgramWorkspace(Workspace):
         layout.addWidget(line)
         layout.addWidget(self.pages, 1)
 
-        for combo in (self.from_combo, self.to_combo, self.unit_combo, self.supporter_combo):
+        for combo in (self.from_combo, self.to_combo, self.unit_combo):
             combo.currentIndexChanged.connect(self._filter_changed)
         self._populating = False
 
@@ -418,20 +335,20 @@ class ProgramWorkspace(Workspace):
 
     @property
     def k(self) -> int:
-        return int(self.context.settings.get("disclosure_threshold"))
+        # a journal saved with a smaller threshold before rounding came is read as the floor
+        return max(int(self.context.settings.get("disclosure_threshold")), MIN_K)
 
     def current_filter(self) -> ProgramFilter:
         def data(combo: QComboBox) -> Any:
             return combo.currentData() if combo.currentIndex() >= 0 else None
 
         return ProgramFilter(since=data(self.from_combo), until=data(self.to_combo),
-                             org_unit=data(self.unit_combo),
-                             supporter_id=data(self.supporter_combo))
+                             org_unit=data(self.unit_combo))
 
     def _choice(self) -> FilterChoice:
         """The filters as they stand, for a refresh to resolve against fresh data."""
         flt = self.current_filter()
-        return FilterChoice(flt.since, flt.until, flt.org_unit, flt.supporter_id,
+        return FilterChoice(flt.since, flt.until, flt.org_unit,
                             from_at_start=self.from_combo.currentIndex() <= 0,
                             to_at_end=self.to_combo.currentIndex() in (
                                 -1, self.to_combo.count() - 1))
@@ -451,17 +368,23 @@ class ProgramWorkspace(Workspace):
         flt = snapshot.flt
         self._populating = True
         try:
-            items = [(month_label(m), m) for m in snapshot.months]
+            labeller = Labeller(current_language())
+            items = [(labeller.month(m), m) for m in snapshot.months]
             self._fill(self.from_combo, items, flt.since)
             self._fill(self.to_combo, items, flt.until)
             units = [(self.tr("All units"), None), *((u, u) for u in snapshot.units)]
             self._fill(self.unit_combo, units, flt.org_unit)
             self.unit_combo.setEnabled(len(units) > 1)
-            self.unit_combo.setToolTip("" if len(units) > 1 else self.tr(
-                "No summary names an organisation unit."))
-            supporters: list[tuple[str, Any]] = [(self.tr("All supporters"), None)]
-            supporters += [(supporter_label(label), sid) for sid, label in snapshot.supporters]
-            self._fill(self.supporter_combo, supporters, flt.supporter_id)
+            if len(units) > 1:
+                tip = ""
+            elif snapshot.unit_count:
+                # a unit with fewer than k supporters, or beside fewer than k others, could be
+                # subtracted from the whole program to single out a supporter's figures
+                tip = self.tr("Units are offered only when each, and the rest of the program, "
+                              "has at least {0} supporters.").format(snapshot.k)
+            else:
+                tip = self.tr("No summary names an organisation unit.")
+            self.unit_combo.setToolTip(tip)
         finally:
             self._populating = False
 
@@ -484,7 +407,6 @@ class ProgramWorkspace(Workspace):
         self.from_combo.setCurrentIndex(0)
         self.to_combo.setCurrentIndex(self.to_combo.count() - 1)
         self.unit_combo.setCurrentIndex(0)
-        self.supporter_combo.setCurrentIndex(0)
         self._populating = False
         self.refresh()
 
@@ -515,12 +437,14 @@ class ProgramWorkspace(Workspace):
     def _start_refresh(self) -> None:
         generation, choice, k = self._generation, self._choice(), self.k
         vault = self.context.vault
+        secret = cell_key_secret(vault)  # made once, kept in the journal
 
         def work(_: Progress) -> ProgramSnapshot:
             conn = vault.connect_another()
             try:
                 with collector_paused():  # no collections of the whole heap meanwhile
-                    return load_snapshot(ProgramStore(conn), choice, k)
+                    return load_snapshot(figure_source(conn), ProgramStore(conn).history(),
+                                         choice, k, secret)
             finally:
                 conn.close()
 
@@ -571,16 +495,18 @@ class ProgramWorkspace(Workspace):
         report, k = snapshot.report, snapshot.k
         # Labels in the interface language; the figures are the protected ones (the same the
         # PDF and CSV get: every count passed disclosure control), untouched.
-        headlines = localized_headlines(report.headlines)
+        labelled = label_report(report, current_language())
         self.note.setText(self.tr(
-            "Counts from 1 to {0} are shown as <{1}; some neighbouring counts are hidden so "
-            "they can't be worked out. Hidden values are drawn as 0 in the charts."
-        ).format(k - 1, k))
+            "Every figure is rounded to a multiple of {0}, the same way in every report; a "
+            "count from 1 to {1} in a month is shown as {2} and drawn as 0 in the charts. "
+            "Figures are never shown per supporter. Supporters included ({3}): {4}."
+        ).format(k, k - 1, small(k), len(labelled.supporter_names),
+                 ", ".join(labelled.supporter_names)))
         self.scope.setText(self._scope_text())
         # the cards, then one chart per turn of the event loop: building them all at once took
         # ~100 ms the first time
-        self._chart_steps = [lambda: self.dashboard.set_headlines(headlines),
-                             *self.dashboard.table_steps(localized_tables(report.tables), k)]
+        self._chart_steps = [lambda: self.dashboard.set_headlines(labelled.headlines),
+                             *self.dashboard.table_steps(labelled.tables, k)]
         self._step_timer.start()
 
     def _next_chart(self) -> None:
@@ -595,7 +521,6 @@ class ProgramWorkspace(Workspace):
     def _scope_text(self) -> str:
         parts = [f"{self.from_combo.currentText()} – {self.to_combo.currentText()}"]
         parts.append(self.unit_combo.currentText())
-        parts.append(self.supporter_combo.currentText())
         return "  ·  ".join(parts)
 
     def _load_history(self, history: Sequence[ImportLogEntry]) -> None:
@@ -745,6 +670,7 @@ class ProgramWorkspace(Workspace):
         vault = self.context.vault
         flt = self.current_filter()
         k = self.k
+        secret = cell_key_secret(vault)
         language = current_language()  # the report is written in the interface language
 
         def work(progress: Progress) -> Path:
@@ -752,7 +678,7 @@ class ProgramWorkspace(Workspace):
             conn = vault.connect_another()
             try:
                 with collector_paused():  # no collections of the whole heap meanwhile
-                    report = prepare_report(ProgramStore(conn), flt, k=k)
+                    report = prepare_report(figure_source(conn), flt, k=k, secret=secret)
             finally:
                 conn.close()
 

@@ -5,29 +5,59 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.program.aggregate import CountTable
-from peerdesk.program.disclosure import protect_table
-from peerdesk.ui.program.charts import ChartKind, ChartPanel, month_label, month_span
+from peerdesk.program.labels import LabelledTable
+from peerdesk.ui.program.charts import (
+    ChartKind,
+    ChartPanel,
+    month_axis_labels,
+    month_span,
+)
 
-MONTHLY = CountTable("contacts_by_month", "Contacts per month by channel", "Month",
-                     ("Jan 2026", "Feb 2026", "Mar 2026"), ("In person", "Phone"),
-                     ((40, 2), (35, 30), (28, 22)))
-BEHAVIOURS = CountTable("behaviours", "What is happening", "Behaviour",
-                        ("Work-related", "Person-related", "Retaliation", "Online"),
-                        ("Contacts",), ((1200,), (40,), (3,), (0,)), multi_valued=True)
+
+def labelled(key: str, title: str, rows: tuple[str, ...], columns: tuple[str, ...],
+             cells: tuple[tuple[str, ...], ...], row_codes: tuple[str, ...] = (),
+             multi_valued: bool = False) -> LabelledTable:
+    """A protected table in words, as `peerdesk.program.labels.label_report` makes them."""
+    return LabelledTable(
+        key=key, title=title, row_header="", rows=rows, columns=columns,
+        row_codes=row_codes or rows, cells=cells,
+        row_totals=tuple("x" for _ in rows), column_totals=tuple("x" for _ in columns),
+        grand_total="x", multi_valued=multi_valued, k=5)
+
+
+MONTHLY = labelled("contacts_by_month", "Contacts per month by channel",
+                   ("Jan 2026", "Feb 2026", "Mar 2026"), ("In person", "Phone"),
+                   (("40", "<5"), ("35", "30"), ("30", "20")),
+                   row_codes=("2026-01", "2026-02", "2026-03"))
+BEHAVIOURS = labelled("behaviours", "What is happening",
+                      ("Work-related", "Person-related", "Retaliation", "Online"),
+                      ("Contacts",), (("1200",), ("40",), ("<5",), ("0",)), multi_valued=True)
 
 
 def test_month_labels() -> None:
-    assert month_label("2026-03") == "Mar 2026"
-    assert month_label("Mar 2026", short=True) == "Mar"
-    assert month_label("Head office") == "Head office"
-    assert month_span(["Jan 2026", "Feb 2026", "Mar 2026"]) == "Jan 2026 – Mar 2026"
-    assert month_span(["Peer"]) == ""
+    assert month_axis_labels(["2026-01", "2026-03"]) == ["Jan", "Mar"]
+    assert month_span(["2026-01", "2026-02", "2026-03"]) == "Jan 2026 – Mar 2026"
+    assert month_span([]) == ""
+
+
+def test_the_month_chart_shows_every_month_of_a_long_range(qtbot: QtBot) -> None:
+    """Jun 2025 – Dec 2026 once drew 12 bars: repeated short names collapsed on the axis."""
+    months = tuple(f"{2025 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}" for m in range(6, 25))
+    table = labelled("contacts_by_month", "Contacts per month by channel", months,
+                     ("In person",), tuple(("10",) for _ in months), row_codes=months)
+    panel = ChartPanel(table.key, table.title, ChartKind.STACKED_COLUMNS)
+    qtbot.addWidget(panel)
+    panel.set_table(table, 5)
+    categories = _categories(panel)
+    assert len(categories) == len(set(categories)) == 19
+    assert categories[0] == "Jun 2025"
+    assert categories[-1] == "Dec 2026"
+    assert panel.protected is not None
+    assert panel.protected.series.barSets()[0].count() == 19
 
 
 def test_stacked_chart_never_draws_a_small_count(qtbot: QtBot) -> None:
-    shown = protect_table(MONTHLY, 5)
-    assert shown.cells[0][1] == "<5"
+    shown = MONTHLY
     panel = ChartPanel(shown.key, shown.title, ChartKind.STACKED_COLUMNS)
     qtbot.addWidget(panel)
     panel.set_table(shown, 5)
@@ -46,7 +76,7 @@ def test_stacked_chart_never_draws_a_small_count(qtbot: QtBot) -> None:
 
 
 def test_bar_chart_labels_carry_the_shown_value_escaped(qtbot: QtBot) -> None:
-    shown = protect_table(BEHAVIOURS, 5)
+    shown = BEHAVIOURS
     panel = ChartPanel(shown.key, shown.title, ChartKind.BARS)
     qtbot.addWidget(panel)
     panel.set_table(shown, 5)
@@ -78,9 +108,8 @@ def test_long_bar_labels_are_shortened_to_fit_but_never_their_value(qtbot: QtBot
     from peerdesk.ui.program.charts import LABEL_SHARE
 
     long_name = "Excluded from meetings and information needed to do the job"
-    table = CountTable("behaviours", "What is happening", "Behaviour",
-                       (long_name, "Online"), ("Contacts",), ((1234,), (40,)))
-    shown = protect_table(table, 5)
+    shown = labelled("behaviours", "What is happening", (long_name, "Online"), ("Contacts",),
+                     (("1234",), ("40",)))
     panel = ChartPanel(shown.key, shown.title, ChartKind.BARS)
     qtbot.addWidget(panel)
     panel.set_table(shown, 5)

@@ -20,11 +20,17 @@ def test_filters_wrap_onto_a_second_row_rather_than_squeeze(
         return widget.mapTo(workspace, widget.rect().topLeft()).y()
 
     workspace.resize(1600, 800)
-    qtbot.waitUntil(lambda: top(workspace.supporter_combo) == top(workspace.from_combo))
+    qtbot.waitUntil(lambda: top(workspace.reset_button) == top(workspace.from_combo))
+    font = workspace.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)  # a large system font
+    workspace.setFont(font)
     workspace.resize(560, 800)
-    qtbot.waitUntil(lambda: top(workspace.supporter_combo) > top(workspace.from_combo))
-    for combo in (workspace.from_combo, workspace.to_combo, workspace.unit_combo,
-                  workspace.supporter_combo):
+    qtbot.wait(50)
+    right = workspace.width()
+    for widget in (*workspace.filter_widgets, *workspace._filter_labels):
+        # nothing runs off the right edge: what does not fit moves to another row
+        assert widget.mapTo(workspace, widget.rect().topRight()).x() <= right, widget
+    for combo in (workspace.from_combo, workspace.to_combo, workspace.unit_combo):
         assert combo.width() >= combo.sizeHint().width()
     label = workspace._filter_labels[0]
     assert top(label) == top(workspace.from_combo)  # a label stays beside its box

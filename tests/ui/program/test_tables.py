@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from peerdesk.program.aggregate import CountTable
-from peerdesk.program.disclosure import protect_table
+from peerdesk.program.labels import LabelledTable
 from peerdesk.ui.program.tables import ShownTableModel, grouped, hidden_explanation, shown_number
 
-TABLE = CountTable("sources", "Who the behaviour comes from", "Comes from",
-                   ("Manager", "Peer", "Direct report"), ("Jan", "Feb"),
-                   ((1500, 30), (20, 25), (2, 9)))
+TABLE = LabelledTable(
+    key="sources", title="Who the behaviour comes from", row_header="Comes from",
+    rows=("Manager", "Peer", "Direct report"), columns=("Jan", "Feb"),
+    row_codes=("manager", "peer", "direct_report"),
+    cells=(("1500", "30"), ("20", "25"), ("<5", "10")), row_totals=("1530", "45", "10"),
+    column_totals=("1520", "65"), grand_total="1585", multi_valued=False, k=5)
 
 
 def test_grouped_and_shown_number() -> None:
@@ -20,13 +22,12 @@ def test_grouped_and_shown_number() -> None:
     assert grouped("42%") == "42%"
     assert shown_number("1,234") == 1234
     assert shown_number("<5") is None
-    assert shown_number("x") is None
-    assert "1 and 4" in hidden_explanation("<5", 5)
-    assert "Withheld" in hidden_explanation("x", 5)
+    assert shown_number("—") is None
+    assert "1 to 4 in a month" in hidden_explanation("<5", 5)
 
 
 def test_model_shows_protected_cells_and_totals(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    shown = protect_table(TABLE, 5)
+    shown = TABLE
     model = ShownTableModel()
     model.set_table(shown, 5)
     qtmodeltester.check(model)
@@ -39,6 +40,7 @@ def test_model_shows_protected_cells_and_totals(qtmodeltester) -> None:  # type:
     assert model.headerData(3, Qt.Orientation.Vertical) == "Total"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Total"
     cells = [model.index(r, c).data() for r in range(4) for c in range(3)]
-    assert not any(text in {"1", "2", "3", "4"} for text in cells)
+    assert cells[:3] == ["1,500", "30", "1,530"]
+    assert cells[-1] == "1,585"
     model.set_table(None, 5)
     assert model.rowCount() == 0

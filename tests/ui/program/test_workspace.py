@@ -12,15 +12,16 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
-from peerdesk.program.aggregate import summarise
-from peerdesk.program.store import ProgramStore
+from peerdesk.program.cell_secret import cell_key_secret
+from peerdesk.program.labels import label_report
+from peerdesk.program.records_source import figure_source
+from peerdesk.program.report import ProgramFilter, ProtectedReport, prepare_report
 from peerdesk.ui import i18n
 from peerdesk.ui.program.charts import ChartPanel
-from peerdesk.ui.program.labels import localized_tables
-from peerdesk.ui.program.workspace import ProgramWorkspace, months_between
+from peerdesk.ui.program.workspace import ProgramWorkspace
 from peerdesk.ui.workspaces import AppContext
 from tests.ui.program.summaries import (
     bad_checksum_file,
@@ -77,6 +78,22 @@ def headline(ws: ProgramWorkspace, key: str) -> str:
     return ws.dashboard.cards[key].value.text()
 
 
+def protected(ws: ProgramWorkspace, flt: ProgramFilter | None = None,
+              k: int | None = None) -> ProtectedReport:
+    """The protected report for `flt` (default: the filters shown), as the PDF would get it."""
+    vault = ws.context.vault
+    return prepare_report(figure_source(vault), flt or ws.current_filter(), k=k or ws.k,
+                          secret=cell_key_secret(vault))
+
+
+def contacts(ws: ProgramWorkspace, since: str | None = None, until: str | None = None,
+             k: int | None = None) -> str:
+    """The contacts figure the dashboard should show for this period: rounded, never raw."""
+    text = protected(ws, ProgramFilter(since, until), k).headline("contacts").text
+    assert text not in ("42", "12", "18")  # the true counts are never shown
+    return text
+
+
 # -- empty state and import --------------------------------------------------------------------
 
 
@@ -119,7 +136,7 @@ def test_import_good_and_bad_files_shows_results_and_refreshes(
     # the dashboard now shows the data; the history lists the accepted files
     assert workspace.pages.currentWidget() is workspace.tabs
     assert workspace.from_combo.isVisible()
-    assert headline(workspace, "contacts") == "42"
+    assert headline(workspace, "contacts") == contacts(workspace)
     assert workspace.history_model.rowCount() == 2
     names = {workspace.history_model.index(r, 1).data() for r in range(2)}
     assert names == {"amira-2026-02.json", "ben-2026-03.json"}
@@ -128,7 +145,7 @@ def test_import_good_and_bad_files_shows_results_and_refreshes(
     # importing the same file again changes nothing and says so
     again = import_and_wait(qtbot, workspace, [good[0]])
     assert (again[0].new, again[0].unchanged) == (0, 30)
-    assert headline(workspace, "contacts") == "42"
+    assert headline(workspace, "contacts") == contacts(workspace)
     assert "already imported" in workspace.results_dialog.table.item(0, 6).text()
 
 
@@ -163,7 +180,7 @@ def test_drag_and_drop_imports_json_files(qtbot: QtBot, workspace: ProgramWorksp
     assert drop.isAccepted()
     assert [o.file_name for o in blocker.args[0]] == [f.name for f in files]  # .txt ignored
     qtbot.waitUntil(lambda: not workspace.refreshing)
-    assert headline(workspace, "contacts") == "42"
+    assert headline(workspace, "contacts") == contacts(workspace)
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -172,35 +189,28 @@ def test_drag_and_drop_imports_json_files(qtbot: QtBot, workspace: ProgramWorksp
 def test_filters_change_the_headline_figures(qtbot: QtBot, workspace: ProgramWorkspace,
                                              tmp_path: Path) -> None:
     import_and_wait(qtbot, workspace, program_files(tmp_path))
-    assert headline(workspace, "contacts") == "42"
+    assert headline(workspace, "contacts") == contacts(workspace)
     assert [workspace.from_combo.itemData(i) for i in range(workspace.from_combo.count())] == [
         "2026-01", "2026-02", "2026-03"]
 
-    supporter = workspace.supporter_combo
+    # no supporter filter: it would show one supporter's figures
+    assert workspace.findChild(QComboBox, "supporter") is None
+    assert not workspace.unit_combo.isEnabled()  # no summary names a unit
+    # from March onwards: only Ben's 12, rounded
     with qtbot.waitSignal(workspace.refreshed):
-        supporter.setCurrentIndex(supporter.findData(SUPPORTER_B))
-    assert headline(workspace, "contacts") == "12"
-    assert "Ben" in workspace.scope.text()
+        workspace.from_combo.setCurrentIndex(workspace.from_combo.findData("2026-03"))
+    assert headline(workspace, "contacts") == contacts(workspace, "2026-03", "2026-03")
+    assert "Mar 2026 – Mar 2026" in workspace.scope.text()
 
     with qtbot.waitSignal(workspace.refreshed):
         workspace.reset_filters()
-    assert headline(workspace, "contacts") == "42"
-
-    # from March onwards: only Ben's 12
-    with qtbot.waitSignal(workspace.refreshed):
-        workspace.from_combo.setCurrentIndex(workspace.from_combo.findData("2026-03"))
-    assert headline(workspace, "contacts") == "12"
+    assert headline(workspace, "contacts") == contacts(workspace)
     # moving "to" before "from" pulls "from" back with it: January only
     with qtbot.waitSignal(workspace.refreshed):
         workspace.to_combo.setCurrentIndex(workspace.to_combo.findData("2026-01"))
     assert workspace.current_filter().since == "2026-01"
     assert workspace.current_filter().until == "2026-01"
-    assert headline(workspace, "contacts") == "18"
-
-
-def test_months_between_crosses_years() -> None:
-    assert months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
-    assert months_between("2026-03", "2026-03") == ["2026-03"]
+    assert headline(workspace, "contacts") == contacts(workspace, "2026-01", "2026-01")
 
 
 # -- disclosure control ------------------------------------------------------------------------
@@ -219,10 +229,9 @@ def test_no_raw_small_count_appears_anywhere(qtbot: QtBot, workspace: ProgramWor
     k = workspace.k
     assert k == 5
     # the data really contains small counts (2 retaliation reports, 1 crisis-line referral)
-    raw = summarise(ProgramStore(workspace.context.vault), workspace.current_filter())
-    small = [cell for table in raw.tables for row in table.cells for cell in row
-             if 1 <= cell < k]
-    assert small, "test data must contain counts below k"
+    assert workspace.report is not None
+    behaviours = workspace.report.table("behaviours")
+    assert behaviours.cells[behaviours.rows.index("retaliation")] == ("<5",)
 
     # Import bookkeeping (files and records per file in the results dialog and the history)
     # describes files the coordinator holds, not people: it is not part of this walk.
@@ -232,6 +241,8 @@ def test_no_raw_small_count_appears_anywhere(qtbot: QtBot, workspace: ProgramWor
     for label in workspace.findChildren(QLabel):
         if label in (workspace.note, workspace.scope) or not label.isVisibleTo(workspace):
             continue
+        if label.parent() is workspace.dashboard.cards["supporters"]:
+            continue  # supporters are counted exactly: it is not a count of people
         assert not _small_numbers(label.text(), k), label.text()
 
     # every cell, total and header of every protected table
@@ -251,7 +262,7 @@ def test_no_raw_small_count_appears_anywhere(qtbot: QtBot, workspace: ProgramWor
 
     # every bar of every chart, and the category labels that carry values
     panels = workspace.findChildren(ChartPanel)
-    assert len(panels) == len(raw.tables)
+    assert len(panels) == len(workspace.report.tables)
     for panel in panels:
         assert panel.protected is not None
         for bar_set in panel.protected.series.barSets():
@@ -272,7 +283,9 @@ def test_threshold_setting_is_used(qtbot: QtBot, workspace: ProgramWorkspace,
                                    tmp_path: Path) -> None:
     workspace.context.settings.set("disclosure_threshold", 20)
     import_and_wait(qtbot, workspace, program_files(tmp_path))
-    assert headline(workspace, "contacts") == "42"
+    assert headline(workspace, "contacts") == contacts(workspace, k=20)
+    shown = headline(workspace, "contacts")
+    assert shown == "<20" or int(shown) % 20 == 0
     assert "<20" in workspace.note.text()
     panel = next(p for p in workspace.findChildren(ChartPanel))
     for bar_set in panel.protected.series.barSets():
@@ -298,7 +311,7 @@ def test_export_pdf_and_csv_write_files(qtbot: QtBot, workspace: ProgramWorkspac
     with qtbot.waitSignal(workspace.report_written, timeout=20000):
         workspace.export_csv(csv)
     text = csv.read_text(encoding="utf-8")
-    assert "Amira" in text or "contacts" in text.lower()
+    assert "rounded to a multiple of 5" in text
     assert stat.S_IMODE(csv.stat().st_mode) == 0o600
 
 
@@ -329,7 +342,7 @@ def test_history_and_count_models(qtmodeltester, qtbot: QtBot,  # type: ignore[n
 
 def test_refresh_counts_off_the_gui_thread(qtbot: QtBot, workspace: ProgramWorkspace,
                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from peerdesk.ui.program import workspace as module
+    from peerdesk.program import coordinator as module  # the refresh's own step
 
     import_and_wait(qtbot, workspace, program_files(tmp_path))
     threads: list[int] = []
@@ -341,16 +354,15 @@ def test_refresh_counts_off_the_gui_thread(qtbot: QtBot, workspace: ProgramWorks
 
     monkeypatch.setattr(module, "prepare_report", recording)
     with qtbot.waitSignal(workspace.refreshed):
-        workspace.supporter_combo.setCurrentIndex(
-            workspace.supporter_combo.findData(SUPPORTER_B))
-    assert headline(workspace, "contacts") == "12"
+        workspace.from_combo.setCurrentIndex(workspace.from_combo.findData("2026-03"))
+    assert headline(workspace, "contacts") == contacts(workspace, "2026-03", "2026-03")
     assert threads
     assert threading.get_ident() not in threads
 
 
 def _held_reports(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[object]]:
     """Make the workspace's report computation wait for `release.set()`; record filters."""
-    from peerdesk.ui.program import workspace as module
+    from peerdesk.program import coordinator as module  # the refresh's own step
 
     release = threading.Event()
     filters: list[object] = []
@@ -373,24 +385,26 @@ def test_rapid_filter_changes_show_only_the_latest_figures(
     shown: list[str] = []
     workspace.refreshed.connect(lambda: shown.append(headline(workspace, "contacts")))
 
-    supporter = workspace.supporter_combo
-    supporter.setCurrentIndex(supporter.findData(SUPPORTER_B))   # 12, held while it counts
+    everything = contacts(workspace)
+    march = contacts(workspace, "2026-03", "2026-03")
+    start = workspace.from_combo
+    start.setCurrentIndex(start.findData("2026-03"))   # Ben's 12, held while it counts
     qtbot.waitUntil(lambda: len(filters) == 1)
     # while it counts: the old figures stay, the dashboard says it is counting, filters work
     assert workspace.refreshing
-    assert headline(workspace, "contacts") == "42"
+    assert headline(workspace, "contacts") == everything
     assert workspace.updating.isVisibleTo(workspace)
-    assert supporter.isEnabled()
-    supporter.setCurrentIndex(supporter.findData(SUPPORTER_A))   # 30
-    supporter.setCurrentIndex(0)                                  # 42
-    supporter.setCurrentIndex(supporter.findData(SUPPORTER_B))   # 12: the one that counts
+    assert start.isEnabled()
+    start.setCurrentIndex(start.findData("2026-02"))
+    start.setCurrentIndex(0)
+    start.setCurrentIndex(start.findData("2026-03"))   # the one that counts
     with qtbot.waitSignal(workspace.refreshed, timeout=10000):
         release.set()
-    assert shown == ["12"]        # the superseded result was never shown
+    assert shown == [march]       # the superseded result was never shown
     assert len(filters) == 2      # three requests while busy coalesced into one more run
     assert not workspace.refreshing
     assert not workspace.updating.isVisibleTo(workspace)
-    assert "Ben" in workspace.scope.text()
+    assert "Mar 2026" in workspace.scope.text()
 
 
 def test_lock_while_counting_drops_the_result(qtbot: QtBot, workspace: ProgramWorkspace,
@@ -446,14 +460,10 @@ def test_import_in_spanish_explains_rejections_and_names_supporters_in_spanish(
             "Los registros no coinciden con su suma de comprobación")
         assert details["records.json"] == (
             'records[1].channel tiene el código desconocido "fax".')
-        supporters = [workspace.supporter_combo.itemText(i)
-                      for i in range(workspace.supporter_combo.count())]
-        assert "Persona de apoyo 1" in supporters
-        assert "Supporter 1" not in supporters
+        assert "Persona de apoyo 1" in workspace.note.text()
+        assert "Supporter 1" not in workspace.note.text()
         assert workspace.report is not None
-        per_supporter = next(t for t in localized_tables(workspace.report.tables)
-                             if t.key == "sessions_per_supporter")
-        assert per_supporter.rows == ("Persona de apoyo 1",)
+        assert label_report(workspace.report, "es").supporter_names == ("Persona de apoyo 1",)
     finally:
         if workspace.results_dialog is not None:
             workspace.results_dialog.close()
@@ -481,7 +491,41 @@ def test_reports_are_written_in_the_interface_language(qtbot: QtBot, workspace: 
     spanish = csv.read_bytes().decode("utf-8").splitlines()
     english = english_csv.read_bytes().decode("utf-8").splitlines()
     assert spanish[0] == "tabla,fila,columna,valor"
-    assert any(line.startswith("Sesiones por persona de apoyo,Amira,") for line in spanish)
+    assert spanish[1].startswith("Cómo leer estas cifras,")
     # the same protected figures, in the same order: only the words change
-    assert [line.rsplit(",", 1)[1].replace(" de ", " of ") for line in spanish[1:]] == [
-        line.rsplit(",", 1)[1] for line in english[1:]]
+    assert [line.rsplit(",", 1)[1].replace(" de ", " of ") for line in spanish[2:]] == [
+        line.rsplit(",", 1)[1] for line in english[2:]]
+
+
+def test_dashboard_pdf_and_csv_show_the_same_figures(qtbot: QtBot, workspace: ProgramWorkspace,
+                                                     tmp_path: Path) -> None:
+    import_and_wait(qtbot, workspace, program_files(tmp_path))
+    with qtbot.waitSignal(workspace.refreshed):
+        workspace.from_combo.setCurrentIndex(workspace.from_combo.findData("2026-02"))
+    csv, pdf = tmp_path / "t.csv", tmp_path / "r.pdf"
+    with qtbot.waitSignal(workspace.report_written, timeout=20000):
+        workspace.export_csv(csv)
+    with qtbot.waitSignal(workspace.report_written, timeout=60000):
+        workspace.export_pdf(pdf)
+    import csv as csv_module
+    rows = list(csv_module.reader(csv.read_text(encoding="utf-8").splitlines()))
+    values = {(r[0], r[1], r[2]): r[3] for r in rows[2:]}
+    # headline cards
+    for key, card in workspace.dashboard.cards.items():
+        if key == "first_contacts":
+            continue  # a card holding two figures; both checked below through the CSV
+        assert values[("Headline figures", card.caption.text(), "Value")] == (
+            card.value.text().replace(",", "")), key
+    # every chart panel's table against the CSV, cell by cell
+    for panel in workspace.findChildren(ChartPanel):
+        table = panel.model.table
+        assert table is not None
+        for i, row in enumerate(table.rows):
+            for j, column in enumerate(table.columns):
+                assert values[(table.title, row, column)] == table.cells[i][j]
+    # the PDF prints the same headline figures and period
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Feb 2026 – Mar 2026" in text
+    for key in ("contacts", "people", "risk_escalations"):
+        assert workspace.report is not None
+        assert workspace.report.headline(key).text in text
