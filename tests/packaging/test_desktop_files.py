@@ -91,10 +91,3 @@ def test_pyinstaller_spec_ships_resources_and_migrations() -> None:
     assert "migrations" in spec
     assert "collect_submodules(\"peerdesk\")" in spec  # commands/workspaces are imported by name
     assert (PACKAGING / "launch.py").is_file()
-
-
-def test_flatpak_manifest_grants_no_network() -> None:
-    manifest = (PACKAGING / f"{APP_ID}.yml").read_text("utf-8")
-    assert f"app-id: {APP_ID}" in manifest
-    assert "--share=network" not in manifest
-    assert "PEERDESK_RESOURCES" in manifest
