@@ -94,9 +94,9 @@ def main(argv: Sequence[str]) -> int:
             failures.append(problem)
     if executable.parent.name == executable.name:  # a one-folder build: report the folder
         size, count = bundle_size(executable.parent)
+        print(f"size: {size / 1_000_000:.0f} MB in {count} files ({executable.parent})")
     else:
-        size, count = executable.stat().st_size, 1
-    print(f"size: {size / 1_000_000:.0f} MB in {count} files ({executable.parent})")
+        print(f"size: {executable.stat().st_size / 1_000_000:.0f} MB, one file ({executable})")
     for problem in failures:
         print(f"FAILED {problem}", file=sys.stderr)
     return 1 if failures else 0
