@@ -4,16 +4,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench audit package translations screenshots clean
+.PHONY: run test lint typecheck bench audit package package-onefile flatpak-modules \
+	translations screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the project's metadata changes.
+# Reinstall only when the project's metadata changes. pip's own lines are the progress report
+# (the first install downloads Qt and takes a minute or two).
 $(STAMP): pyproject.toml | $(BIN)/python
+	@echo "Setting up $(VENV): PeerDesk and its dependencies from pyproject.toml..."
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
+	@touch $(STAMP)
+	@echo "$(VENV) is ready."
 
 run: $(STAMP)
 	$(BIN)/peerdesk $(ARGS)
@@ -34,12 +38,31 @@ bench: $(STAMP)
 audit: $(STAMP)
 	PEERDESK_AUDIT=1 $(BIN)/python -m pytest tests/program/test_attacker.py -q -p no:randomly --timeout=1800
 
-# A one-folder app in dist/peerdesk/, smoke-tested: it prints its version and opens offscreen.
-package: $(STAMP)
+# PyInstaller is installed once, again only when pyproject.toml changes.
+PACKAGE_STAMP := $(VENV)/.installed-package
+$(PACKAGE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[package]'
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/peerdesk.spec
-	dist/peerdesk/peerdesk --version
-	QT_QPA_PLATFORM=offscreen PEERDESK_JOURNAL=$$(mktemp -d)/smoke.peerdesk dist/peerdesk/peerdesk --smoke-test
+	@touch $(PACKAGE_STAMP)
+
+PYINSTALLER := $(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist
+
+# A one-folder app in dist/peerdesk/, smoke-tested (packaging/smoke_test.py): --version, the
+# window offscreen, and through X11 under Xvfb on a demo journal where xvfb-run is installed.
+# It prints the folder's size. Temporary files go to build/ and to folders the test removes.
+package: $(PACKAGE_STAMP)
+	$(PYINSTALLER) --workpath build/pyinstaller packaging/peerdesk.spec
+	$(BIN)/python packaging/smoke_test.py dist/peerdesk/peerdesk
+
+# The same app as one executable file, dist/peerdesk-onefile (no root, nothing to install; it
+# unpacks itself into a private temporary folder on each start, so it starts more slowly).
+package-onefile: $(PACKAGE_STAMP)
+	PEERDESK_ONEFILE=1 $(PYINSTALLER) --workpath build/pyinstaller-onefile packaging/peerdesk.spec
+	$(BIN)/python packaging/smoke_test.py dist/peerdesk-onefile
+
+# Regenerate packaging/flatpak/python3-modules.json (the Flatpak's Python dependencies, pinned
+# wheels and sdists with their hashes) from packaging/flatpak/requirements.txt; needs PyPI.
+flatpak-modules: $(STAMP)
+	$(BIN)/python packaging/flatpak/generate_modules.py
 
 # Update the translation sources from every marked string in peerdesk/, then build the .qm files
 # the app loads (both are committed: the app needs no Qt tools at runtime).
@@ -54,4 +77,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .flatpak-builder

@@ -16,7 +16,7 @@ from peerdesk.commands.common import (
 )
 from peerdesk.errors import PeerDeskError, UsageError
 from peerdesk.journal.csv_import import import_sessions, parse_csv
-from peerdesk.journal.demo import fill_journal, is_demo_journal, mark_demo_journal
+from peerdesk.journal.demo import count_sessions_not_from_demo, fill_journal, mark_demo_journal
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.taxonomy import default_taxonomy
 from peerdesk.translation import msg
@@ -43,12 +43,15 @@ def _seed(text: str) -> int:
 
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser(
-        "demo", help="fill a journal with synthetic sessions (for demos and benchmarks)")
+        "demo", help="add synthetic sessions to a journal file, for demos and benchmarks (to "
+        "try PeerDesk instead, run 'peerdesk --demo')")
     add_journal_argument(demo)
     demo.add_argument("--sessions", type=_count, required=True, metavar="N",
                       help="how many sessions to add")
     demo.add_argument("--seed", type=_seed, default=1, metavar="S",
                       help="the same seed gives the same sessions (default 1)")
+    demo.add_argument("--force", action="store_true",
+                      help="add them even to a journal holding sessions the demo did not write")
     demo.set_defaults(run=run_demo)
 
     journal = subparsers.add_parser("journal", help="work with the session journal")
@@ -71,10 +74,13 @@ def run_demo(args: argparse.Namespace) -> int:
     path = journal_path(args)
     if path.exists():
         with open_vault(args) as vault:
-            if not is_demo_journal(vault) and SessionRepository(vault).count() > 0:
+            written_by_someone = count_sessions_not_from_demo(vault)
+            if written_by_someone and not args.force:
                 raise PeerDeskError(msg(
-                    "{path} holds real sessions; demo data is only added to new or demo "
-                    "journals. Choose another --journal path.", path=path,
+                    "{path} holds {count} session(s) that the demo did not write; nothing was "
+                    "added. Choose another --journal path for demo data (or add --force if you "
+                    "really mean to mix synthetic sessions into this journal).",
+                    path=path, count=written_by_someone,
                 ))
             added = fill_journal(vault, args.sessions, args.seed)
             mark_demo_journal(vault)

@@ -268,8 +268,27 @@ def _session(rng: random.Random, day: dt.date, peer: _Peer, repeat: bool,
         peer_code="" if group else peer.code,
         notes=_notes(rng, peer.behaviours, support, next_step, repeat),
         reflection=rng.choice(_REFLECTIONS) if rng.random() < 0.25 else "",
-        summary_id=f"{rng.getrandbits(128):032x}",
+        summary_id=_demo_summary_id(rng.getrandbits(128)),
     )
+
+
+# Every synthetic session's summary id starts with this tag, so `peerdesk demo` can tell a
+# journal of demo sessions from one holding sessions someone wrote. Real ids are 128 random
+# bits: one starting with these 64 bits by chance is a 1-in-2^64 event.
+DEMO_SUMMARY_ID_TAG = "de30de30de30de30"
+
+
+def _demo_summary_id(random_bits: int) -> str:
+    return DEMO_SUMMARY_ID_TAG + f"{random_bits & (2**64 - 1):016x}"
+
+
+def is_demo_summary_id(summary_id: str) -> bool:
+    return summary_id.startswith(DEMO_SUMMARY_ID_TAG)
+
+
+def count_sessions_not_from_demo(vault: Vault) -> int:
+    """How many sessions in `vault` the demo did not write (for `peerdesk demo`'s guard)."""
+    return SessionRepository(vault).count_without_summary_id_prefix(DEMO_SUMMARY_ID_TAG)
 
 
 def fill_journal(vault: Vault, count: int, seed: int, today: dt.date | None = None,

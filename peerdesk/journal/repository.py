@@ -879,6 +879,14 @@ class SessionRepository:
         finally:
             cursor.close()
 
+    def count_without_summary_id_prefix(self, prefix: str) -> int:
+        return int(
+            self._db.execute(
+                "SELECT count(*) FROM session WHERE substr(summary_id, 1, ?) != ?",
+                (len(prefix), prefix),
+            ).fetchone()[0]
+        )
+
     def count_older_than(self, cutoff: dt.date) -> int:
         return int(
             self._db.execute(

@@ -67,7 +67,7 @@ DECLARED_STRINGS = (
     QT_TRANSLATE_NOOP('Messages', 'demo needs --journal PATH, so synthetic data never lands in your real journal'),
     QT_TRANSLATE_NOOP('Messages', '{problems} problem(s) in {rows} row(s) of {file}; nothing was added. Fix the rows listed above and run the import again.'),
     QT_TRANSLATE_NOOP('Messages', '{file} has no sessions below its header; nothing to add.'),
-    QT_TRANSLATE_NOOP('Messages', '{path} holds real sessions; demo data is only added to new or demo journals. Choose another --journal path.'),
+    QT_TRANSLATE_NOOP('Messages', '{path} holds {count} session(s) that the demo did not write; nothing was added. Choose another --journal path for demo data (or add --force if you really mean to mix synthetic sessions into this journal).'),
     QT_TRANSLATE_NOOP('Messages', '--since {since} is after --until {until}'),
     QT_TRANSLATE_NOOP('Messages', "choose an action: 'resources export --out FILE' or 'resources import FILE'"),
     QT_TRANSLATE_NOOP('Messages', 'There are no directory entries to export, so no pack was written. Add entries or change the selection.'),

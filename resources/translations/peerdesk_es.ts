@@ -2181,12 +2181,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{file} no tiene sesiones debajo del encabezado; no hay nada que añadir.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{path} holds real sessions; demo data is only added to new or demo journals. Choose another --journal path.</source>
-        <translation>{path} contiene sesiones reales; los datos de demostración solo se añaden a diarios nuevos o de demostración. Elige otra ruta con --journal.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>--since {since} is after --until {until}</source>
         <translation>--since {since} es posterior a --until {until}</translation>
     </message>
@@ -2306,7 +2301,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La orden se detuvo: {problem}. No se escribió nada más.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
+        <source>{path} holds {count} session(s) that the demo did not write; nothing was added. Choose another --journal path for demo data (or add --force if you really mean to mix synthetic sessions into this journal).</source>
+        <translation>{path} contiene {count} sesión(es) que no escribió la demostración; no se añadió nada. Elige otra ruta con --journal para los datos de demostración (o añade --force si de verdad quieres mezclar sesiones ficticias en este diario).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>true/false</source>
         <translation>verdadero/falso</translation>
     </message>

@@ -46,9 +46,37 @@ def test_demo_refuses_a_real_journal(journal_path: Path, vault: Vault, tmp_path:
     csv.write_text(GOOD)
     vault.close()
     assert main(["journal", "import-csv", str(csv), "--journal", str(journal_path)]) == 0
+    before = journal_path.read_bytes()
     assert main(["demo", "--journal", str(journal_path), "--sessions", "5"]) == 1
-    assert "real sessions" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "holds 2 session(s) that the demo did not write" in err
+    assert "--force" in err
+    assert journal_path.read_bytes() == before
     assert count_sessions(journal_path) == 2
+
+
+def test_demo_refuses_a_demo_journal_someone_then_wrote_in(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A demo journal later used for real work is no longer demo data: its sessions count.
+    journal = tmp_path / "was-demo.peerdesk"
+    assert main(["demo", "--journal", str(journal), "--sessions", "20"]) == 0
+    csv = tmp_path / "log.csv"
+    csv.write_text(GOOD)
+    assert main(["journal", "import-csv", str(csv), "--journal", str(journal)]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--journal", str(journal), "--sessions", "5"]) == 1
+    assert "holds 2 session(s)" in capsys.readouterr().err
+    assert count_sessions(journal) == 22
+
+
+def test_demo_force_adds_to_a_journal_with_other_sessions(journal_path: Path, vault: Vault,
+                                                          tmp_path: Path) -> None:
+    csv = tmp_path / "log.csv"
+    csv.write_text(GOOD)
+    vault.close()
+    assert main(["journal", "import-csv", str(csv), "--journal", str(journal_path)]) == 0
+    assert main(["demo", "--journal", str(journal_path), "--sessions", "5", "--force"]) == 0
+    assert count_sessions(journal_path) == 7
 
 
 @pytest.mark.parametrize("args", [["demo", "--sessions", "5"],

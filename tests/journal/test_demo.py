@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.journal.demo import create_demo_journal, generate_sessions, is_demo_journal
+from peerdesk.journal.demo import (
+    count_sessions_not_from_demo,
+    create_demo_journal,
+    generate_sessions,
+    is_demo_journal,
+    is_demo_summary_id,
+)
 from peerdesk.journal.model import Session
 from peerdesk.journal.peer_code import identifying_warnings
 from peerdesk.journal.repository import SessionRepository
@@ -30,6 +36,19 @@ def test_same_seed_same_sessions_other_seed_differs() -> None:
     assert first == list(generate_sessions(200, 5, TODAY))
     assert first != list(generate_sessions(200, 6, TODAY))
     assert len({s.summary_id for s in first}) == 200
+
+
+def test_demo_sessions_are_recognised_and_real_ones_are_not(vault: Vault) -> None:
+    demo = list(generate_sessions(30, 4, TODAY))
+    assert all(is_demo_summary_id(s.summary_id) for s in demo)
+    assert all(len(s.summary_id) == 32 and int(s.summary_id, 16) >= 0 for s in demo)
+    repo = SessionRepository(vault)
+    repo.add_many(demo)
+    assert count_sessions_not_from_demo(vault) == 0
+    real = Session(date=TODAY, consent_to_count=True)
+    assert not is_demo_summary_id(real.summary_id)
+    repo.add(real)
+    assert count_sessions_not_from_demo(vault) == 1
 
 
 def test_every_session_is_valid_and_dated_in_the_past_18_months(sample: list[Session]) -> None:

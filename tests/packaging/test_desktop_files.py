@@ -27,7 +27,9 @@ def desktop_entry() -> configparser.SectionProxy:
 def test_desktop_entry_launches_the_command_with_our_icon() -> None:
     entry = desktop_entry()
     assert entry["Type"] == "Application"
-    assert entry["Exec"].split()[0] == "peerdesk"
+    # No %f/%F/%u/%U: the command opens the app and takes no file to open, so a file manager
+    # must not offer PeerDesk for files (it would pass them and the command would refuse).
+    assert entry["Exec"] == "peerdesk"
     assert entry["Icon"] == APP_ID
     assert entry["Terminal"] == "false"
     assert "Office" in entry["Categories"].split(";")
@@ -40,6 +42,23 @@ def test_metainfo_matches_desktop_file_and_version() -> None:
     assert root.find("launchable").text == f"{APP_ID}.desktop"  # type: ignore[union-attr]
     versions = [release.get("version") for release in root.iter("release")]
     assert __version__ in versions
+    for release in root.iter("release"):
+        assert release.findtext("description/p"), f"release {release.get('version')} has no notes"
+    assert (root.findtext("url[@type='homepage']") or "").startswith("https://")
+
+
+def test_metainfo_screenshots_are_the_readme_ones() -> None:
+    root = ET.parse(PACKAGING / f"{APP_ID}.metainfo.xml").getroot()
+    readme = (ROOT / "README.md").read_text("utf-8")
+    shots = root.findall("screenshots/screenshot")
+    assert shots
+    assert [shot.get("type") for shot in shots].count("default") == 1
+    for shot in shots:
+        image = shot.findtext("image") or ""
+        relative = image.split("/", 3)[3]  # after https://host/
+        assert (ROOT / relative).is_file(), image
+        assert f"]({relative})" in readme, f"{relative} is not shown in the README"
+        assert f"![{shot.findtext('caption')}]({relative})" in readme, "caption differs"
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
@@ -72,10 +91,3 @@ def test_pyinstaller_spec_ships_resources_and_migrations() -> None:
     assert "migrations" in spec
     assert "collect_submodules(\"peerdesk\")" in spec  # commands/workspaces are imported by name
     assert (PACKAGING / "launch.py").is_file()
-
-
-def test_flatpak_manifest_grants_no_network() -> None:
-    manifest = (PACKAGING / f"{APP_ID}.yml").read_text("utf-8")
-    assert f"app-id: {APP_ID}" in manifest
-    assert "--share=network" not in manifest
-    assert "PEERDESK_RESOURCES" in manifest
