@@ -31,7 +31,7 @@ class JsonLimits:
 class JsonRejected(PeerDeskError):
     """Untrusted JSON that is refused; `problem` is a clause without a final stop."""
 
-    def __init__(self, problem: str) -> None:
+    def __init__(self, problem: Message) -> None:
         super().__init__(problem)
         self.problem = problem
 
