@@ -81,7 +81,7 @@ def _fill_demo_directory_and_program(vault: Vault, folder: Path) -> None:
     language), and a year of summaries from six fictional supporters imported into the Program
     workspace."""
     from peerdesk.program.demo import demo_files, months_ending
-    from peerdesk.program.importer import import_files
+    from peerdesk.program.importer import Enrolment, import_files
     from peerdesk.referrals.packs import read_starter_pack
     from peerdesk.referrals.repository import ResourceRepository
 
@@ -89,7 +89,7 @@ def _fill_demo_directory_and_program(vault: Vault, folder: Path) -> None:
     summaries = folder / "summaries"
     summaries.mkdir(mode=0o700)
     files = demo_files(summaries, first=months_ending(dt.date.today()))
-    import_files(vault, files)
+    import_files(vault, files, enrolment=Enrolment(accept_new=True))  # fictional supporters
     shutil.rmtree(summaries)
 
 
