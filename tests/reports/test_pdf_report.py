@@ -31,7 +31,7 @@ from peerdesk.reports.pdf_report import (
 )
 from peerdesk.taxonomy import default_taxonomy, localized_taxonomy
 from peerdesk.vault import Vault
-from tests.program.summaries import envelope, record, write_summary
+from tests.program.summaries import ACCEPT, contact, signed, write_summary
 
 SECTIONS = ("Headline figures", "Contacts per month by channel", "What is happening",
             "Who the behaviour comes from", "Referrals by type of resource",
@@ -41,12 +41,12 @@ SECTIONS = ("Headline figures", "Contacts per month by channel", "What is happen
 @pytest.fixture
 def report(vault: Vault, tmp_path: Path) -> ProtectedReport:
     files = []
-    for alias, count in (("Tiny", 2), ("Mid", 40), ("Big", 61)):
-        records = [record(period=f"2026-{10 + i % 2:02d}", channel="phone" if i % 3 else
-                          "in_person") for i in range(count)]
-        doc = envelope(records, alias=alias, supporter_id=secrets.token_hex(16))
+    for alias, count in (("tiny", 2), ("mid", 40), ("big", 61)):
+        records = [contact(f"2026-{10 + i % 2:02d}", peer=i, channel="phone" if i % 3 else
+                           "in_person") for i in range(count)]
+        doc = signed(records, alias=alias, supporter_id=secrets.token_hex(16))
         files.append(write_summary(tmp_path / f"{alias}.json", doc))
-    assert all(o.accepted for o in import_files(vault, files))
+    assert all(o.accepted for o in import_files(vault, files, enrolment=ACCEPT))
     return prepare_report(ProgramStore(vault), ProgramFilter(), k=5,
                           program_name="Northside <Peer> Program",
                           generated_on=dt.date(2026, 12, 1))
@@ -76,26 +76,26 @@ def test_pdf_contains_sections_method_note_and_page_numbers(report: ProtectedRep
 def test_pdf_never_shows_a_suppressed_count(report: ProtectedReport) -> None:
     sessions = report.table("sessions_per_supporter")
     assert dict(zip(sessions.rows, (c[0] for c in sessions.cells), strict=True)) == {
-        "Tiny": "<5", "Mid": "x", "Big": "61"}
+        "tiny": "<5", "mid": "x", "big": "61"}
     _, text = _text(build_pdf_bytes(report))
-    for label in ("Tiny", "Mid"):
+    for label in ("tiny", "mid"):
         lines = [line for line in text.splitlines() if line.strip().startswith(label)]
         assert lines, label
         for line in lines:
             assert not re.search(r"\b(2|40)\b", line), line
-    assert re.search(r"Big\s*61", text)
+    assert re.search(r"big\s*61", text)
 
 
 def test_csv_holds_the_same_protected_values(report: ProtectedReport, tmp_path: Path) -> None:
     rows = list(report_rows(report))
     assert rows[0] == ("table", "row", "column", "value")
-    assert ("Sessions per supporter", "Tiny", "Sessions", "<5") in rows
-    assert ("Sessions per supporter", "Mid", "Sessions", "x") in rows
+    assert ("Sessions per supporter", "tiny", "Sessions", "<5") in rows
+    assert ("Sessions per supporter", "mid", "Sessions", "x") in rows
     assert ("Sessions per supporter", "Total", "Sessions", "103") in rows
     path = tmp_path / "report.csv"
     write_csv_report(report, path)
     body = path.read_bytes().decode("utf-8")
-    assert "Tiny,Sessions,2" not in body
+    assert "tiny,Sessions,2" not in body
     assert "Mid,Sessions,40" not in body
     assert body.endswith("\r\n")
 
@@ -149,12 +149,12 @@ def test_spanish_pdf_has_spanish_headings_taxonomy_labels_and_months(
 
 def test_spanish_pdf_never_shows_a_suppressed_count(report: ProtectedReport) -> None:
     _, text = _text(build_pdf_bytes(report, language="es"))
-    for label in ("Tiny", "Mid"):
+    for label in ("tiny", "mid"):
         lines = [line for line in text.splitlines() if line.strip().startswith(label)]
         assert lines, label
         for line in lines:
             assert not re.search(r"\b(2|40)\b", line), line
-    assert re.search(r"Big\s*61", text)
+    assert re.search(r"big\s*61", text)
 
 
 def test_figures_and_suppression_are_the_same_in_both_languages(
@@ -180,7 +180,7 @@ def test_figures_and_suppression_are_the_same_in_both_languages(
 def test_spanish_csv_headers_and_labels(report: ProtectedReport, tmp_path: Path) -> None:
     rows = list(report_rows(report, "es"))
     assert rows[0] == ("tabla", "fila", "columna", "valor")
-    assert ("Sesiones por persona de apoyo", "Tiny", "Sesiones", "<5") in rows
+    assert ("Sesiones por persona de apoyo", "tiny", "Sesiones", "<5") in rows
     assert ("Sesiones por persona de apoyo", "Total", "Sesiones", "103") in rows
     assert ("Cifras principales", "Contactos", "Valor", "103") in rows
     phone = localized_taxonomy("es").field("channel").label_for("phone")
@@ -205,13 +205,13 @@ def test_every_fixed_label_of_a_real_report_has_spanish(report: ProtectedReport)
 
 def test_unnamed_supporters_are_translated_and_aliases_never(vault: Vault,
                                                               tmp_path: Path) -> None:
-    files = [write_summary(tmp_path / f"{n}.json", envelope(
-        [record() for _ in range(6)], alias=alias, supporter_id=secrets.token_hex(16)))
-        for n, alias in enumerate((None, "Contacts", "Next step"))]
-    assert all(o.accepted for o in import_files(vault, files))
+    files = [write_summary(tmp_path / f"{n}.json", signed(
+        [contact(peer=i) for i in range(6)], alias=alias, supporter_id=secrets.token_hex(16)))
+        for n, alias in enumerate((None, "contacts", "next step"))]
+    assert all(o.accepted for o in import_files(vault, files, enrolment=ACCEPT))
     report = prepare_report(ProgramStore(vault), ProgramFilter(), k=5)
     rows = localized_report(report, "es").table("sessions_per_supporter").rows
-    assert rows == ("Persona de apoyo 1", "Contacts", "Next step")
+    assert rows == ("Persona de apoyo 1", "contacts", "next step")
 
 
 def test_default_program_name_and_empty_period_are_translated(vault: Vault) -> None:
