@@ -33,7 +33,10 @@ SUPPORTER_A, SUPPORTER_B = "a" * 32, "b" * 32
 KEY_A, KEY_B, KEY_M = new_key(1), new_key(2), new_key(3)   # M: the mallory's key
 
 
-def _import(vault: Vault, *paths: Path, enrolment: Enrolment = Enrolment()) -> list[Any]:
+NOTHING_ACCEPTED = Enrolment()
+
+
+def _import(vault: Vault, *paths: Path, enrolment: Enrolment = NOTHING_ACCEPTED) -> list[Any]:
     return import_files(vault, list(paths), enrolment=enrolment, today=TODAY)
 
 
@@ -208,7 +211,8 @@ def test_re_enrolment_needs_the_new_fingerprint(program: Vault, tmp_path: Path) 
     moved = write_summary(tmp_path / "new-laptop.json", resign(_base(sequence=300), KEY_M))
     [refused] = _import(program, moved, enrolment=ACCEPT)
     assert not refused.accepted
-    assert refused.pending_key is not None and refused.pending_key.re_enrol
+    assert refused.pending_key is not None
+    assert refused.pending_key.re_enrol
     assert f'--re-enrol "{KEY_M.fingerprint}"' in refused.problem
     [accepted] = _import(program, moved, enrolment=Enrolment.of(re_enrol=[KEY_M.fingerprint]))
     assert accepted.accepted
