@@ -289,11 +289,11 @@ def build_document(plan: ExportPlan, key: SigningKey, *, alias: str | None = Non
     return document
 
 
-def write_export(plan: ExportPlan, path: Path, key: SigningKey, sent: SentPeriodStore, *,
-                 alias: str | None = None, org_unit: str | None = None,
-                 created_at: dt.datetime | None = None) -> ExportResult:
-    """Sign and write the file atomically (temp file, fsync, rename; mode 0600), then
-    remember what was sent so the next export sends only what changes after this one."""
+def write_file(plan: ExportPlan, path: Path, key: SigningKey, *, alias: str | None = None,
+               org_unit: str | None = None,
+               created_at: dt.datetime | None = None) -> ExportResult:
+    """Sign and write the file atomically (temp file, fsync, rename; mode 0600). Touches no
+    database, so a worker thread may call it; then call `remember_sent`."""
     if plan.is_empty:
         raise ExportError(msg("Nothing changed since the last export: no month needs to be "
                               "sent, so no file was written."))
@@ -303,12 +303,25 @@ def write_export(plan: ExportPlan, path: Path, key: SigningKey, sent: SentPeriod
         raise ExportError(msg("The summary would be larger than the coordinator accepts. "
                               "Export fewer months at a time."))
     write_atomic(Path(path), data)
+    return ExportResult(Path(path), plan.sequence, plan.months, key.fingerprint, document)
+
+
+def remember_sent(plan: ExportPlan, sent: SentPeriodStore) -> None:
+    """After the file was written: the next export sends only what changes after this one."""
     remembered = [SentPeriod(m.month, plan.hashes[m.month], plan.sequence, m.figures.contacts)
                   for m in plan.months]
     remembered += [SentPeriod(f"people:{p.period}", plan.hashes[f"people:{p.period}"],
                               plan.sequence, p.figures.people) for p in plan.people]
     sent.remember(remembered)
-    return ExportResult(Path(path), plan.sequence, plan.months, key.fingerprint, document)
+
+
+def write_export(plan: ExportPlan, path: Path, key: SigningKey, sent: SentPeriodStore, *,
+                 alias: str | None = None, org_unit: str | None = None,
+                 created_at: dt.datetime | None = None) -> ExportResult:
+    """`write_file`, then `remember_sent`."""
+    result = write_file(plan, path, key, alias=alias, org_unit=org_unit, created_at=created_at)
+    remember_sent(plan, sent)
+    return result
 
 
 # -- from the journal -------------------------------------------------------------------------
