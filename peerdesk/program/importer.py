@@ -13,6 +13,7 @@ with the enrolled key; a new key for a known supporter needs `Enrolment.re_enrol
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ class ImportOutcome:
     previously_imported_at: str | None = None
     enrolled: str | None = None              # the fingerprint enrolled by this import
     pending_key: PendingKey | None = None    # refused until this key is enrolled
+    path: str = ""                           # the file as given, to import it again
 
     @property
     def summary_line(self) -> str:
@@ -112,7 +114,8 @@ def import_files(vault: Vault, paths: Sequence[Path], progress: Progress | None 
         path = Path(raw_path)
         if progress is not None:
             progress(index, total, path.name)
-        outcomes.append(_import_one(store, path, max_bytes, enrolment, today))
+        outcome = _import_one(store, path, max_bytes, enrolment, today)
+        outcomes.append(dataclasses.replace(outcome, path=str(path)))
     if progress is not None:
         progress(total, total, "")
     return outcomes

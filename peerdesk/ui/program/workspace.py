@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.gc_pause import collector_paused
 from peerdesk.program.aggregate import ProgramFilter
-from peerdesk.program.importer import ImportOutcome, import_files
+from peerdesk.program.importer import Enrolment, ImportOutcome, import_files
 from peerdesk.program.store import ImportLogEntry, ProgramStore
 from peerdesk.reports import ProtectedReport, prepare_report
 from peerdesk.reports.csv_report import write_csv_report
@@ -600,12 +600,12 @@ class ProgramWorkspace(Workspace):
 
     def _load_history(self, history: Sequence[ImportLogEntry]) -> None:
         rows = []
-        for entry in history:
-            period = (entry.period_from if entry.period_from == entry.period_to
-                      else f"{entry.period_from} – {entry.period_to}")
+        for entry in history:  # stopgap (#14): months replaced / kept in the old columns
+            months = entry.months_replaced or ("—",)
+            period = months[0] if len(months) == 1 else f"{months[0]} – {months[-1]}"
             rows.append((local_time(entry.imported_at), entry.file_name, period, entry.sha256,
-                         entry.supporter_alias or "—", entry.new, entry.updated,
-                         entry.unchanged))
+                         entry.supporter_alias or "—", len(entry.months_replaced), 0,
+                         len(entry.months_kept)))
         self.history_model.set_rows(rows)
 
     # -- import ------------------------------------------------------------------------------
@@ -620,7 +620,8 @@ class ProgramWorkspace(Workspace):
         if names:
             self.import_paths([Path(n) for n in names])
 
-    def import_paths(self, paths: Sequence[Path]) -> BackgroundTask | None:
+    def import_paths(self, paths: Sequence[Path],
+                     enrolment: Enrolment | None = None) -> BackgroundTask | None:
         """Import `paths` off the GUI thread; then refresh and show the results dialog."""
         if self._busy or not paths:
             return None
@@ -630,7 +631,8 @@ class ProgramWorkspace(Workspace):
         def work(progress: Progress) -> list[ImportOutcome]:
             conn = vault.connect_another()
             try:
-                return import_files(vault, files, _import_progress(progress), conn=conn)
+                return import_files(vault, files, _import_progress(progress), conn=conn,
+                                    enrolment=enrolment or Enrolment())
             finally:
                 conn.close()
 
@@ -663,6 +665,8 @@ class ProgramWorkspace(Workspace):
             self.results_dialog.close()
             self.results_dialog.deleteLater()
         dialog = ImportResultsDialog(outcomes, self)
+        dialog.enrol_requested.connect(  # a confirmed key: import its files again
+            lambda paths, enrolment: self.import_paths([Path(p) for p in paths], enrolment))
         self.results_dialog = dialog
         dialog.open()
         return dialog
