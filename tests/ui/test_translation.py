@@ -264,9 +264,10 @@ def test_program_dashboard_labels_are_translated_and_figures_untouched(
     from peerdesk.program.store import ProgramStore
     from peerdesk.reports import prepare_report
     from peerdesk.ui.program.labels import localized_headlines, localized_tables
+    from tests.program.summaries import ACCEPT
     from tests.ui.program.test_workspace import program_files
 
-    import_files(vault, program_files(tmp_path))
+    import_files(vault, program_files(tmp_path), enrolment=ACCEPT)
     report = prepare_report(ProgramStore(vault), k=5)
     i18n.install_language("es")
     headlines = localized_headlines(report.headlines)
