@@ -49,3 +49,16 @@ def test_periods() -> None:
     assert quarter_of("2026-12") == "2026-Q4"
     assert period_months("2026-Q2") == ("2026-04", "2026-06")
     assert period_months("2026") == ("2026-01", "2026-12")
+
+
+def test_the_format_page_lists_every_counted_code() -> None:
+    from peerdesk.program.figures import COUNTED_FIELDS
+    from peerdesk.taxonomy import default_taxonomy
+
+    page = (Path(__file__).parents[2] / "docs" / "summary-format.md").read_text("utf-8")
+    assert "version 2" in page.splitlines()[0]
+    taxonomy = default_taxonomy()
+    for field in COUNTED_FIELDS:
+        assert f"### `{field}`" in page, field
+        for code in taxonomy.field(field).codes():
+            assert f"| `{code}` |" in page, (field, code)
