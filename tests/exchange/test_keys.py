@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from peerdesk.exchange.keys import fingerprint, normalise_fingerprint, signature_valid
+from pathlib import Path
+
+from peerdesk.exchange.keys import (
+    SigningKeyStore,
+    fingerprint,
+    normalise_fingerprint,
+    signature_valid,
+)
+from peerdesk.vault import Vault
+from peerdesk.vault.backup import back_up_to
+from tests.conftest import PASSPHRASE
 from tests.program.summaries import new_key
 
 
@@ -31,3 +41,14 @@ def test_signatures_verify_only_the_signed_bytes_with_the_right_key() -> None:
     assert not signature_valid(key.public_hex, signature, b"contenT")
     assert not signature_valid(other.public_hex, signature, b"content")
     assert not signature_valid("00" * 32, signature, b"content")
+
+
+def test_the_signing_key_travels_in_the_encrypted_backup(tmp_path: Path) -> None:
+    """A supporter who moves to a new laptop restores a backup and keeps their key, so the
+    coordinator need not enrol them again."""
+    with Vault.create(tmp_path / "j.peerdesk", PASSPHRASE) as vault:
+        key = SigningKeyStore(vault).key()
+        backup = back_up_to(vault, tmp_path / "backup.peerdesk")
+    assert key.private.private_bytes_raw() not in backup.read_bytes()  # encrypted
+    with Vault.open(backup, PASSPHRASE) as restored:
+        assert SigningKeyStore(restored).key().public_hex == key.public_hex
