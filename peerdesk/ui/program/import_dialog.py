@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -181,7 +182,8 @@ class ImportResultsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self.enrol_buttons: list[QPushButton] = []
+        self.key_checks: list[tuple[QCheckBox, PendingKey]] = []
+        self.enrol_button: QPushButton | None = None
         pending = [o for o in self.outcomes if o.pending_key is not None]
         if pending:
             layout.addWidget(self._keys_box(pending))
@@ -201,47 +203,59 @@ class ImportResultsDialog(QDialog):
         box.setObjectName("keysToConfirm")
         column = QVBoxLayout(box)
         intro = QLabel(self.tr(
-            "Ask each supporter to read the fingerprint shown in their export window. Confirm "
-            "only when every digit matches: files signed with that key are then counted "
-            "under that supporter."))
+            "Ask each supporter to read the fingerprint shown in their export window. Tick a "
+            "key only when every digit matches: files signed with it are then counted under "
+            "that supporter."))
         intro.setWordWrap(True)
         column.addWidget(intro)
+        seen: set[str] = set()
         for outcome in pending:
             key = outcome.pending_key
             assert key is not None  # filtered above
+            if key.fingerprint in seen:
+                continue
+            seen.add(key.fingerprint)
             who = key.alias or key.supporter_id[:8]
             if key.re_enrol:
                 text = self.tr("{0} ({1}) is already enrolled with another key. Re-enrol only "
                                "if they told you they moved to a new journal.").format(
                                    who, outcome.file_name)
-                button = QPushButton(self.tr("Re-enrol — the fingerprint matches"))
             else:
                 text = self.tr("{0} ({1}) is new.").format(who, outcome.file_name)
-                button = QPushButton(self.tr("Enrol — the fingerprint matches"))
             label = QLabel(f"{text}<br><b style='font-size:13pt'>{key.fingerprint}</b>")
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            button.setObjectName("enrolButton")
-            button.setAccessibleName(self.tr("Enrol the key with fingerprint {0}")
-                                     .format(key.fingerprint))
-            button.clicked.connect(lambda _=False, o=outcome: self._confirm(o))
-            self.enrol_buttons.append(button)
+            check = QCheckBox(self.tr("The fingerprint matches"))
+            check.setObjectName("keyMatches")
+            check.setAccessibleName(self.tr("The fingerprint {0} matches").format(
+                key.fingerprint))
+            check.toggled.connect(self._update_enrol_button)
+            self.key_checks.append((check, key))
             row = QHBoxLayout()
             row.addWidget(label, 1)
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(check, 0, Qt.AlignmentFlag.AlignVCenter)
             column.addLayout(row)
+        self.enrol_button = QPushButton(self.tr("&Enrol the ticked keys and import again"))
+        self.enrol_button.setObjectName("enrolButton")
+        self.enrol_button.setEnabled(False)
+        self.enrol_button.clicked.connect(self._confirm)
+        column.addWidget(self.enrol_button, 0, Qt.AlignmentFlag.AlignRight)
         return box
 
-    def _confirm(self, outcome: ImportOutcome) -> None:
-        key: PendingKey | None = outcome.pending_key
-        if key is None:
+    def _update_enrol_button(self) -> None:
+        if self.enrol_button is not None:
+            self.enrol_button.setEnabled(any(c.isChecked() for c, _ in self.key_checks))
+
+    def _confirm(self) -> None:
+        confirmed = [key for check, key in self.key_checks if check.isChecked()]
+        if not confirmed:
             return
-        enrolment = (Enrolment.of(re_enrol=[key.fingerprint]) if key.re_enrol
-                     else Enrolment.of([key.fingerprint]))
-        paths = [o.path for o in self.outcomes
-                 if o.pending_key is not None and o.pending_key.fingerprint == key.fingerprint
-                 and o.path]
+        enrolment = Enrolment.of([k.fingerprint for k in confirmed if not k.re_enrol],
+                                 re_enrol=[k.fingerprint for k in confirmed if k.re_enrol])
+        fingerprints = {k.fingerprint for k in confirmed}
+        paths = [o.path for o in self.outcomes if o.path and o.pending_key is not None
+                 and o.pending_key.fingerprint in fingerprints]
         self.enrol_requested.emit(paths, enrolment)
         self.accept()
 

@@ -47,7 +47,8 @@ def test_results_list_each_file_with_months_or_problem(qtbot: QtBot, vault: Vaul
     assert "already imported" in rows[3][4]
     assert "1 file was refused" in dialog.summary.text()
     assert dialog.findChild(type(dialog.summary), "rejectedHint") is not None
-    assert dialog.enrol_buttons == []
+    assert dialog.key_checks == []
+    assert dialog.enrol_button is None
 
 
 def test_an_unknown_key_offers_to_enrol_with_its_fingerprint(qtbot: QtBot, vault: Vault,
@@ -62,10 +63,13 @@ def test_an_unknown_key_offers_to_enrol_with_its_fingerprint(qtbot: QtBot, vault
     assert box is not None
     labels = " ".join(label.text() for label in box.findChildren(type(dialog.summary)))
     assert pending.fingerprint in labels
-    [button] = dialog.enrol_buttons
-    assert "the fingerprint matches" in button.text()
+    [(check, key)] = dialog.key_checks
+    assert key == pending
+    assert dialog.enrol_button is not None
+    assert not dialog.enrol_button.isEnabled()  # nothing is enrolled without a tick
+    check.setChecked(True)
     with qtbot.waitSignal(dialog.enrol_requested) as asked:
-        button.click()
+        dialog.enrol_button.click()
     paths, enrolment = asked.args
     assert paths == [str(path)]
     assert enrolment == Enrolment.of([pending.fingerprint])

@@ -165,10 +165,11 @@ def test_drag_and_drop_imports_json_files(qtbot: QtBot, workspace: ProgramWorksp
     assert not any(o.accepted for o in blocker.args[0])
     dialog = workspace.results_dialog
     assert dialog is not None
-    assert len(dialog.enrol_buttons) == 2
+    assert len(dialog.key_checks) == 2
+    dialog.key_checks[0][0].setChecked(True)
     with qtbot.waitSignal(workspace.import_finished, timeout=IMPORT_TIMEOUT) as enrolled:
-        dialog.enrol_buttons[0].click()
-    [outcome] = enrolled.args[0]
+        dialog.enrol_button.click()
+    [outcome] = enrolled.args[0]  # only the file whose key was ticked
     assert outcome.accepted
     assert outcome.enrolled == blocker.args[0][0].pending_key.fingerprint
     qtbot.waitUntil(lambda: not workspace.refreshing)
