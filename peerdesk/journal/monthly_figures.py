@@ -97,32 +97,38 @@ class MonthlyFiguresRepository:
     def months(self, first: str, last: str) -> dict[str, MonthCounts]:
         """Figures for every month from `first` to `last` ("YYYY-MM", inclusive) that holds a
         consented session; months without one are absent."""
-        columns = [
-            "count(*)",
-            "coalesce(sum(follow_up_date IS NOT NULL), 0)",
-            "coalesce(sum(referral_types != '' "
-            "OR instr(' ' || support_given || ' ', ' referral ') > 0), 0)",
-            "coalesce(sum(risk_flags != ''), 0)",
-        ]
+        # Each session's codes are worked out once (bands, padded code lists) in the inner
+        # query; the outer one only compares and adds up.
+        inner = ["substr(date, 1, 7) AS month",
+                 "follow_up_date IS NOT NULL AS planned",
+                 "referral_types != '' OR instr(' ' || support_given || ' ', ' referral ') > 0 "
+                 "AS referral",
+                 "risk_flags != '' AS risk"]
+        inner += [f"{expression} AS f_{field}"
+                  for field, (expression, _) in SINGLE_FIELD_SQL.items()]
+        inner += [f"' ' || {column} || ' ' AS f_{field}"
+                  for field, column in MULTI_FIELD_COLUMNS.items()]
+        columns = ["count(*)", "sum(planned)", "sum(referral)", "sum(risk)"]
         params: list[Any] = []
         keys: list[tuple[str, str]] = []
-        for field, (expression, nullable) in SINGLE_FIELD_SQL.items():
+        for field, (_, nullable) in SINGLE_FIELD_SQL.items():
             for code in self._taxonomy.field(field).codes():
-                columns.append(f"coalesce(sum(({expression}) = ?), 0)")
+                columns.append(f"sum(f_{field} = ?)")
                 params.append(code)
                 keys.append((field, code))
             if nullable:
-                columns.append(f"coalesce(sum(({expression}) IS NULL), 0)")
+                columns.append(f"sum(f_{field} IS NULL)")
                 keys.append((field, NOT_RECORDED))
-        for field, column in MULTI_FIELD_COLUMNS.items():
+        for field in MULTI_FIELD_COLUMNS:
             for code in self._taxonomy.field(field).codes():
-                columns.append(f"coalesce(sum(instr(' ' || {column} || ' ', ?) > 0), 0)")
+                columns.append(f"sum(instr(f_{field}, ?) > 0)")
                 params.append(f" {code} ")
                 keys.append((field, code))
-        sql = (f"SELECT substr(date, 1, 7) AS month, {', '.join(columns)} FROM session "
-               "WHERE consent_to_count = 1 AND date >= ? AND date <= ? "
-               "GROUP BY month ORDER BY month")
-        params += [_first_day(first), _last_day(last)]
+        sql = (f"SELECT month, {', '.join(columns)} FROM ("
+               f"SELECT {', '.join(inner)} FROM session "
+               "WHERE consent_to_count = 1 AND date >= ? AND date <= ?"
+               ") GROUP BY month ORDER BY month")
+        params += [_first_day(first), _last_day(last)]  # the inner query's, after the sums'
         result: dict[str, MonthCounts] = {}
         for row in self._conn.execute(sql, params):
             month, contacts, planned, referral, risk = row[:5]
@@ -139,27 +145,30 @@ class MonthlyFiguresRepository:
 
     def people(self, first: str, last: str) -> dict[str, PeopleCounts]:
         """Distinct people (non-empty peer codes) per month, quarter and year that holds a
-        consented session with a peer code, counting only sessions from `first` to `last`."""
+        consented session with a peer code, counting only sessions from `first` to `last`.
+        One pass over the sessions: people per month, then merged per quarter and year."""
         formal = ", ".join("?" for _ in FORMAL_NEXT_STEPS)
-        result: dict[str, PeopleCounts] = {}
-        for period_sql in (
-            "substr(date, 1, 7)",
-            "substr(date, 1, 4) || '-Q' || ((CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3)",
-            "substr(date, 1, 4)",
-        ):
-            sql = (
-                "SELECT period, count(*), coalesce(sum(contacts >= 2), 0), "
-                "coalesce(sum(formal), 0) FROM ("
-                f"  SELECT {period_sql} AS period, peer_code, count(*) AS contacts, "
-                f"  max(coalesce(next_step IN ({formal}), 0)) AS formal FROM session "
-                "  WHERE consent_to_count = 1 AND trim(peer_code) != '' "
-                "  AND date >= ? AND date <= ? GROUP BY period, peer_code"
-                ") GROUP BY period ORDER BY period")
-            for period, people, repeat, formal_people in self._conn.execute(
-                    sql, (*FORMAL_NEXT_STEPS, _first_day(first), _last_day(last))):
-                result[str(period)] = PeopleCounts(str(period), int(people), int(repeat),
-                                                   int(formal_people))
-        return result
+        sql = (
+            "WITH by_month AS MATERIALIZED ("
+            "  SELECT substr(date, 1, 7) AS month, lower(trim(peer_code)) AS peer, "
+            "  count(*) AS contacts, "
+            f"  max(coalesce(next_step IN ({formal}), 0)) AS formal FROM session "
+            "  WHERE consent_to_count = 1 AND trim(peer_code) != '' "
+            "  AND date >= ? AND date <= ? GROUP BY month, peer), "
+            "by_period AS ("
+            "  SELECT month AS period, peer, contacts, formal FROM by_month "
+            "  UNION ALL SELECT substr(month, 1, 4) || '-Q' || "
+            "  ((CAST(substr(month, 6, 2) AS INTEGER) + 2) / 3), peer, contacts, formal "
+            "  FROM by_month "
+            "  UNION ALL SELECT substr(month, 1, 4), peer, contacts, formal FROM by_month), "
+            "per_person AS ("
+            "  SELECT period, peer, sum(contacts) AS contacts, max(formal) AS formal "
+            "  FROM by_period GROUP BY period, peer) "
+            "SELECT period, count(*), coalesce(sum(contacts >= 2), 0), "
+            "coalesce(sum(formal), 0) FROM per_person GROUP BY period ORDER BY period")
+        return {str(period): PeopleCounts(str(period), int(people), int(repeat), int(formal_n))
+                for period, people, repeat, formal_n in self._conn.execute(
+                    sql, (*FORMAL_NEXT_STEPS, _first_day(first), _last_day(last)))}
 
     def outside(self, first: str, last: str) -> OutsideCounts:
         """Sessions no figure counts: without consent within the months, and outside them."""
