@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -46,10 +47,12 @@ from peerdesk.exchange.export import (
     ExportResult,
     SentMonth,
     clean_alias,
+    coordinator_org_units,
     plan_from_vault,
     remember_export,
     remember_sent,
     remembered_alias,
+    remembered_org_unit,
     write_file,
 )
 from peerdesk.exchange.format import MAX_ALIAS_LENGTH
@@ -201,7 +204,22 @@ class ExportDialog(QDialog):
                             0, 0)
         alias_row.addWidget(self.alias_edit, 0, 1)
         alias_row.addWidget(self.alias_problem, 1, 1)
-        alias_row.addWidget(self.fingerprint, 2, 0, 1, 2)
+        # the supporter's unit, only from the coordinator's list (Settings, Export)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setObjectName("supporterOrgUnit")
+        self.unit_combo.setAccessibleName(self.tr("Your organisation unit (optional)"))
+        self.unit_combo.addItem(self.tr("(not given)"), "")
+        units = coordinator_org_units(vault)
+        for unit in units:
+            self.unit_combo.addItem(unit, unit)
+        remembered = self.unit_combo.findData(remembered_org_unit(vault))
+        self.unit_combo.setCurrentIndex(max(remembered, 0))
+        if units:
+            alias_row.addWidget(self._buddy(self.tr("Your &unit:"), self.unit_combo), 2, 0)
+            alias_row.addWidget(self.unit_combo, 2, 1)
+        else:
+            self.unit_combo.setVisible(False)
+        alias_row.addWidget(self.fingerprint, 3, 0, 1, 2)
         alias_row.setColumnStretch(1, 1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -363,18 +381,19 @@ class ExportDialog(QDialog):
         if not self._check_alias():
             return
         alias = self.alias_edit.text()
+        unit = str(self.unit_combo.currentData() or "")
         self.save_button.setEnabled(False)
         key = self.key
 
         def work(_: Progress) -> ExportResult:
-            return write_file(plan, path, key, alias=alias)
+            return write_file(plan, path, key, alias=alias, org_unit=unit or None)
 
         def written(result: ExportResult) -> None:
             if self._closed:
                 return
             # what was sent is remembered on this (the GUI) thread's connection
             remember_sent(plan, SentPeriodStore(self.vault))
-            remember_export(self.vault, alias)
+            remember_export(self.vault, alias, unit or None)
             self.exported.emit(result)
             box = show_info(
                 self.parentWidget() or self, self.tr("Summary saved"),

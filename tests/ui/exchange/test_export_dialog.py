@@ -145,6 +145,23 @@ def test_save_writes_a_valid_private_file_and_remembers(qtbot: QtBot, filled: Va
     assert again.plan.is_empty
 
 
+def test_the_unit_comes_only_from_the_coordinators_list(qtbot: QtBot, filled: Vault,
+                                                        tmp_path: Path) -> None:
+    assert not open_dialog(qtbot, filled).unit_combo.isVisibleTo(None)  # no list: no unit
+    filled.write_setting("org_units", ["Finance", "Warehouse"])
+    dialog = open_dialog(qtbot, filled)
+    combo = dialog.unit_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "Finance", "Warehouse"]
+    combo.setCurrentIndex(2)
+    out = tmp_path / "s.json"
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.save_to(out)
+    assert json.loads(out.read_bytes())["supporter"]["org_unit"] == "Warehouse"
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "exportSavedMessage":
+            widget.close()
+
+
 def test_save_failure_is_shown_and_nothing_remembered(qtbot: QtBot, filled: Vault,
                                                       tmp_path: Path) -> None:
     dialog = open_dialog(qtbot, filled)
