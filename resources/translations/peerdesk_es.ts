@@ -514,7 +514,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+174"/>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+177"/>
         <source>Never exported</source>
         <translation>Nunca se exporta</translation>
     </message>
@@ -546,12 +546,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+170"/>
+        <location line="+185"/>
         <source>Select a month to see every count it sends.</source>
         <translation>Selecciona un mes para ver todos los recuentos que envía.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-168"/>
         <source>Not counted</source>
         <translation>No contadas</translation>
     </message>
@@ -574,6 +574,21 @@
         <location line="+6"/>
         <source>Your &amp;alias in the file:</source>
         <translation>Tu &amp;alias en el archivo:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your organisation unit (optional)</source>
+        <translation>Tu unidad (opcional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not given)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your &amp;unit:</source>
+        <translation>Tu &amp;unidad:</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -626,7 +641,7 @@
         <translation>Todos los recuentos que se envían de {0}:</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Months sent: {0}. Saved to {1}. Give this file to your program coordinator.</source>
         <translation>Meses enviados: {0}. Guardado en {1}. Entrega este archivo a la persona que coordina tu programa.</translation>
     </message>
@@ -636,7 +651,7 @@
         <translation>Firmando el resumen…</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>Reading your journal…</source>
         <translation>Leyendo tu diario…</translation>
     </message>
@@ -686,7 +701,7 @@
         <translation>Resúmenes de PeerDesk (*.json)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Summary saved</source>
         <translation>Resumen guardado</translation>
     </message>
@@ -1451,7 +1466,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>ImportResultsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+40"/>
+        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+41"/>
         <source>1 file imported: {0} supporter months replaced.</source>
         <translation>1 archivo importado: {0} meses de personas de apoyo sustituidos.</translation>
     </message>
@@ -1511,7 +1526,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>✖ Rechazado</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Refused files changed nothing. Ask the supporter for a fresh export, or check that the file was not edited or cut short on the way.</source>
         <translation>Los archivos rechazados no cambiaron nada. Pide a la persona de apoyo una exportación nueva, o comprueba que el archivo no se editó ni se cortó por el camino.</translation>
     </message>
@@ -1522,36 +1537,36 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
     </message>
     <message>
         <location line="+4"/>
-        <source>Ask each supporter to read the fingerprint shown in their export window. Confirm only when every digit matches: files signed with that key are then counted under that supporter.</source>
-        <translation>Pide a cada persona de apoyo que lea la huella que aparece en su ventana de exportación. Confirma solo si coinciden todas las cifras: a partir de entonces, los archivos firmados con esa clave se cuentan a nombre de esa persona.</translation>
+        <source>Ask each supporter to read the fingerprint shown in their export window. Tick a key only when every digit matches: files signed with it are then counted under that supporter.</source>
+        <translation>Pide a cada persona de apoyo que lea la huella que aparece en su ventana de exportación. Marca una clave solo si coinciden todas las cifras: a partir de entonces, los archivos firmados con ella se cuentan a nombre de esa persona.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+23"/>
+        <source>The fingerprint matches</source>
+        <translation>La huella coincide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The fingerprint {0} matches</source>
+        <translation>La huella {0} coincide</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Enrol the ticked keys and import again</source>
+        <translation>&amp;Registrar las claves marcadas y volver a importar</translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>{0} ({1}) is already enrolled with another key. Re-enrol only if they told you they moved to a new journal.</source>
         <translation>{0} ({1}) ya está registrada con otra clave. Vuelve a registrarla solo si te dijo que pasó a un diario nuevo.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Re-enrol — the fingerprint matches</source>
-        <translation>Volver a registrar: la huella coincide</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{0} ({1}) is new.</source>
         <translation>{0} ({1}) es nueva.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Enrol — the fingerprint matches</source>
-        <translation>Registrar: la huella coincide</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Enrol the key with fingerprint {0}</source>
-        <translation>Registrar la clave con la huella {0}</translation>
-    </message>
-    <message>
-        <location line="-98"/>
+        <location line="-95"/>
         <source>Supporter</source>
         <translation>Persona de apoyo</translation>
     </message>
