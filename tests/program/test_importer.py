@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from peerdesk.program.importer import Enrolment, import_files
 from peerdesk.program.store import ProgramStore
 from peerdesk.translation import localize
 from peerdesk.vault import Vault
+from tests.conftest import PASSPHRASE
 from tests.program.summaries import (
     ACCEPT,
     contact,
@@ -46,14 +47,28 @@ def _base(sequence: int = 100, months: tuple[str, ...] = ("2026-09", "2026-10"),
                   supporter_id=supporter, key=key, sequence=sequence, alias="north-3")
 
 
-@pytest.fixture
-def program(vault: Vault, tmp_path: Path) -> Vault:
-    """A coordinator who enrolled A (compared fingerprint) and B (explicit accept)."""
-    a = write_summary(tmp_path / "a.json", _base())
-    b = write_summary(tmp_path / "b.json", _base(supporter=SUPPORTER_B, key=KEY_B))
+def _enrol_a_and_b(vault: Vault, folder: Path) -> Vault:
+    a = write_summary(folder / "a.json", _base())
+    b = write_summary(folder / "b.json", _base(supporter=SUPPORTER_B, key=KEY_B))
     assert _import(vault, a, enrolment=Enrolment.of([KEY_A.fingerprint]))[0].accepted
     assert _import(vault, b, enrolment=ACCEPT)[0].accepted
     return vault
+
+
+@pytest.fixture
+def program(vault: Vault, tmp_path: Path) -> Vault:
+    """A coordinator who enrolled A (compared fingerprint) and B (explicit accept)."""
+    return _enrol_a_and_b(vault, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def refusing_program(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
+    """`program`, shared by the tests that only import files that must be refused (each
+    checks that its file changed nothing, so the next one sees the same program)."""
+    folder = tmp_path_factory.mktemp("refusing")
+    vault = Vault.create(folder / "program.peerdesk", PASSPHRASE)
+    yield _enrol_a_and_b(vault, folder)
+    vault.close()
 
 
 def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
@@ -129,8 +144,9 @@ HOSTILE: list[tuple[str, Callable[[dict[str, Any]], None], bool, str]] = [
 @pytest.mark.parametrize(("name", "change", "resign_with_a", "words"), HOSTILE,
                          ids=[h[0] for h in HOSTILE])
 def test_a_hostile_file_is_refused_and_changes_nothing(
-        program: Vault, tmp_path: Path, name: str, change: Callable[[dict[str, Any]], None],
-        resign_with_a: bool, words: str) -> None:
+        refusing_program: Vault, tmp_path: Path, name: str,
+        change: Callable[[dict[str, Any]], None], resign_with_a: bool, words: str) -> None:
+    program = refusing_program
     store = ProgramStore(program)
     before = store.dump()
     document = _base(sequence=200)
@@ -164,9 +180,10 @@ RAW: list[tuple[str, bytes, str]] = [
 
 
 @pytest.mark.parametrize(("name", "data", "words"), RAW, ids=[r[0] for r in RAW])
-def test_malformed_bytes_are_refused_and_change_nothing(program: Vault, tmp_path: Path,
-                                                        name: str, data: bytes,
+def test_malformed_bytes_are_refused_and_change_nothing(refusing_program: Vault,
+                                                        tmp_path: Path, name: str, data: bytes,
                                                         words: str) -> None:
+    program = refusing_program
     store = ProgramStore(program)
     before = store.dump()
     [outcome] = _import(program, write_raw(tmp_path / f"{name}.json", data), enrolment=ACCEPT)
