@@ -1,36 +1,31 @@
 """Benchmark data, built once and cached under benchmarks/.work/ (keyed by generator version).
 
 - journals of 10,000 and 100,000 synthetic sessions (`peerdesk.journal.demo`);
-- summary files of several fake supporters, written with the real export code
-  (`peerdesk.exchange.export.plan_export` / `write_export`, the `peerdesk.summary` format),
-  100,000 records in all.
+- signed summary files (`peerdesk.summary` v2) of several fake supporters, counted and signed
+  by the real document code (`peerdesk.program.demo.summary_document`), 100,000 contacts in all.
 
-The cache key hashes the sources that decide what gets built (demo generator, migrations,
-de-identification and format), so a change there rebuilds and a rerun without one is quick.
+The cache key hashes the sources that decide what gets built (demo generators, migrations,
+format and export), so a change there rebuilds and a rerun without one is quick.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import peerdesk
-from peerdesk.journal.model import Session
-from peerdesk.journal.repository import PeriodCounts
 
 PASSPHRASE = "benchmark passphrase, not a secret"  # synthetic data only
 TODAY = dt.date(2026, 10, 31)       # fixed, so the data is the same on every run
 JOURNAL_SIZES = (10_000, 100_000)
 SUPPORTERS = 10
 RECORDS_PER_SUPPORTER = 10_000
-DATA_VERSION = "1"                   # bump to force a rebuild
+DATA_VERSION = "2"                   # bump to force a rebuild
 
 ROOT = Path(__file__).resolve().parent
 WORK = ROOT / ".work"
@@ -52,8 +47,8 @@ def journal_key() -> str:
 
 
 def summaries_key() -> str:
-    return _digest(PACKAGE / "journal" / "demo.py", PACKAGE / "exchange" / "format.py",
-                   PACKAGE / "exchange" / "deidentify.py")
+    return _digest(PACKAGE / "program" / "demo.py", PACKAGE / "exchange" / "format.py",
+                   PACKAGE / "exchange" / "export.py")
 
 
 def journal_path(sessions: int) -> Path:
@@ -90,46 +85,30 @@ def _build_journal(sessions: int) -> str:
     return f"journal of {sessions:,} sessions"
 
 
-@dataclass
-class _GeneratedSessions:
-    """A `SessionSource` for `plan_export` straight from the demo generator (no journal)."""
-
-    count_: int
-    seed: int
-
-    def consented_sessions_between(self, since: dt.date | None, until: dt.date | None
-                                   ) -> Iterator[Session]:
-        from peerdesk.journal.demo import generate_sessions
-
-        for session in generate_sessions(self.count_, self.seed, TODAY):
-            # every session saved once and counted, so each supporter gives the same total
-            yield dataclasses.replace(session, revision=1, consent_to_count=True)
-
-    def period_counts(self, since: dt.date | None, until: dt.date | None) -> PeriodCounts:
-        dates = [s.date for s in self.consented_sessions_between(since, until)]
-        return PeriodCounts(len(dates), 0, min(dates, default=None), max(dates, default=None))
-
-    def count(self) -> int:
-        return self.count_
-
-
 def _build_summaries() -> str:
-    from peerdesk.exchange.deidentify import ExportSettings
-    from peerdesk.exchange.export import plan_export, write_export
+    import random
+
+    from peerdesk.program.demo import (
+        demo_key,
+        summary_document,
+        supporter_contacts,
+        write_summary,
+    )
 
     target = summaries_dir()
     partial = target.with_name(f".{target.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True, mode=0o700)
+    months = [f"{year}-{month:02d}" for year in (2025, 2026) for month in range(1, 13)]
     for number in range(1, SUPPORTERS + 1):
+        rng = random.Random(1000 + number)
         supporter_id = hashlib.sha256(f"supporter {number}".encode()).hexdigest()[:32]
-        secret = hashlib.sha256(f"peer key secret {number}".encode()).digest()
-        plan = plan_export(_GeneratedSessions(RECORDS_PER_SUPPORTER, 1000 + number), None,
-                           ExportSettings(), secret, None, None, supporter_id=supporter_id)
-        write_export(plan, partial / f"supporter-{number:02d}.json",
-                     alias=f"Team {chr(64 + number)}")
+        document = summary_document(
+            supporter_contacts(rng, RECORDS_PER_SUPPORTER, months[:22]),
+            supporter_id=supporter_id, key=demo_key(rng), alias=f"team-{number}")
+        write_summary(partial / f"supporter-{number:02d}.json", document)
     os.replace(partial, target)
-    return f"{SUPPORTERS} summary files of {RECORDS_PER_SUPPORTER:,} records"
+    return f"{SUPPORTERS} summary files of {RECORDS_PER_SUPPORTER:,} contacts"
 
 
 def ensure_data(log: Callable[[str], None] = print) -> None:

@@ -6,7 +6,6 @@ sqlcipher3 baseline doing the least work that gives the same answer.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -187,28 +186,28 @@ def search_row(results: Results, repeat: int) -> None:
 
 
 def export_row(results: Results, repeat: int) -> None:
-    from peerdesk.exchange.export import plan_from_vault, write_export
+    from peerdesk.exchange.export import plan_from_vault, write_file
+    from peerdesk.exchange.keys import SigningKeyStore
 
-    path = journal_path(10_000)
+    path = journal_path(100_000)
     out_dir = scratch_dir("export")
-    since, until = TODAY - dt.timedelta(days=600), TODAY
     vault = Vault.open(path, PASSPHRASE)
     conn = raw_connect(path)
-    records: list[int] = []
+    months: list[int] = []
     try:
-        def app_export() -> None:
-            plan = plan_from_vault(vault, since, until)
-            write_export(plan, out_dir / "summary.json")
-            records.append(plan.record_count)
+        key = SigningKeyStore(vault).key()
 
-        raw_sql = ("SELECT summary_id, revision, date, duration_minutes, kind, group_size, "
-                   "contact, channel, origin, behaviours, persistence, source_relation, impacts, "
-                   "risk_flags, support_given, referral_types, next_step, follow_up_date, "
-                   "org_unit, peer_code FROM session WHERE consent_to_count = 1 AND date >= ? "
-                   "AND date <= ? ORDER BY summary_id")
+        def app_export() -> None:
+            # nothing is remembered, so every run counts and sends every month
+            plan = plan_from_vault(vault, today=TODAY, unsaved_drafts=0)
+            write_file(plan, out_dir / "summary.json", key)
+            months.append(len(plan.months))
+
+        raw_sql = ("SELECT substr(date, 1, 7), channel, count(*) FROM session "
+                   "WHERE consent_to_count = 1 GROUP BY 1, 2")
 
         def raw_export() -> None:
-            rows = conn.execute(raw_sql, (since.isoformat(), until.isoformat())).fetchall()
+            rows = conn.execute(raw_sql).fetchall()
             (out_dir / "raw.json").write_text(json.dumps(rows), encoding="utf-8")
 
         app = measure(app_export, repeat)
@@ -217,15 +216,17 @@ def export_row(results: Results, repeat: int) -> None:
         conn.close()
         vault.close()
     results.add(Row(
-        "export 10k sessions",
-        "≤ 1 s",
+        "export 100k sessions",
+        "≤ 3 s",
         summary(app),
         f"median {ms(raw.median_ms)}",
-        app.median_ms / raw.median_ms, app.p95_ms <= 1000,
-        {"app": app.__dict__, "raw": raw.__dict__, "records_written": records[-1],
-         "app_path": "plan_from_vault + write_export (what `peerdesk export` and the export "
-                     "dialog run): read, de-identify, schema check, checksum, atomic write",
-         "raw_path": "SELECT the consented sessions' coded columns, json.dumps, write"},
+        app.median_ms / raw.median_ms, app.p95_ms <= 3000,
+        {"app": app.__dict__, "raw": raw.__dict__, "months_sent": months[-1],
+         "app_path": "plan_from_vault + write_file (what `peerdesk export` and the export "
+                     "dialog run): every month's counts and people in SQL, compare with what "
+                     "was sent, sign, atomic write",
+         "raw_path": "one GROUP BY month, channel over the consented sessions, json.dumps, "
+                     "write"},
     ))
 
 

@@ -39,14 +39,9 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("clipboard_clear_seconds", 30, int, "Clear copied text after seconds", "Security",
                "Text copied from a session is cleared from the clipboard after this long "
                "(0 keeps it).", 0, 600),
-    SettingDef("export_period", "week", str, "Period in exports", "Export",
-               "Sessions are exported by ISO week or by month, never by date.",
-               choices=("week", "month"), choice_labels=("ISO week", "Month")),
-    SettingDef("export_peer_key", True, bool, "Include keyed peer hash in exports", "Export",
-               "Lets the coordinator count repeat contacts without learning peer codes."),
     SettingDef("org_units", [], list, "Organisation units", "Export",
-               "Units the coordinator supplies; a session may name one. Empty: no unit is "
-               "exported."),
+               "Units the coordinator supplies; a summary names yours only when it is on this "
+               "list. Empty: no unit is exported."),
     SettingDef("disclosure_threshold", 5, int, "Smallest count shown", "Reports",
                "Program figures are rounded to multiples of this; counts from 1 to this minus "
                "one are shown as '<k'.", 4, 50),

@@ -86,7 +86,8 @@ def run_main_flows(root: Path, qtbot: QtBot | None = None, *,
     assert main(["export", "--out", str(out / "summary.json"), "--since", "2026-10-01",
                  "--until", "2026-10-31", "--journal", str(journal)]) == 0
     assert main(["init", "--journal", str(coordinator)]) == 0
-    assert main(["import", str(out / "summary.json"), "--journal", str(coordinator)]) == 0
+    assert main(["import", str(out / "summary.json"), "--accept-new-keys",
+                 "--journal", str(coordinator)]) == 0
     assert main(["report", "--out", str(out / "report.pdf"), "--csv", str(out / "report.csv"),
                  "--min-cell", "4", "--journal", str(coordinator)]) == 0
 

@@ -1,9 +1,10 @@
-"""`peerdesk export`: write a de-identified summary file of the journal's sessions."""
+"""`peerdesk export`: write the signed summary of the months that changed since the last one."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,44 +12,56 @@ from peerdesk.commands.common import add_journal_argument, open_vault
 from peerdesk.exchange.export import (
     ExportPlan,
     LeftOut,
-    default_period,
+    coordinator_org_units,
+    export_from_vault,
     plan_from_vault,
-    remember_export,
     remembered_alias,
-    remembered_last_until,
-    write_export,
+    remembered_org_unit,
 )
+from peerdesk.exchange.format import REASON_CHANGED, REASON_NEW, REASON_NOW_EMPTY
+from peerdesk.exchange.keys import SigningKeyStore
+
+_MONTH_OR_DATE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?$")
+REASON_WORDS = {REASON_NEW: "new", REASON_CHANGED: "changed", REASON_NOW_EMPTY: "now empty"}
 
 
-def parse_date(text: str) -> dt.date:
-    """An argparse `type`: a calendar date written YYYY-MM-DD."""
+def parse_month(text: str) -> str:
+    """An argparse `type`: a month YYYY-MM, or a date YYYY-MM-DD (its month is used)."""
+    match = _MONTH_OR_DATE.match(text.strip())
     try:
-        if len(text) != len("YYYY-MM-DD"):
+        if match is None:
             raise ValueError(text)
-        return dt.date.fromisoformat(text)
+        if match.group(3) is not None:
+            dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01"
-        ) from None
+            f"{text!r} is not a month or a date; write it as YYYY-MM or YYYY-MM-DD, "
+            "e.g. 2026-11") from None
+    return f"{match.group(1)}-{match.group(2)}"
 
 
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help="write a de-identified summary of your sessions for the program coordinator",
-        description="Write a de-identified summary file (peerdesk.summary v1) of the sessions "
-        "in a period whose peer agreed to be counted. Notes, reflections, peer codes and exact "
-        "dates are never included. Default period: since the last export, else the last 30 "
-        "days, up to today.",
+        help="write a signed summary of your figures for the program coordinator",
+        description="Write a signed summary file (peerdesk.summary v2): per calendar month, "
+        "counts of the sessions whose peer agreed to be counted, for every month that changed "
+        "since the last export (new, edited, deleted or late-logged sessions, withdrawn "
+        "consent). Never a single session, a note, a peer code or a date. Prints the months "
+        "sent and why, and your key's fingerprint for the coordinator to compare.",
     )
     export.add_argument("--out", metavar="FILE", required=True, type=Path,
                         help="summary file to write (replaced atomically if it exists)")
-    export.add_argument("--since", metavar="DATE", type=parse_date,
-                        help="first session date to include, YYYY-MM-DD")
-    export.add_argument("--until", metavar="DATE", type=parse_date,
-                        help="last session date to include, YYYY-MM-DD (default: today)")
+    export.add_argument("--since", metavar="MONTH", type=parse_month,
+                        help="first month to consider, YYYY-MM (a date gives its month)")
+    export.add_argument("--until", metavar="MONTH", type=parse_month,
+                        help="last month to consider, YYYY-MM (default: every month)")
     export.add_argument("--alias", metavar="TEXT",
-                        help="optional label for you in the file (default: the one used last)")
+                        help="optional short label for you in the file, never a name "
+                             "(default: the one used last)")
+    export.add_argument("--org-unit", metavar="NAME",
+                        help="your unit, from the coordinator's list in Settings "
+                             "(default: the one used last)")
     add_journal_argument(export)
     export.set_defaults(run=run_export)
 
@@ -56,29 +69,45 @@ def register(subparsers: Any) -> None:
 def left_out_text(left_out: LeftOut) -> str:
     parts = [
         f"{left_out.no_consent} without consent to be counted",
-        f"{left_out.outside_period} outside the period",
+        f"{left_out.outside_months} outside the months considered",
         f"{left_out.unsaved_drafts} unsaved draft{'s' if left_out.unsaved_drafts != 1 else ''}",
     ]
-    return f"Left out: {', '.join(parts)}."
+    return f"Not counted: {', '.join(parts)}."
 
 
-def summary_text(plan: ExportPlan, out: Path) -> str:
-    noun = "record" if plan.record_count == 1 else "records"
-    unit = "weeks" if plan.settings.period == "week" else "months"
-    return (f"Wrote {plan.record_count} {noun} to {out} "
-            f"({unit} {plan.period_from} to {plan.period_to}).")
+def plan_lines(plan: ExportPlan) -> list[str]:
+    """One line per month sent, with its reason and contacts."""
+    lines = [f"  {m.month}  {REASON_WORDS.get(m.reason, m.reason):<9}  "
+             f"{m.figures.contacts} contact{'s' if m.figures.contacts != 1 else ''}"
+             for m in plan.months]
+    if plan.unchanged_months:
+        lines.append(f"  ({plan.unchanged_months} unchanged month"
+                     f"{'s' if plan.unchanged_months != 1 else ''} not sent again)")
+    return lines
 
 
 def run_export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser().absolute()
     with open_vault(args) as vault:
-        today = dt.date.today()
-        until: dt.date = args.until or today
-        since: dt.date = args.since or default_period(remembered_last_until(vault), until)[0]
         alias = args.alias if args.alias is not None else remembered_alias(vault)
-        plan = plan_from_vault(vault, since, until)
-        write_export(plan, out, alias=alias)
-        remember_export(vault, plan, alias)
-    print(summary_text(plan, out))
+        unit = args.org_unit if args.org_unit is not None else remembered_org_unit(vault)
+        if args.org_unit is None and unit not in coordinator_org_units(vault):
+            unit = ""
+        key = SigningKeyStore(vault).key()
+        plan = plan_from_vault(vault, since=args.since, until=args.until)
+        if plan.is_empty:
+            print("Nothing changed since the last export: no month needs to be sent, so no "
+                  "file was written.")
+            print(f"Your key's fingerprint: {key.fingerprint}")
+            return 0
+        result = export_from_vault(vault, out, since=args.since, until=args.until,
+                                   alias=alias, org_unit=unit or None, plan=plan)
+    count = len(result.months)
+    print(f"Wrote {out}: {count} month{'s' if count != 1 else ''} "
+          f"(sequence {result.sequence}).")
+    for line in plan_lines(plan):
+        print(line)
+    print(f"Your key's fingerprint: {result.fingerprint} (the coordinator compares it when "
+          "they import your first file).")
     print(left_out_text(plan.left_out))
     return 0

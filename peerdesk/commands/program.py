@@ -10,12 +10,13 @@ from typing import Any
 
 from peerdesk.commands.common import add_journal_argument, open_vault
 from peerdesk.errors import UsageError
+from peerdesk.exchange.keys import FINGERPRINT_DIGITS, normalise_fingerprint
 from peerdesk.program.cell_secret import cell_key_secret
 from peerdesk.program.disclosure import DEFAULT_K, MIN_K
-from peerdesk.program.importer import import_files
+from peerdesk.program.importer import Enrolment, import_files
 from peerdesk.program.labels import Labeller
-from peerdesk.program.records_source import figure_source
 from peerdesk.program.report import DEFAULT_PROGRAM_NAME, ProgramFilter, prepare_report
+from peerdesk.program.store import ProgramStore
 from peerdesk.reports.csv_report import write_csv_report
 from peerdesk.reports.pdf_report import write_pdf_report
 from peerdesk.translation import LANGUAGES, msg
@@ -25,8 +26,20 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?$")
 
 def register(subparsers: Any) -> None:
     imp = subparsers.add_parser(
-        "import", help="coordinator: import summary files exported by supporters")
+        "import", help="coordinator: import summary files exported by supporters",
+        description="Import signed summary files. A supporter's first file is imported only "
+        "once you have enrolled their key: ask them to read the fingerprint from their export "
+        "window and pass it with --enrol. Files signed with another key are refused.")
     imp.add_argument("files", nargs="+", metavar="FILE", help="summary files (.json)")
+    imp.add_argument("--enrol", metavar="FINGERPRINT", action="append", default=[],
+                     help="enrol a new supporter whose key has this fingerprint (as they read "
+                          "it to you; repeat for several)")
+    imp.add_argument("--accept-new-keys", action="store_true",
+                     help="enrol every new supporter's key without comparing fingerprints "
+                          "(only for files you know came from them)")
+    imp.add_argument("--re-enrol", metavar="FINGERPRINT", action="append", default=[],
+                     help="replace a known supporter's key with this one (a new journal); "
+                          "compare the fingerprint with them first")
     add_journal_argument(imp)
     imp.set_defaults(run=run_import)
 
@@ -73,9 +86,16 @@ def _min_cell(text: str) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    for fingerprint in (*args.enrol, *args.re_enrol):
+        if not normalise_fingerprint(fingerprint):
+            raise UsageError(msg("{fingerprint} is not a fingerprint: it has {digits} digits "
+                                 "in groups of four", fingerprint=repr(fingerprint),
+                                 digits=FINGERPRINT_DIGITS))
     paths = [Path(name) for name in args.files]
     with open_vault(args) as vault:
-        outcomes = import_files(vault, paths)
+        cell_key_secret(vault)  # before anything is counted: reports round the same way from now on
+        outcomes = import_files(vault, paths, enrolment=Enrolment.of(
+            args.enrol, accept_new=args.accept_new_keys, re_enrol=args.re_enrol))
     rejected = 0
     for outcome in outcomes:
         if outcome.accepted:
@@ -105,8 +125,9 @@ def run_report(args: argparse.Namespace) -> int:
             stored = vault.read_setting("disclosure_threshold")
             k = stored if isinstance(stored, int) and stored >= MIN_K else DEFAULT_K
         flt = ProgramFilter(since=args.since, until=args.until, org_unit=args.org_unit)
-        report = prepare_report(figure_source(vault), flt, k=k, program_name=args.name,
-                                secret=cell_key_secret(vault))
+        report = prepare_report(ProgramStore(vault), flt, k=k, program_name=args.name,
+                                secret=cell_key_secret(vault, figures_held=bool(
+                                    ProgramStore(vault).months_with_data())))
     write_pdf_report(report, out, language=args.language)
     period = Labeller().period(report.since, report.until)
     print(f"Wrote {out} ({period}; counts rounded to multiples of {k}, small ones shown as "

@@ -1,153 +1,330 @@
-"""Export: plan which sessions become summary records, then write the summary file.
+"""Export: work out which months changed since the last export, then write the signed file.
 
-`plan_export` reads the journal and says exactly what will be written and what is left out
-and why; `write_export` turns a plan into the file, checked against the schema before a byte
-is written, atomically and with mode 0600. `export_from_vault` does both for the CLI.
+`plan_export` compares the journal's figures now with what earlier exports sent and says
+exactly which months (and people periods) leave, and why: new, changed, now empty, or sent
+again with a month of their period. `write_export` signs the file, writes it atomically
+(mode 0600) and only then remembers what was sent. `plan_from_vault` reads the journal.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-import json
-import secrets
-from collections.abc import Callable, Collection, Iterator, Mapping
+import hashlib
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from peerdesk import __version__
-from peerdesk.exchange.deidentify import (
-    ExportableSession,
-    ExportError,
-    ExportSettings,
-    deidentify,
-    period_code,
-)
+from peerdesk.errors import PeerDeskError
+from peerdesk.exchange.alias import AliasRefused
+from peerdesk.exchange.alias import clean_alias as checked_alias
 from peerdesk.exchange.format import (
     FORMAT,
-    MAX_ALIAS_LENGTH,
-    MAX_RECORDS,
+    MAX_ORG_UNIT_LENGTH,
+    MAX_SUMMARY_BYTES,
+    REASON_CHANGED,
+    REASON_NEW,
+    REASON_NOW_EMPTY,
+    REASON_RESENT,
     VERSION,
-    encode_summary,
-    records_checksum,
+    canonical_bytes,
+    encode_file,
+    is_month,
+    month_range,
+    period_months,
+    periods_of_month,
+    signed_content,
 )
-from peerdesk.exchange.validate import schema_problem
+from peerdesk.exchange.keys import SigningKey, SigningKeyStore
+from peerdesk.exchange.sent_periods import SentPeriod, SentPeriodStore
 from peerdesk.fileio import write_atomic
 from peerdesk.journal.drafts import DraftStore
-from peerdesk.journal.repository import PeriodCounts, SessionRepository
-from peerdesk.referrals.repository import ResourceRepository
-from peerdesk.settings import Settings
+from peerdesk.journal.monthly_figures import (
+    MonthCounts,
+    MonthlyFiguresRepository,
+    OutsideCounts,
+    PeopleCounts,
+)
+from peerdesk.program.figures import MULTI_VALUED_FIELDS, SINGLE_VALUED_FIELDS
 from peerdesk.taxonomy import Taxonomy, default_taxonomy
 from peerdesk.translation import msg
 from peerdesk.vault import Vault
 from peerdesk.vault.vault import Connection
 
-# Remembered in the journal's settings table (not declared settings: export state).
-LAST_UNTIL_KEY = "export.last_until"
-LAST_EXPORTED_AT_KEY = "export.last_exported_at"
+# Remembered in the journal's settings table (export state, not declared settings).
 ALIAS_KEY = "export.alias"
-DEFAULT_DAYS = 30
-
-ProgressCallback = Callable[[int, int], None]
-
-
-class SessionSource(Protocol):
-    """What export needs from `peerdesk.journal.repository.SessionRepository`: the counts of
-    a period, and only its consented sessions, without their notes or reflection."""
-
-    def period_counts(self, since: dt.date | None, until: dt.date | None) -> PeriodCounts: ...
-
-    def consented_sessions_between(self, since: dt.date | None, until: dt.date | None
-                                   ) -> Iterator[ExportableSession]: ...
-
-    def count(self) -> int: ...
+ORG_UNIT_KEY = "export.org_unit"
+LAST_EXPORTED_AT_KEY = "export.last_exported_at"
 
 
-class DraftSource(Protocol):
-    """What export needs from `peerdesk.journal.drafts.DraftStore`."""
-
-    def keys(self) -> list[str]: ...
+class ExportError(PeerDeskError):
+    """Something keeps the export from being written; nothing was written."""
 
 
-class ExportBugError(RuntimeError):
-    """The summary PeerDesk built does not match its own schema: a bug, nothing written."""
+@dataclass(frozen=True)
+class SentMonth:
+    month: str
+    reason: str
+    figures: MonthCounts          # zeros when the month is now empty
+
+
+@dataclass(frozen=True)
+class SentPeople:
+    period: str
+    reason: str
+    figures: PeopleCounts
 
 
 @dataclass(frozen=True)
 class LeftOut:
-    no_consent: int = 0        # in the period, but the peer did not agree to be counted
-    outside_period: int = 0    # saved sessions before `since` or after `until`
-    unsaved_drafts: int = 0    # entries still being written: not sessions yet
+    no_consent: int = 0           # in the months considered, but not agreed to be counted
+    outside_months: int = 0       # dated outside the months considered
+    unsaved_drafts: int = 0       # entries still being written: not sessions yet
 
     @property
     def total(self) -> int:
-        return self.no_consent + self.outside_period + self.unsaved_drafts
+        return self.no_consent + self.outside_months + self.unsaved_drafts
 
 
 @dataclass(frozen=True)
 class ExportPlan:
-    """Exactly what an export will write. `records` are sorted by id; treat them as read-only."""
+    """Exactly what an export will send. Nothing is written until `write_export`."""
 
-    since: dt.date | None
-    until: dt.date | None
-    settings: ExportSettings
     supporter_id: str
-    taxonomy_version: str
-    records: tuple[dict[str, Any], ...]
+    first_month: str              # the months considered, inclusive
+    last_month: str
+    months: tuple[SentMonth, ...]
+    people: tuple[SentPeople, ...]
+    unchanged_months: int         # months with figures that need not be sent again
     left_out: LeftOut
-    # False when the referral directory could not be read: no resource ids are exported.
-    resource_ids_available: bool = True
-    period_from: str = ""
-    period_to: str = ""
+    sequence: int
+    taxonomy_version: str
+    hashes: Mapping[str, str] = field(repr=False, default_factory=dict)
 
     @property
-    def record_count(self) -> int:
-        return len(self.records)
+    def is_empty(self) -> bool:
+        return not self.months and not self.people
 
 
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
-    export_id: str
-    record_count: int
-    left_out: LeftOut
-    records_sha256: str
-    envelope: Mapping[str, Any] = field(repr=False, default_factory=dict)
+    sequence: int
+    months: tuple[SentMonth, ...]
+    fingerprint: str
+    document: Mapping[str, Any] = field(repr=False, default_factory=dict)
 
 
-@contextlib.contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while an export builds ~100,000 small containers that
-    all stay alive until it ends (records, then the file read back): they set off one or two
-    full collections of the whole heap per 10,000 sessions (60-180 ms) that find nothing.
-    The pause is process-wide but short (well under a second, also when a worker exports);
-    reference counting still frees everything that is not in a cycle meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+# -- alias and unit ---------------------------------------------------------------------------
+
+
+def clean_alias(alias: str | None) -> str | None:
+    """The alias as written, or `ExportError` saying what to change (see `exchange.alias`)."""
     try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        return checked_alias(alias)
+    except AliasRefused as exc:
+        raise ExportError(exc.message) from None
 
 
-def default_period(last_until: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date]:
-    """Since the day after the last export (never later than today), else the last 30 days."""
-    if last_until is not None:
-        return min(last_until + dt.timedelta(days=1), today), today
-    return today - dt.timedelta(days=DEFAULT_DAYS - 1), today
-
-
-def remembered_last_until(vault: Vault) -> dt.date | None:
-    stored = vault.read_setting(LAST_UNTIL_KEY)
-    if not isinstance(stored, str):
+def clean_org_unit(unit: str | None, org_units: tuple[str, ...]) -> str | None:
+    """The coordinator's spelling of `unit` if it is on their list, else None."""
+    if not unit:
         return None
-    try:
-        return dt.date.fromisoformat(stored)
-    except ValueError:
-        return None
+    wanted = " ".join(unit.split()).casefold()
+    for known in org_units:
+        if " ".join(known.split()).casefold() == wanted and len(known) <= MAX_ORG_UNIT_LENGTH:
+            return known
+    return None
+
+
+# -- planning ---------------------------------------------------------------------------------
+
+
+def _zero_month(month: str) -> MonthCounts:
+    return MonthCounts(month, 0, 0, 0, 0,
+                       {name: {} for name in (*SINGLE_VALUED_FIELDS, *MULTI_VALUED_FIELDS)})
+
+
+def month_document(figures: MonthCounts, reason: str) -> dict[str, Any]:
+    return {
+        "month": figures.month,
+        "reason": reason,
+        "contacts": figures.contacts,
+        "follow_up_planned": figures.follow_up_planned,
+        "with_referral": figures.with_referral,
+        "with_risk": figures.with_risk,
+        "counts": {name: dict(sorted(figures.counts.get(name, {}).items()))
+                   for name in (*SINGLE_VALUED_FIELDS, *MULTI_VALUED_FIELDS)},
+    }
+
+
+def people_document(figures: PeopleCounts, reason: str) -> dict[str, Any]:
+    return {"period": figures.period, "reason": reason, "people": figures.people,
+            "people_repeat": figures.people_repeat, "people_formal": figures.people_formal}
+
+
+def _digest(document: Mapping[str, Any]) -> str:
+    return hashlib.sha256(canonical_bytes({k: v for k, v in document.items()
+                                           if k != "reason"})).hexdigest()
+
+
+def next_sequence(last: int, now: float | None = None) -> int:
+    """Grows with every export, and with the clock: a journal restored from an older backup
+    still sends figures newer than those it sent before."""
+    return max(last + 1, int(time.time() if now is None else now))
+
+
+def _reason(previous: SentPeriod | None) -> str:
+    return REASON_NEW if previous is None or previous.contacts == 0 else REASON_CHANGED
+
+
+def plan_export(
+    figures: MonthlyFiguresRepository,
+    sent: SentPeriodStore,
+    *,
+    supporter_id: str,
+    today: dt.date | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    unsaved_drafts: int = 0,
+    taxonomy: Taxonomy | None = None,
+    now: float | None = None,
+) -> ExportPlan:
+    """What the next file sends: every month from `since` to `until` ("YYYY-MM"; default:
+    every month a summary may hold) whose figures differ from what was last sent."""
+    taxonomy = taxonomy or default_taxonomy()
+    lowest, highest = month_range(today or dt.date.today())
+    first, last = max(since or lowest, lowest), min(until or highest, highest)
+    if since is not None and until is not None and since > until:
+        raise ExportError(msg("The period starts ({since}) after it ends ({until}). Choose a "
+                              "start on or before the end.", since=since, until=until))
+    if first > last:
+        raise ExportError(msg("Summaries hold months from {lowest} to {highest}; choose "
+                              "months in that range.", lowest=lowest, highest=highest))
+    current = figures.months(first, last) if first <= last else {}
+    for month, counts in current.items():
+        if counts.unknown_code_fields:
+            raise ExportError(msg("A session in {month} has a code PeerDesk does not know for "
+                                  "'{field}'. Open it in the journal, correct it, and export "
+                                  "again.", month=month, field=counts.unknown_code_fields[0]))
+    before = sent.all()
+    hashes: dict[str, str] = {}
+    months: list[SentMonth] = []
+    unchanged = 0
+    for month in sorted(set(current) | {p for p in before if is_month(p)}):
+        if not first <= month <= last:
+            continue
+        previous = before.get(month)
+        if month in current:
+            document = month_document(current[month], "")
+            hashes[month] = _digest(document)
+            if previous is not None and previous.contacts and (
+                    previous.figures_sha256 == hashes[month]):
+                unchanged += 1
+                continue
+            months.append(SentMonth(month, _reason(previous), current[month]))
+        elif previous is not None and previous.contacts:
+            months.append(SentMonth(month, REASON_NOW_EMPTY, _zero_month(month)))
+            hashes[month] = _digest(month_document(_zero_month(month), ""))
+
+    # People: whole quarters and years, so they are read over whole years.
+    people_now = figures.people(max(f"{first[:4]}-01", lowest), min(f"{last[:4]}-12", highest))
+    touched = {period for m in months for period in periods_of_month(m.month)}
+    candidates = (set(people_now) | touched
+                  | {p.removeprefix("people:") for p in before if p.startswith("people:")})
+    people: list[SentPeople] = []
+    for period in sorted(candidates):
+        start, end = period_months(period)
+        if end < first or start > last:
+            continue
+        now_figures = people_now.get(period, PeopleCounts(period, 0, 0, 0))
+        key = f"people:{period}"
+        previous = before.get(key)
+        hashes[key] = _digest(people_document(now_figures, ""))
+        if previous is not None and previous.figures_sha256 == hashes[key]:
+            if period in touched:
+                people.append(SentPeople(period, REASON_RESENT, now_figures))
+            continue
+        if previous is None and now_figures.people == 0 and period not in touched:
+            continue
+        if now_figures.people == 0 and previous is not None and previous.contacts:
+            reason = REASON_NOW_EMPTY
+        else:
+            reason = _reason(previous)
+        people.append(SentPeople(period, reason, now_figures))
+
+    outside: OutsideCounts = figures.outside(first, last)
+    return ExportPlan(
+        supporter_id=supporter_id, first_month=first, last_month=last, months=tuple(months),
+        people=tuple(people), unchanged_months=unchanged,
+        left_out=LeftOut(outside.without_consent, outside.outside_months, unsaved_drafts),
+        sequence=next_sequence(sent.last_sequence(), now), taxonomy_version=taxonomy.version,
+        hashes=hashes,
+    )
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def build_document(plan: ExportPlan, key: SigningKey, *, alias: str | None = None,
+                   org_unit: str | None = None,
+                   created_at: dt.datetime | None = None) -> dict[str, Any]:
+    """The signed document in file order (`created_at` is the test seam: now, UTC)."""
+    moment = (created_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "app_version": __version__,
+        "taxonomy_version": plan.taxonomy_version,
+        "supporter": {"id": plan.supporter_id, "alias": clean_alias(alias),
+                      "org_unit": org_unit, "public_key": key.public_hex},
+        "sequence": plan.sequence,
+        "months": [month_document(m.figures, m.reason) for m in plan.months],
+        "people": [people_document(p.figures, p.reason) for p in plan.people],
+    }
+    document["signature"] = key.sign(signed_content(document))
+    return document
+
+
+def write_file(plan: ExportPlan, path: Path, key: SigningKey, *, alias: str | None = None,
+               org_unit: str | None = None,
+               created_at: dt.datetime | None = None) -> ExportResult:
+    """Sign and write the file atomically (temp file, fsync, rename; mode 0600). Touches no
+    database, so a worker thread may call it; then call `remember_sent`."""
+    if plan.is_empty:
+        raise ExportError(msg("Nothing changed since the last export: no month needs to be "
+                              "sent, so no file was written."))
+    document = build_document(plan, key, alias=alias, org_unit=org_unit, created_at=created_at)
+    data = encode_file(document)
+    if len(data) > MAX_SUMMARY_BYTES:  # pragma: no cover - ~330 months are far below the cap
+        raise ExportError(msg("The summary would be larger than the coordinator accepts. "
+                              "Export fewer months at a time."))
+    write_atomic(Path(path), data)
+    return ExportResult(Path(path), plan.sequence, plan.months, key.fingerprint, document)
+
+
+def remember_sent(plan: ExportPlan, sent: SentPeriodStore) -> None:
+    """After the file was written: the next export sends only what changes after this one."""
+    remembered = [SentPeriod(m.month, plan.hashes[m.month], plan.sequence, m.figures.contacts)
+                  for m in plan.months]
+    remembered += [SentPeriod(f"people:{p.period}", plan.hashes[f"people:{p.period}"],
+                              plan.sequence, p.figures.people) for p in plan.people]
+    sent.remember(remembered)
+
+
+def write_export(plan: ExportPlan, path: Path, key: SigningKey, sent: SentPeriodStore, *,
+                 alias: str | None = None, org_unit: str | None = None,
+                 created_at: dt.datetime | None = None) -> ExportResult:
+    """`write_file`, then `remember_sent`."""
+    result = write_file(plan, path, key, alias=alias, org_unit=org_unit, created_at=created_at)
+    remember_sent(plan, sent)
+    return result
+
+
+# -- from the journal -------------------------------------------------------------------------
 
 
 def remembered_alias(vault: Vault) -> str:
@@ -155,219 +332,50 @@ def remembered_alias(vault: Vault) -> str:
     return stored if isinstance(stored, str) else ""
 
 
-def remember_export(vault: Vault, plan: ExportPlan, alias: str | None,
+def remembered_org_unit(vault: Vault) -> str:
+    stored = vault.read_setting(ORG_UNIT_KEY)
+    return stored if isinstance(stored, str) else ""
+
+
+def coordinator_org_units(vault: Vault) -> tuple[str, ...]:
+    units = vault.read_setting("org_units")
+    return tuple(str(u).strip() for u in units if str(u).strip()) if isinstance(units,
+                                                                                list) else ()
+
+
+def remember_export(vault: Vault, alias: str | None, org_unit: str | None = None,
                     now: dt.datetime | None = None) -> None:
-    """After a successful write: the next export starts after this one's end (an export of
-    an older period never moves that point back)."""
-    previous = remembered_last_until(vault)
-    if plan.until is not None and (previous is None or plan.until > previous):
-        vault.write_setting(LAST_UNTIL_KEY, plan.until.isoformat())
     moment = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     vault.write_setting(LAST_EXPORTED_AT_KEY, moment)
     vault.write_setting(ALIAS_KEY, clean_alias(alias) or "")
+    vault.write_setting(ORG_UNIT_KEY, org_unit or "")
 
 
-def clean_alias(alias: str | None) -> str | None:
-    """The supporter alias as written: trimmed, one line, or None; too long is an error."""
-    if alias is None:
-        return None
-    cleaned = " ".join(alias.split())
-    if not cleaned:
-        return None
-    if len(cleaned) > MAX_ALIAS_LENGTH:
-        raise ExportError(msg("The supporter alias is longer than {limit} characters. Shorten "
-                              "it and export again.", limit=MAX_ALIAS_LENGTH))
-    return cleaned
+def plan_from_vault(vault: Vault, *, since: str | None = None, until: str | None = None,
+                    connection: Connection | None = None, unsaved_drafts: int | None = None,
+                    today: dt.date | None = None) -> ExportPlan:
+    """`plan_export` over the journal. A worker thread passes its own `connection` (from
+    `vault.connect_another()`) and the draft count read on the GUI thread."""
+    source: Vault | Connection = connection if connection is not None else vault
+    drafts = unsaved_drafts if unsaved_drafts is not None else len(DraftStore(vault).keys())
+    return plan_export(MonthlyFiguresRepository(source), SentPeriodStore(source),
+                       supporter_id=vault.journal_id, since=since, until=until,
+                       unsaved_drafts=drafts, today=today)
 
 
-def pack_resource_ids(vault: Vault, connection: Connection | None = None) -> frozenset[str]:
-    """Ids of referral-directory entries that came from a resource pack (not "own")."""
-    resources = ResourceRepository(vault, connection=connection).all()
-    return frozenset(r.id for r in resources if not r.is_own)
-
-
-def plan_export(
-    repo: SessionSource,
-    drafts: DraftSource | None,
-    settings: ExportSettings,
-    secret: bytes,
-    since: dt.date | None,
-    until: dt.date | None,
-    *,
-    supporter_id: str,
-    pack_resource_ids: Collection[str] | None = frozenset(),
-    taxonomy: Taxonomy | None = None,
-    progress: ProgressCallback | None = None,
-) -> ExportPlan:
-    """Read the sessions dated `since`…`until` (inclusive; None: unbounded) and build the
-    records that will be written, plus what is left out and why. Writes nothing."""
-    if since is not None and until is not None and since > until:
-        raise ExportError(msg("The period starts ({since}) after it ends ({until}). Choose a "
-                              "start on or before the end.",
-                              since=since.isoformat(), until=until.isoformat()))
-    taxonomy = taxonomy or default_taxonomy()
-    total = repo.count()
-    counts = repo.period_counts(since, until)
-    in_period, no_consent = counts.sessions, counts.without_consent
-    known_ids = frozenset(pack_resource_ids) if pack_resource_ids is not None else frozenset()
-    records: list[dict[str, Any]] = []
-    done = no_consent  # sessions without consent are skipped before they are read
-    with _cycle_collection_paused():
-        for session in repo.consented_sessions_between(since, until):
-            # deidentify refuses a session without consent too (ValueError: a bug)
-            records.append(deidentify(session, settings, secret, known_ids, taxonomy))
-            done += 1
-            if progress is not None and done % 50 == 0:
-                progress(done, total)
-    if len(records) > MAX_RECORDS:
-        raise ExportError(msg("{count} sessions is more than one summary file holds ({limit}). "
-                              "Export a shorter period at a time.",
-                              count=len(records), limit=MAX_RECORDS))
-    records.sort(key=lambda record: str(record["id"]))
-    if progress is not None:
-        progress(in_period, total)
-
-    start = since or counts.first_day or until or counts.last_day or dt.date.today()
-    end = until or counts.last_day or start
-    return ExportPlan(
-        since=since,
-        until=until,
-        settings=settings,
-        supporter_id=supporter_id,
-        taxonomy_version=taxonomy.version,
-        records=tuple(records),
-        left_out=LeftOut(
-            no_consent=no_consent,
-            outside_period=max(total - in_period, 0),
-            unsaved_drafts=len(drafts.keys()) if drafts is not None else 0,
-        ),
-        resource_ids_available=pack_resource_ids is not None,
-        period_from=period_code(start, settings.period),
-        period_to=period_code(end, settings.period),
-    )
-
-
-def build_envelope(
-    plan: ExportPlan,
-    *,
-    alias: str | None = None,
-    export_id: str | None = None,
-    created_at: dt.datetime | None = None,
-) -> dict[str, Any]:
-    """The whole summary as a dict in file order. `export_id` / `created_at` are the test
-    seam: left out, they are random and now (UTC, whole seconds)."""
-    moment = created_at or dt.datetime.now(dt.UTC)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    records = list(plan.records)
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "export_id": export_id or secrets.token_hex(16),
-        "created_at": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "app_version": __version__,
-        "taxonomy_version": plan.taxonomy_version,
-        "supporter": {"id": plan.supporter_id, "alias": clean_alias(alias)},
-        "period": {
-            "granularity": plan.settings.period,
-            "from": plan.period_from,
-            "to": plan.period_to,
-        },
-        "generalisation": {
-            "period": plan.settings.period,
-            "peer_key": plan.settings.include_peer_key,
-            "org_unit": plan.settings.exports_org_unit,
-        },
-        "record_count": len(records),
-        "records_sha256": records_checksum(records),
-        "records": records,
-    }
-
-
-def check_envelope(envelope: Mapping[str, Any]) -> bytes:
-    """Encode `envelope` and prove the bytes match the schema and the checksum; else a bug."""
-    data = encode_summary(envelope)
-    reread = json.loads(data)
-    # The fast path reaches jsonschema's verdict (full validation costs ~1 ms a record).
-    problem = schema_problem(reread)
-    if problem is not None:
-        raise ExportBugError(f"The summary does not match its schema: {problem}. "
-                             "Nothing was written.")
-    if reread["record_count"] != len(reread["records"]) or (
-        records_checksum(reread["records"]) != reread["records_sha256"]
-    ):
-        raise ExportBugError("The summary's count or checksum does not match its records. "
-                             "Nothing was written.")
-    return data
-
-
-def write_export(
-    plan: ExportPlan,
-    path: Path,
-    *,
-    alias: str | None = None,
-    export_id: str | None = None,
-    created_at: dt.datetime | None = None,
-) -> ExportResult:
-    """Validate, then write the summary atomically (temp file, fsync, rename; mode 0600)."""
-    with _cycle_collection_paused():
-        envelope = build_envelope(plan, alias=alias, export_id=export_id,
-                                  created_at=created_at)
-        data = check_envelope(envelope)
-    write_atomic(Path(path), data)
-    return ExportResult(
-        path=Path(path),
-        export_id=str(envelope["export_id"]),
-        record_count=plan.record_count,
-        left_out=plan.left_out,
-        records_sha256=str(envelope["records_sha256"]),
-        envelope=envelope,
-    )
-
-
-@dataclass(frozen=True)
-class VaultExportInputs:
-    """What must be read from the journal on the thread that owns its main connection."""
-
-    settings: ExportSettings
-    secret: bytes = field(repr=False)
-    supporter_id: str = ""
-    draft_keys: tuple[str, ...] = ()
-
-    def keys(self) -> list[str]:  # a `DraftSource` frozen at the moment the inputs were read
-        return list(self.draft_keys)
-
-
-def read_export_inputs(vault: Vault) -> VaultExportInputs:
-    secret = vault.meta("peer_key_secret")
-    return VaultExportInputs(
-        settings=ExportSettings.from_settings(Settings(vault)),
-        secret=secret.encode("utf-8") if isinstance(secret, str) else bytes(secret),
-        supporter_id=vault.journal_id,
-        draft_keys=tuple(DraftStore(vault).keys()),
-    )
-
-
-def plan_from_vault(
-    vault: Vault,
-    since: dt.date | None,
-    until: dt.date | None,
-    *,
-    inputs: VaultExportInputs | None = None,
-    connection: Connection | None = None,
-    progress: ProgressCallback | None = None,
-) -> ExportPlan:
-    """`plan_export` over the journal's repositories. A worker thread passes `inputs` read on
-    the GUI thread and its own `connection` (from `vault.connect_another()`)."""
-    inputs = inputs or read_export_inputs(vault)
-    return plan_export(
-        SessionRepository(vault, connection=connection),
-        inputs,
-        inputs.settings,
-        inputs.secret,
-        since,
-        until,
-        supporter_id=inputs.supporter_id,
-        pack_resource_ids=pack_resource_ids(vault, connection),
-        progress=progress,
-    )
+def export_from_vault(vault: Vault, path: Path, *, since: str | None = None,
+                      until: str | None = None, alias: str | None = None,
+                      org_unit: str | None = None, plan: ExportPlan | None = None
+                      ) -> ExportResult:
+    """Plan (unless `plan` is given), sign and write; the CLI's whole export."""
+    alias = clean_alias(alias)
+    unit = clean_org_unit(org_unit, coordinator_org_units(vault))
+    if org_unit and unit is None:
+        raise ExportError(msg("The organisation unit {unit} is not on the coordinator's list "
+                              "(Settings, Export). Choose one from the list or leave it out.",
+                              unit=repr(org_unit)))
+    plan = plan or plan_from_vault(vault, since=since, until=until)
+    result = write_export(plan, path, SigningKeyStore(vault).key(), SentPeriodStore(vault),
+                          alias=alias, org_unit=unit)
+    remember_export(vault, alias, unit)
+    return result

@@ -28,6 +28,7 @@ MULTI_CODED_FIELDS: dict[str, str] = {
 }
 REQUIRED_CODED_FIELDS = frozenset({"kind", "contact", "channel"})
 
+EARLIEST_SESSION_DATE = dt.date(1970, 1, 1)
 MAX_DURATION_MINUTES = 24 * 60
 MAX_GROUP_SIZE = 1000
 
@@ -63,10 +64,26 @@ def _unknown_code(taxonomy: Taxonomy, attribute: str, key: str, code: object) ->
     ))
 
 
-def validate_session(session: Session, taxonomy: Taxonomy) -> None:
+def latest_session_date(today: dt.date | None = None) -> dt.date:
+    """One year from today (28 February when today is 29 February)."""
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)
+
+
+def validate_session(session: Session, taxonomy: Taxonomy,
+                     today: dt.date | None = None) -> None:
     """Raise `SessionInvalid` naming the field (and code) of the first problem found."""
     if not isinstance(session.date, dt.date) or isinstance(session.date, dt.datetime):
         raise SessionInvalid(msg("The session has no valid date. Enter a date."))
+    latest = latest_session_date(today)
+    if not EARLIEST_SESSION_DATE <= session.date <= latest:
+        raise SessionInvalid(msg(
+            "The date {date} is outside the dates a session can have ({earliest} to {latest}). "
+            "Correct the date.", date=session.date.isoformat(),
+            earliest=EARLIEST_SESSION_DATE.isoformat(), latest=latest.isoformat()))
     if session.start_time is not None and not isinstance(session.start_time, dt.time):
         raise SessionInvalid(msg("The start time is not a time of day."))
     if (

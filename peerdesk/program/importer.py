@@ -1,14 +1,21 @@
-"""Importing summary files: each validated in full, then applied in its own transaction.
+"""Importing summary files: each validated in full, its signer checked, then applied in its
+own transaction.
 
-A bad file never raises: it comes back as an `ImportOutcome` with `accepted=False` and a
-problem naming the file (and the JSON field path where one applies), and the program data is
-left exactly as it was. The other files of the same batch still import.
+A bad file never raises: it comes back as an `ImportOutcome` with `accepted=False` and one
+line naming the file and its problem, and the program data is left exactly as it was. The
+other files of the same batch still import.
+
+Who may sign: a supporter's first file enrols its key only when the coordinator compared the
+key's fingerprint with the one the supporter reads from their own app (`Enrolment.compared`)
+or accepted new keys explicitly (`Enrolment.accept_new`). After that, a file must be signed
+with the enrolled key; a new key for a known supporter needs `Enrolment.re_enrol`.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,18 +23,44 @@ from typing import Any
 import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
+from peerdesk.exchange.format import MAX_SUMMARY_BYTES
+from peerdesk.exchange.keys import normalise_fingerprint
 from peerdesk.exchange.validate import (
-    MAX_SUMMARY_BYTES,
     SummaryRejected,
+    ValidatedSummary,
     rejection,
     validate_summary_file,
 )
-from peerdesk.gc_pause import collector_paused
-from peerdesk.program.store import ProgramStore
-from peerdesk.translation import msg
+from peerdesk.program.store import OlderThanHeld, ProgramStore
+from peerdesk.translation import Message, msg
 from peerdesk.vault import JOURNAL_FAULTS, Vault
 
 Progress = Callable[[int, int, str], None]   # (files done, files in all, file name)
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """What the coordinator allowed for this import."""
+
+    compared: frozenset[str] = frozenset()    # fingerprints read out by new supporters
+    accept_new: bool = False                  # enrol any new supporter's key, uncompared
+    re_enrol: frozenset[str] = frozenset()    # new keys of known supporters, confirmed
+
+    @classmethod
+    def of(cls, compared: Collection[str] = (), *, accept_new: bool = False,
+           re_enrol: Collection[str] = ()) -> Enrolment:
+        return cls(frozenset(normalise_fingerprint(f) for f in compared),
+                   accept_new, frozenset(normalise_fingerprint(f) for f in re_enrol))
+
+
+@dataclass(frozen=True)
+class PendingKey:
+    """A key the coordinator has not enrolled: shown to them to compare and confirm."""
+
+    supporter_id: str
+    alias: str | None
+    fingerprint: str
+    re_enrol: bool          # the supporter is known, with another key
 
 
 @dataclass(frozen=True)
@@ -37,73 +70,120 @@ class ImportOutcome:
     supporter_alias: str | None
     accepted: bool
     problem: str | None      # "<file> was not imported: <why>." (a Message: it can be translated)
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    previously_imported_at: str | None = None   # set when this exact file was imported before
+    months_replaced: tuple[str, ...] = ()
+    months_kept: tuple[str, ...] = ()        # newer figures were already held
+    previously_imported_at: str | None = None
+    enrolled: str | None = None              # the fingerprint enrolled by this import
+    pending_key: PendingKey | None = None    # refused until this key is enrolled
+    path: str = ""                           # the file as given, to import it again
 
     @property
     def summary_line(self) -> str:
         """One line for people: what happened to this file."""
         if not self.accepted:
             return self.problem or f"{self.file_name} was not imported."
-        text = (f"{self.file_name}: {self.new} new, {self.updated} updated, "
-                f"{self.unchanged} unchanged")
         if self.previously_imported_at is not None:
-            text += f" (this file was already imported on {self.previously_imported_at[:10]})"
+            return msg("{file}: already imported on {day}; nothing changed",
+                       file=self.file_name, day=self.previously_imported_at[:10])
+        text = msg("{file}: {count} months replaced ({months})", file=self.file_name,
+                   count=len(self.months_replaced),
+                   months=_month_list(self.months_replaced) or "-")
+        if self.months_kept:
+            text = msg("{text}; {count} kept, newer figures were already held", text=text,
+                       count=len(self.months_kept))
+        if self.enrolled:
+            text = msg("{text}; enrolled the supporter's key {fingerprint}", text=text,
+                       fingerprint=self.enrolled)
         return text
 
 
-# Page cache for the import's connection (KiB, as `PRAGMA cache_size` takes it when negative):
-# records arrive in random id order, so with SQLite's default 2 MB nearly every insert evicts
-# a page that a later one reads back and decrypts again. 64 MB holds a 100,000-record program.
-IMPORT_CACHE_KIB = 64 * 1024
+def _month_list(months: Sequence[str]) -> str:
+    return ", ".join(months) if len(months) <= 6 else (
+        f"{', '.join(months[:3])} … {', '.join(months[-2:])}")
 
 
 def import_files(vault: Vault, paths: Sequence[Path], progress: Progress | None = None, *,
-                 conn: Any = None, max_bytes: int = MAX_SUMMARY_BYTES) -> list[ImportOutcome]:
+                 conn: Any = None, max_bytes: int = MAX_SUMMARY_BYTES,
+                 enrolment: Enrolment = Enrolment(),
+                 today: dt.date | None = None) -> list[ImportOutcome]:
     """Validate and import each file; return one outcome per path, in order."""
     store = ProgramStore(conn if conn is not None else vault)
     outcomes: list[ImportOutcome] = []
     total = len(paths)
-    with _larger_cache(store.connection):
-        for index, raw_path in enumerate(paths):
-            path = Path(raw_path)
-            if progress is not None:
-                progress(index, total, path.name)
-            with collector_paused():  # its records die young: no full collections
-                outcomes.append(_import_one(store, path, max_bytes))
+    for index, raw_path in enumerate(paths):
+        path = Path(raw_path)
+        if progress is not None:
+            progress(index, total, path.name)
+        outcome = _import_one(store, path, max_bytes, enrolment, today)
+        outcomes.append(dataclasses.replace(outcome, path=str(path)))
     if progress is not None:
         progress(total, total, "")
     return outcomes
 
 
-@contextlib.contextmanager
-def _larger_cache(conn: Any) -> Iterator[None]:
-    before = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(before)}")
+def _refused(summary: ValidatedSummary, problem: str,
+             pending: PendingKey | None = None) -> ImportOutcome:
+    return ImportOutcome(summary.file_name, summary.sha256, summary.alias, False,
+                         rejection(summary.file_name, problem), pending_key=pending)
 
 
-def _import_one(store: ProgramStore, path: Path, max_bytes: int) -> ImportOutcome:
+def _key_decision(store: ProgramStore, summary: ValidatedSummary,
+                  enrolment: Enrolment) -> tuple[bool, ImportOutcome | None]:
+    """(whether to enrol the file's key, a refusal or None)."""
+    sid, key, shown = summary.supporter_id, summary.public_key, summary.fingerprint
+    owner = store.supporter_with_key(key)
+    if owner is not None and owner != sid:
+        label = store.supporter_labels().get(owner, owner)
+        return False, _refused(summary, msg(
+            "it claims to be from supporter {supporter} but is signed with the key enrolled "
+            "for {owner}; it was not counted under either", supporter=sid[:8], owner=label))
+    enrolled = store.enrolled_key(sid)
+    if enrolled == key:
+        return False, None
+    if enrolled is None:
+        if enrolment.accept_new or shown in enrolment.compared:
+            return True, None
+        problem: Message = msg(
+            "its signing key is not enrolled yet (fingerprint {fingerprint}). Ask the "
+            "supporter to read the fingerprint shown in their export window; if it matches, "
+            "import again and confirm it (peerdesk import FILE --enrol \"{fingerprint}\")",
+            fingerprint=shown)
+        return False, _refused(summary, problem, PendingKey(sid, summary.alias, shown, False))
+    if shown in enrolment.re_enrol:
+        return True, None
+    label = store.supporter_labels().get(sid, sid)
+    problem = msg(
+        "it is signed with a key that is not the one enrolled for {supporter} (fingerprint "
+        "{fingerprint}). If the supporter moved to a new journal, compare the fingerprint with "
+        "them and re-enrol (peerdesk import FILE --re-enrol \"{fingerprint}\"); otherwise the "
+        "file is not theirs", supporter=label, fingerprint=shown)
+    return False, _refused(summary, problem, PendingKey(sid, summary.alias, shown, True))
+
+
+def _import_one(store: ProgramStore, path: Path, max_bytes: int, enrolment: Enrolment,
+                today: dt.date | None) -> ImportOutcome:
     try:
-        summary = validate_summary_file(path, max_bytes=max_bytes)
+        summary = validate_summary_file(path, max_bytes=max_bytes, today=today)
     except SummaryRejected as exc:
         return ImportOutcome(path.name, None, None, False, exc.message)
+    enrol, refusal = _key_decision(store, summary, enrolment)
+    if refusal is not None:
+        return refusal
+    before = store.imported_at(summary.sha256)
+    if before is not None:
+        return ImportOutcome(path.name, summary.sha256, summary.alias, True, None,
+                             previously_imported_at=before)
     try:
-        counts = store.apply_summary(summary)
+        counts = store.apply_summary(summary, enrol=enrol)
     except JOURNAL_FAULTS:
         raise  # the journal cannot be written (full, read-only, damaged…): not this file's fault
+    except OlderThanHeld as exc:
+        return _refused(summary, exc.message)
     except (PeerDeskError, sqlcipher3.Error) as exc:
         # a PeerDeskError's message is translatable; the database's own words are not
         reason = exc.message if isinstance(exc, PeerDeskError) else str(exc)
-        problem = msg("it could not be saved ({reason}). Nothing from it was written; try "
-                      "again", reason=reason)
-        return ImportOutcome(path.name, summary.sha256, summary.supporter_alias, False,
-                             rejection(path.name, problem))
-    return ImportOutcome(path.name, summary.sha256, summary.supporter_alias, True, None,
-                         counts.new, counts.updated, counts.unchanged,
-                         counts.previously_imported_at)
+        return _refused(summary, msg("it could not be saved ({reason}). Nothing from it was "
+                                     "written; try again", reason=reason))
+    return ImportOutcome(path.name, summary.sha256, summary.alias, True, None,
+                         counts.months_replaced, counts.months_kept,
+                         enrolled=summary.fingerprint if enrol else None)

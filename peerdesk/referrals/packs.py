@@ -1,11 +1,12 @@
 """Resource packs: a referral directory (or part of it) as a versioned JSON file.
 
 A coordinator exports a pack; supporters import it. Reading is strict, because a pack comes
-from someone else: size cap before reading, UTF-8, no duplicate keys, no NaN/Infinity, the
-format and version checked first (so a newer pack gets a clear "update PeerDesk" message),
-then the JSON Schema `resources/schema/resource-pack-v1.schema.json` (unknown keys rejected),
-then what a schema cannot say (unique ids, real dates). Any problem raises `PackError` naming
-it — with its JSON path where one applies — before anything is written.
+from someone else: size cap before reading, then the strict reader `peerdesk.strict_json`
+(UTF-8, depth, number length, no duplicate keys, no NaN/Infinity), the format and version
+checked first (so a newer pack gets a clear "update PeerDesk" message), then the JSON Schema
+`resources/schema/resource-pack-v1.schema.json` (unknown keys rejected), then what a schema
+cannot say (unique ids, real dates). Any problem raises `PackError` naming it — with its JSON
+path where one applies — before anything is written.
 """
 
 from __future__ import annotations
@@ -22,15 +23,16 @@ import jsonschema
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import write_atomic
-from peerdesk.json_reasons import json_reason
 from peerdesk.paths import resources_dir
 from peerdesk.referrals.model import OWN_ORIGIN, Resource, content_dict, validated
+from peerdesk.strict_json import JsonLimits, JsonRejected, parse_json_bytes
 from peerdesk.translation import LANGUAGES, SOURCE_LANGUAGE, Message, msg
 
 FORMAT = "peerdesk.resource-pack"
 VERSION = 1
 MAX_PACK_BYTES = 5 * 1024 * 1024
 MAX_PACK_NAME = 100
+PACK_LIMITS = JsonLimits(max_bytes=MAX_PACK_BYTES, max_depth=16, max_number_chars=24)
 SCHEMA_FILE = "resource-pack-v1.schema.json"
 STARTER_PACK_FILE = "starter-pack.json"   # English; a translation is starter-pack.<lang>.json
 
@@ -75,27 +77,6 @@ def _validator() -> Any:
     schema = pack_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-class _Constant(ValueError):
-    pass
-
-
-def _no_constants(name: str) -> Any:
-    raise _Constant(name)
 
 
 def _json_path(parts: Iterable[object]) -> str:
@@ -164,25 +145,9 @@ def parse_pack(data: bytes, source: Message | None = None) -> ResourcePack:
     if len(data) > MAX_PACK_BYTES:
         raise _fail(source, _too_large())
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _fail(source, msg("it is not UTF-8 text (byte {position})",
-                                position=exc.start)) from exc
-    try:
-        document = json.loads(text, object_pairs_hook=_no_duplicates,
-                              parse_constant=_no_constants)
-    except _DuplicateKey as exc:
-        raise _fail(source, msg("the key {key} appears twice in one object",
-                                key=repr(exc.args[0]))) from exc
-    except _Constant as exc:
-        raise _fail(source, msg("it is not valid JSON ({value} is not allowed)",
-                                value=exc.args[0])) from exc
-    except json.JSONDecodeError as exc:
-        raise _fail(source, msg("it is not valid JSON ({problem} at line {line}, column "
-                                "{column})", problem=json_reason(exc.msg), line=exc.lineno,
-                                column=exc.colno)) from exc
-    except (ValueError, RecursionError) as exc:
-        raise _fail(source, msg("it is not valid JSON ({problem})", problem=str(exc))) from exc
+        document = parse_json_bytes(data, PACK_LIMITS)
+    except JsonRejected as exc:
+        raise _fail(source, exc.problem) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _fail(source, msg("it is not a PeerDesk resource pack (no \"format\": "
                                 "\"{format}\")", format=FORMAT))

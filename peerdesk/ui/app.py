@@ -85,8 +85,9 @@ def _fill_demo_directory_and_program(vault: Vault, folder: Path) -> None:
     """Give every workspace something to show: the starter referral pack (in the interface
     language), and a year of summaries from six fictional supporters imported into the Program
     workspace."""
+    from peerdesk.program.cell_secret import cell_key_secret
     from peerdesk.program.demo import demo_files, months_ending
-    from peerdesk.program.importer import import_files
+    from peerdesk.program.importer import Enrolment, import_files
     from peerdesk.referrals.packs import read_starter_pack
     from peerdesk.referrals.repository import ResourceRepository
 
@@ -94,7 +95,8 @@ def _fill_demo_directory_and_program(vault: Vault, folder: Path) -> None:
     summaries = folder / "summaries"
     summaries.mkdir(mode=0o700)
     files = demo_files(summaries, first=months_ending(dt.date.today()))
-    import_files(vault, files)
+    cell_key_secret(vault)
+    import_files(vault, files, enrolment=Enrolment(accept_new=True))  # fictional supporters
     shutil.rmtree(summaries)
 
 

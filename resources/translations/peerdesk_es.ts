@@ -428,7 +428,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+86"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+85"/>
         <source>No program data yet</source>
         <translation>Todavía no hay datos del programa</translation>
     </message>
@@ -509,53 +509,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+91"/>
-        <location line="+1"/>
-        <source>Export a de-identified summary</source>
-        <translation>Exportar un resumen anonimizado</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>This makes a file for your program coordinator. It holds only coded facts from sessions where the person agreed to be counted — nothing that names anyone.</source>
-        <translation>Esto crea un archivo para el coordinador de tu programa. Solo contiene datos codificados de las sesiones en las que la persona aceptó que se contaran: nada que identifique a nadie.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>First session date to include</source>
-        <translation>Fecha de la primera sesión que se incluye</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last session date to include</source>
-        <translation>Fecha de la última sesión que se incluye</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;From:</source>
-        <translation>&amp;Desde:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;To:</source>
-        <translation>&amp;Hasta:</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Records that will be written</source>
-        <translation>Registros que se escribirán</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Left out</source>
-        <translation>Excluidas</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;notes and reflections, or anything else you typed&lt;/li&gt;&lt;li&gt;peer codes and names (a repeat contact is linked by a code that only this journal can make)&lt;/li&gt;&lt;li&gt;exact dates and times — only the week or month&lt;/li&gt;&lt;li&gt;exact length or group size — only ranges&lt;/li&gt;&lt;li&gt;whether you know the people involved&lt;/li&gt;&lt;li&gt;your own directory entries and sessions not agreed to be counted&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;las notas y reflexiones, o cualquier otra cosa que hayas escrito&lt;/li&gt;&lt;li&gt;los códigos de persona y los nombres (un contacto repetido se enlaza con un código que solo este diario puede generar)&lt;/li&gt;&lt;li&gt;las fechas y horas exactas: solo la semana o el mes&lt;/li&gt;&lt;li&gt;la duración o el tamaño de grupo exactos: solo intervalos&lt;/li&gt;&lt;li&gt;si conoces a las personas implicadas&lt;/li&gt;&lt;li&gt;tus propias entradas del directorio y las sesiones sin consentimiento para contarlas&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+177"/>
         <source>Never exported</source>
         <translation>Nunca se exporta</translation>
     </message>
@@ -565,17 +519,74 @@
         <translation>Alias de la persona de apoyo (opcional)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>e.g. a site or a nickname the coordinator knows — optional</source>
-        <translation>p. ej., un centro o un apodo que conozca el coordinador (opcional)</translation>
+        <location line="-98"/>
+        <location line="+1"/>
+        <source>Export a summary for your coordinator</source>
+        <translation>Exportar un resumen para tu coordinador</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <source>This makes a signed file for your program coordinator. Per calendar month it holds only counts of the sessions where the person agreed to be counted — never a single session, a note, a peer code or a date. Every month that changed since your last export is sent again, so the coordinator&apos;s figures match your journal.</source>
+        <translation>Esto crea un archivo firmado para la persona que coordina tu programa. Por cada mes natural contiene solo recuentos de las sesiones en las que la persona aceptó que se contaran: nunca una sesión concreta, una nota, un código de persona ni una fecha. Cada mes que cambió desde tu última exportación se envía de nuevo, para que las cifras de la coordinación coincidan con tu diario.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Months that will be sent</source>
+        <translation>Meses que se enviarán</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Every count the selected month sends</source>
+        <translation>Todos los recuentos que envía el mes seleccionado</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+185"/>
+        <source>Select a month to see every count it sends.</source>
+        <translation>Selecciona un mes para ver todos los recuentos que envía.</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Not counted</source>
+        <translation>No contadas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;any single session: only counts per month leave&lt;/li&gt;&lt;li&gt;notes, reflections, or anything else you typed&lt;/li&gt;&lt;li&gt;peer codes and names: people are counted here, in your journal&lt;/li&gt;&lt;li&gt;dates, weeks and times: only the month&lt;/li&gt;&lt;li&gt;exact length or group size: only ranges&lt;/li&gt;&lt;li&gt;whether you know the people involved, and your directory entries&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;ninguna sesión concreta: solo salen recuentos por mes&lt;/li&gt;&lt;li&gt;notas, reflexiones o cualquier otra cosa que escribiste&lt;/li&gt;&lt;li&gt;códigos de persona y nombres: las personas se cuentan aquí, en tu diario&lt;/li&gt;&lt;li&gt;fechas, semanas y horas: solo el mes&lt;/li&gt;&lt;li&gt;duración o tamaño de grupo exactos: solo intervalos&lt;/li&gt;&lt;li&gt;si conoces a las personas implicadas, y tus entradas del directorio&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a short label such as &apos;finance-2&apos;, never a name — optional</source>
+        <translation>una etiqueta corta como &apos;finanzas-2&apos;, nunca un nombre (opcional)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your key&apos;s fingerprint: &lt;b&gt;{0}&lt;/b&gt; — read it to your coordinator when they import your first file.</source>
+        <translation>Huella de tu clave: &lt;b&gt;{0}&lt;/b&gt;. Léesela a tu coordinador cuando importe tu primer archivo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Your &amp;alias in the file:</source>
         <translation>Tu &amp;alias en el archivo:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Your organisation unit (optional)</source>
+        <translation>Tu unidad (opcional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not given)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your &amp;unit:</source>
+        <translation>Tu &amp;unidad:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Save…</source>
         <translation>&amp;Guardar…</translation>
     </message>
@@ -585,42 +596,67 @@
         <translation>Guardar el archivo de resumen</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>The start is after the end.</source>
-        <translation>El inicio es posterior al final.</translation>
+        <location line="+66"/>
+        <source>Nothing changed since your last export: there is nothing to send.</source>
+        <translation>Nada cambió desde tu última exportación: no hay nada que enviar.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Sessions are exported by week: {0}</source>
-        <translation>Las sesiones se exportan por semana: {0}</translation>
+        <location line="+2"/>
+        <source>1 month will be sent:</source>
+        <translation>Se enviará 1 mes:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} months will be sent:</source>
+        <translation>Se enviarán {0} meses:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(1 unchanged month is not sent again)</source>
+        <translation>(1 mes sin cambios no se vuelve a enviar)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sessions are exported by month: {0}</source>
-        <translation>Las sesiones se exportan por mes: {0}</translation>
+        <source>({0} unchanged months are not sent again)</source>
+        <translation>({0} meses sin cambios no se vuelven a enviar)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Choose a start date on or before the end date.</source>
-        <translation>Elige una fecha de inicio igual o anterior a la fecha final.</translation>
+        <location line="+11"/>
+        <source>1 session dated outside the months a summary holds</source>
+        <translation>1 sesión con fecha fuera de los meses que admite un resumen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>{0} sessions dated outside the months a summary holds</source>
+        <translation>{0} sesiones con fecha fuera de los meses que admite un resumen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Every count sent for {0}:</source>
+        <translation>Todos los recuentos que se envían de {0}:</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Months sent: {0}. Saved to {1}. Give this file to your program coordinator.</source>
+        <translation>Meses enviados: {0}. Guardado en {1}. Entrega este archivo a la persona que coordina tu programa.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Signing the summary…</source>
+        <translation>Firmando el resumen…</translation>
+    </message>
+    <message>
+        <location line="-156"/>
         <source>Reading your journal…</source>
         <translation>Leyendo tu diario…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reading sessions…</source>
-        <translation>Leyendo las sesiones…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Preparing the summary…</source>
         <translation>Preparando el resumen…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>The summary could not be prepared.</source>
         <translation>No se pudo preparar el resumen.</translation>
     </message>
@@ -630,27 +666,7 @@
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>No sessions to write for this period.</source>
-        <translation>No hay sesiones que escribir para este periodo.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>1 session will be written:</source>
-        <translation>Se escribirá 1 sesión:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} sessions will be written:</source>
-        <translation>Se escribirán {0} sesiones:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>You can still save: an empty summary tells the coordinator you had no sessions to count in this period.</source>
-        <translation>Puedes guardarlo igualmente: un resumen vacío le indica al coordinador que no tuviste sesiones que contar en este periodo.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>1 session: the person did not agree to be counted</source>
         <translation>1 sesión: la persona no aceptó que se contara</translation>
     </message>
@@ -660,17 +676,7 @@
         <translation>{0} sesiones: la persona no aceptó que se contaran</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 session outside the period</source>
-        <translation>1 sesión fuera del periodo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} sessions outside the period</source>
-        <translation>{0} sesiones fuera del periodo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>1 unsaved draft — save it in the journal to include it</source>
         <translation>1 borrador sin guardar: guárdalo en el diario para incluirlo</translation>
     </message>
@@ -680,12 +686,7 @@
         <translation>{0} borradores sin guardar: guárdalos en el diario para incluirlos</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>referral directory ids (the directory could not be read)</source>
-        <translation>identificadores del directorio de derivaciones (no se pudo leer el directorio)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+45"/>
         <source>Save the summary</source>
         <translation>Guardar el resumen</translation>
     </message>
@@ -695,17 +696,12 @@
         <translation>Resúmenes de PeerDesk (*.json)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Summary saved</source>
         <translation>Resumen guardado</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sessions written: {0}. Saved to {1}. Give this file to your program coordinator.</source>
-        <translation>Sesiones escritas: {0}. Guardado en {1}. Entrega este archivo al coordinador de tu programa.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The summary was not saved</source>
         <translation>El resumen no se ha guardado</translation>
     </message>
@@ -718,11 +714,6 @@
         <location line="+1"/>
         <source>Something went wrong that PeerDesk did not expect. Nothing was written. Details: {0}</source>
         <translation>Algo ha fallado de una forma que PeerDesk no esperaba. No se ha escrito nada. Detalles: {0}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Writing the summary…</source>
-        <translation>Escribiendo el resumen…</translation>
     </message>
     <message>
         <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+82"/>
@@ -784,119 +775,6 @@
         <location line="+8"/>
         <source>Resource packs (*.json)</source>
         <translation>Paquetes de recursos (*.json)</translation>
-    </message>
-</context>
-<context>
-    <name>ExportPreviewModel</name>
-    <message>
-        <location filename="../../peerdesk/ui/exchange/preview_model.py" line="+50"/>
-        <source>Period</source>
-        <translation>Periodo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Length</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Kind</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Group size</source>
-        <translation>Tamaño del grupo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contact</source>
-        <translation>Contacto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How</source>
-        <translation>Medio</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Came about</source>
-        <translation>Cómo surgió</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>What is happening</source>
-        <translation>Qué está pasando</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How long</source>
-        <translation>Cuánto tiempo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>From whom</source>
-        <translation>De quién</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Impact</source>
-        <translation>Impacto</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Safety</source>
-        <translation>Seguridad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Support given</source>
-        <translation>Apoyo dado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Referred to</source>
-        <translation>Derivado a</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Pack entries</source>
-        <translation>Entradas de paquete</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next step</source>
-        <translation>Siguiente paso</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Follow-up</source>
-        <translation>Seguimiento</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Unit</source>
-        <translation>Unidad</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Peer key</source>
-        <translation>Clave de persona</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Revision</source>
-        <translation>Revisión</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>not recorded</source>
-        <translation>no registrado</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>planned</source>
-        <translation>previsto</translation>
     </message>
 </context>
 <context>
@@ -1547,7 +1425,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>Guides</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+46"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+40"/>
         <source>Trainee path</source>
         <translation>Itinerario de formación</translation>
     </message>
@@ -1583,32 +1461,42 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>ImportResultsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+38"/>
-        <source>1 file imported: {0} new records, {1} updated, {2} already up to date.</source>
-        <translation>1 archivo importado: {0} registros nuevos, {1} actualizados, {2} ya al día.</translation>
+        <location filename="../../peerdesk/ui/program/import_dialog.py" line="+41"/>
+        <source>1 file imported: {0} supporter months replaced.</source>
+        <translation>1 archivo importado: {0} meses de personas de apoyo sustituidos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{1} files imported: {0} supporter months replaced.</source>
+        <translation>{1} archivos importados: {0} meses de personas de apoyo sustituidos.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>{3} files imported: {0} new records, {1} updated, {2} already up to date.</source>
-        <translation>{3} archivos importados: {0} registros nuevos, {1} actualizados, {2} ya al día.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>1 file was rejected and nothing from it was imported — see why below.</source>
+        <source>1 file was refused and nothing from it was imported — see why below.</source>
         <translation>1 archivo se rechazó y no se importó nada de él; abajo verás el motivo.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>{0} files were rejected and nothing from them was imported — see why below.</source>
+        <source>{0} files were refused and nothing from them was imported — see why below.</source>
         <translation>{0} archivos se rechazaron y no se importó nada de ellos; abajo verás el motivo.</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>This file was already imported on {0}.</source>
-        <translation>Este archivo ya se importó el {0}.</translation>
+        <location line="+37"/>
+        <source>This file was already imported on {0}; nothing changed.</source>
+        <translation>Este archivo ya se importó el {0}; no cambió nada.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>kept {0}: newer figures were already held</source>
+        <translation>se conservó {0}: ya había cifras más recientes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>key enrolled ({0})</source>
+        <translation>clave registrada ({0})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Import results</source>
         <translation>Resultados de la importación</translation>
     </message>
@@ -1628,27 +1516,62 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>New</source>
-        <translation>Nuevos</translation>
+        <location line="+18"/>
+        <source>✖ Refused</source>
+        <translation>✖ Rechazado</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Updated</source>
-        <translation>Actualizados</translation>
+        <location line="+45"/>
+        <source>Refused files changed nothing. Ask the supporter for a fresh export, or check that the file was not edited or cut short on the way.</source>
+        <translation>Los archivos rechazados no cambiaron nada. Pide a la persona de apoyo una exportación nueva, o comprueba que el archivo no se editó ni se cortó por el camino.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Unchanged</source>
-        <translation>Sin cambios</translation>
+        <location line="+10"/>
+        <source>Keys to confirm</source>
+        <translation>Claves por confirmar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
+        <source>Ask each supporter to read the fingerprint shown in their export window. Tick a key only when every digit matches: files signed with it are then counted under that supporter.</source>
+        <translation>Pide a cada persona de apoyo que lea la huella que aparece en su ventana de exportación. Marca una clave solo si coinciden todas las cifras: a partir de entonces, los archivos firmados con ella se cuentan a nombre de esa persona.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} ({1}) is already enrolled with another key. Re-enrol only if they told you they moved to a new journal.</source>
+        <translation>{0} ({1}) ya está registrada con otra clave. Vuelve a registrarla solo si te dijo que pasó a un diario nuevo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} ({1}) is new.</source>
+        <translation>{0} ({1}) es nueva.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The fingerprint matches</source>
+        <translation>La huella coincide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The fingerprint {0} matches</source>
+        <translation>La huella {0} coincide</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Enrol the ticked keys and import again</source>
+        <translation>&amp;Registrar las claves marcadas y volver a importar</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>Supporter</source>
         <translation>Persona de apoyo</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Months</source>
+        <translation>Meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -1658,24 +1581,14 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Importado</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>✖ Rejected</source>
-        <translation>✖ Rechazado</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>(no alias)</source>
         <translation>(sin alias)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Close import results</source>
         <translation>Cerrar los resultados de la importación</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Rejected files changed nothing. Ask the supporter for a fresh export, or check that the file was not edited or cut short on the way.</source>
-        <translation>Los archivos rechazados no han cambiado nada. Pide a la persona de apoyo una nueva exportación o comprueba que el archivo no se haya editado ni se haya cortado por el camino.</translation>
     </message>
 </context>
 <context>
@@ -1993,14 +1906,14 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>A&amp;justes…</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+17"/>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+21"/>
         <source>E&amp;xport summary…</source>
         <translation>E&amp;xportar resumen…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Write a de-identified summary for your program coordinator</source>
-        <translation>Escribir un resumen anonimizado para el coordinador de tu programa</translation>
+        <source>Write a signed summary of your figures for your program coordinator</source>
+        <translation>Escribe un resumen firmado de tus cifras para la persona que coordina tu programa</translation>
     </message>
     <message>
         <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+140"/>
@@ -2051,7 +1964,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+333"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+339"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2091,7 +2004,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-398"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -2104,16 +2017,6 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>Clear copied text after seconds</source>
         <translation>Borrar el texto copiado tras segundos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Period in exports</source>
-        <translation>Periodo en las exportaciones</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Include keyed peer hash in exports</source>
-        <translation>Incluir el hash con clave de la persona en las exportaciones</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2186,7 +2089,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>--since {since} es posterior a --until {until}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>choose an action: &apos;resources export --out FILE&apos; or &apos;resources import FILE&apos;</source>
         <translation>elige una acción: &apos;resources export --out ARCHIVO&apos; o &apos;resources import ARCHIVO&apos;</translation>
     </message>
@@ -2206,42 +2109,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El directorio no tiene ninguna entrada con el id {id}. No se ha escrito nada; comprueba los id (se muestran en el panel de detalle del directorio).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A session in {period} has no value for &apos;{field}&apos;. Open it in the journal, fill it in, and export again.</source>
-        <translation>Una sesión de {period} no tiene valor para &apos;{field}&apos;. Ábrela en el diario, complétala y vuelve a exportar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A session in {period} has the unknown code {code} for &apos;{field}&apos;. Open it in the journal, correct it, and export again.</source>
-        <translation>Una sesión de {period} tiene el código desconocido {code} para &apos;{field}&apos;. Ábrela en el diario, corrígela y vuelve a exportar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A session in {period} has a malformed summary id. Run &apos;peerdesk check&apos; and contact support.</source>
-        <translation>Una sesión de {period} tiene un id de resumen mal formado. Ejecuta &apos;peerdesk check&apos; y ponte en contacto con el soporte técnico.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The supporter alias is longer than {limit} characters. Shorten it and export again.</source>
-        <translation>El alias de la persona de apoyo tiene más de {limit} caracteres. Acórtalo y vuelve a exportar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>The period starts ({since}) after it ends ({until}). Choose a start on or before the end.</source>
         <translation>El periodo empieza ({since}) después de terminar ({until}). Elige un inicio igual o anterior al final.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{count} sessions is more than one summary file holds ({limit}). Export a shorter period at a time.</source>
-        <translation>{count} sesiones son más de las que caben en un archivo de resumen ({limit}). Exporta periodos más cortos cada vez.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>{file} was not imported: {problem}.</source>
         <translation>{file} no se importó: {problem}.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+69"/>
         <source>Expecting value</source>
         <translation>se esperaba un valor</translation>
     </message>
@@ -2291,12 +2169,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>coma sobrante antes del final de una lista</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="+76"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-181"/>
         <source>The command stopped: {problem}. Nothing more was written.</source>
         <translation>La orden se detuvo: {problem}. No se escribió nada más.</translation>
     </message>
@@ -2306,69 +2184,34 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{path} contiene {count} sesión(es) que no escribió la demostración; no se añadió nada. Elige otra ruta con --journal para los datos de demostración (o añade --force si de verdad quieres mezclar sesiones ficticias en este diario).</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>true/false</source>
-        <translation>verdadero/falso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+59"/>
         <source>a whole number</source>
         <translation>un número entero</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>a number</source>
-        <translation>un número</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>text</source>
-        <translation>texto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+113"/>
         <source>a list</source>
         <translation>una lista</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>an object</source>
-        <translation>un objeto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-151"/>
         <source>{where}: {detail}</source>
         <translation>{where}: {detail}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+263"/>
         <source>it could not be read ({reason})</source>
         <translation>no se pudo leer ({reason})</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it contains the non-standard number {name}, which summaries never hold</source>
-        <translation>contiene el número no estándar {name}, que los resúmenes nunca llevan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-262"/>
         <source>the top level</source>
         <translation>el nivel superior</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{choices} or {choice}</source>
-        <translation>{choices} o {choice}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{where} has a field that summaries do not have: {name}</source>
         <translation>{where} tiene un campo que los resúmenes no tienen: {name}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} should be {wanted} but is {found}</source>
-        <translation>{where} debería ser {wanted}, pero es {found}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2376,137 +2219,52 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{where} tiene el código desconocido {value}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{where} should be {expected}, not {value}</source>
-        <translation>{where} debería ser {expected}, no {value}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{where} has the value {value}, which is not in the expected form</source>
         <translation>{where} tiene el valor {value}, que no tiene la forma esperada</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{where} is out of range ({value} is less than the minimum of {limit})</source>
-        <translation>{where} está fuera de rango ({value} es menor que el mínimo, {limit})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} is out of range ({value} is more than the maximum of {limit})</source>
-        <translation>{where} está fuera de rango ({value} es mayor que el máximo, {limit})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} is out of range (it is shorter than the minimum length, {limit})</source>
-        <translation>{where} está fuera de rango (es más corto que la longitud mínima, {limit})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} is out of range (it is longer than the maximum length, {limit})</source>
-        <translation>{where} está fuera de rango (es más largo que la longitud máxima, {limit})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} is out of range (it holds more items than the maximum, {limit})</source>
-        <translation>{where} está fuera de rango (tiene más elementos que el máximo, {limit})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} holds the same value more than once</source>
-        <translation>{where} contiene el mismo valor más de una vez</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} has the value {value}, which is not allowed here</source>
-        <translation>{where} tiene el valor {value}, que no se admite aquí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+258"/>
         <source>the file does not exist</source>
         <translation>el archivo no existe</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it contains a number with {digits} digits, far too large for a summary</source>
-        <translation>contiene un número de {digits} cifras, demasiado grande para un resumen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it contains a number written with {length} characters, far too large for a summary</source>
-        <translation>contiene un número escrito con {length} caracteres, demasiado grande para un resumen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>it contains a number too large to represent</source>
         <translation>contiene un número demasiado grande para representarlo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it is nested more than {depth} levels deep, which no summary is</source>
-        <translation>tiene más de {depth} niveles de anidamiento, algo que ningún resumen tiene</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-272"/>
         <source>{where} is missing the field {name}</source>
         <translation>falta el campo {name} en {where}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it holds {found} at the top level, not a PeerDesk summary object</source>
-        <translation>contiene {found} en el nivel superior, no un objeto de resumen de PeerDesk</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>it is not a PeerDesk summary (format is {found}; expected {expected})</source>
         <translation>no es un resumen de PeerDesk (el formato es {found}; se esperaba {expected})</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it was made by a newer PeerDesk (summary version {version}; this version reads up to {supported}). Update PeerDesk to import it</source>
-        <translation>se creó con una versión más reciente de PeerDesk (versión de resumen {version}; esta versión lee hasta la {supported}). Actualiza PeerDesk para importarlo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>it uses taxonomy version {version}, which this PeerDesk does not know (it knows version {known}). Update PeerDesk to import it</source>
         <translation>usa la versión {version} de la taxonomía, que esta versión de PeerDesk no conoce (conoce la versión {known}). Actualiza PeerDesk para importarlo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>record_count says {stated} but the file holds {count} records (the file was cut or edited)</source>
-        <translation>record_count indica {stated}, pero el archivo contiene {count} registros (el archivo se recortó o se editó)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the records do not match their checksum (records_sha256): the file was changed after export or is damaged. Ask the supporter to export it again</source>
-        <translation>los registros no coinciden con su suma de comprobación (records_sha256): el archivo se modificó después de exportarlo o está dañado. Pide a la persona de apoyo que lo vuelva a exportar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+265"/>
         <source>it is not a file</source>
         <translation>no es un archivo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it is {size} MB; summaries larger than {limit} MB are refused. Ask the supporter to export a shorter period</source>
-        <translation>ocupa {size} MB; se rechazan los resúmenes de más de {limit} MB. Pide a la persona de apoyo que exporte un periodo más corto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-263"/>
         <source>it is larger than {limit} MB</source>
         <translation>ocupa más de {limit} MB</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+255"/>
         <source>you are not allowed to read it</source>
         <translation>no tienes permiso para leerlo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the key {key} appears twice in one object; the file is not a valid summary</source>
-        <translation>la clave {key} aparece dos veces en un mismo objeto; el archivo no es un resumen válido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>it is not valid JSON ({reason} at line {line}, column {column})</source>
         <translation>no es JSON válido ({reason} en la línea {line}, columna {column})</translation>
     </message>
@@ -2516,42 +2274,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>tiene demasiados niveles de anidamiento</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>records holds {count} records, more than the {limit} allowed</source>
-        <translation>records contiene {count} registros, más de los {limit} permitidos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not a PeerDesk summary (format is missing; expected {expected})</source>
-        <translation>no es un resumen de PeerDesk (falta el formato; se esperaba {expected})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where} repeats an earlier record&apos;s id</source>
-        <translation>{where} repite el id de un registro anterior</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>the file is empty</source>
         <translation>el archivo está vacío</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>the file ends too early (it looks truncated or incompletely copied)</source>
         <translation>el archivo termina antes de tiempo (parece recortado o copiado a medias)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{where} is {value}, a week that does not exist</source>
-        <translation>{where} es {value}, una semana que no existe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not UTF-8 text (invalid byte at position {position}); it is not a PeerDesk summary or it was damaged</source>
-        <translation>no es texto UTF-8 (byte no válido en la posición {position}); no es un resumen de PeerDesk o está dañado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-253"/>
         <source>The folder {folder} does not exist. Choose an existing folder.</source>
         <translation>La carpeta {folder} no existe. Elige una carpeta que exista.</translation>
     </message>
@@ -2611,7 +2344,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>una hora como 14:30</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{file} has no header row. The first row must name the columns, for example: date,consent,channel,notes.</source>
         <translation>{file} no tiene fila de encabezado. La primera fila debe dar nombre a las columnas, por ejemplo: date,consent,channel,notes.</translation>
     </message>
@@ -2721,7 +2454,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La sesión no tiene una fecha válida. Escribe una fecha.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The start time is not a time of day.</source>
         <translation>La hora de inicio no es una hora del día.</translation>
     </message>
@@ -2761,7 +2494,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El recuento más pequeño que se muestra debe ser al menos {minimum} (se indicó {k}); con valores menores, quien lea podría identificar a personas concretas. Elige {minimum} o más.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>it could not be saved ({reason}). Nothing from it was written; try again</source>
         <translation>no se pudo guardar ({reason}). No se escribió nada de él; vuelve a intentarlo</translation>
     </message>
@@ -2781,7 +2514,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>No se muestran cifras de la unidad «{unit}»: ella, o el resto del programa, tiene menos de {k} personas de apoyo, así que comparar vistas podría identificar a una. Elige todas las unidades.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>phone</source>
         <translation>teléfono</translation>
     </message>
@@ -2881,12 +2614,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>true o false</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>an object with keys</source>
         <translation>un objeto con claves</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{where}: {problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -2981,32 +2714,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Elige un nombre de paquete de 1 a {maximum} caracteres distinto de &apos;{reserved}&apos;; las personas de apoyo lo ven como el origen de cada entrada.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it is not UTF-8 text (byte {position})</source>
-        <translation>no es texto UTF-8 (byte {position})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+99"/>
         <source>the key {key} appears twice in one object</source>
         <translation>la clave {key} aparece dos veces en un mismo objeto</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>it is not valid JSON ({value} is not allowed)</source>
-        <translation>no es JSON válido ({value} no está permitido)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not valid JSON ({problem} at line {line}, column {column})</source>
-        <translation>no es JSON válido ({problem} en la línea {line}, columna {column})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not valid JSON ({problem})</source>
-        <translation>no es JSON válido ({problem})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-98"/>
         <source>the id {id} at {where}.id is already used at $.resources[{first}].id</source>
         <translation>el id {id} de {where}.id ya se usa en $.resources[{first}].id</translation>
     </message>
@@ -3031,7 +2744,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El directorio ya tiene una entrada con el id {id}. Edita esa entrada en su lugar.</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-49"/>
         <source>Peer support program</source>
         <translation>Programa de apoyo entre compañeros</translation>
     </message>
@@ -3051,7 +2764,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Hasta {month}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+52"/>
         <source>Small counts, not broken down</source>
         <translation>Recuentos pequeños, sin desglosar</translation>
     </message>
@@ -3096,7 +2809,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Recuento</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-98"/>
         <source>Jan</source>
         <translation>ene</translation>
     </message>
@@ -3266,7 +2979,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>No registrado</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>A contact can describe several kinds of behaviour, so the rows add up to more than the number of contacts.</source>
         <translation>Un contacto puede describir varios tipos de conducta, así que las filas suman más que el número de contactos.</translation>
     </message>
@@ -3296,12 +3009,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{program} · {period} · Generado el {date} con {app} {version}</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-73"/>
         <source>All organisation units</source>
         <translation>Todas las unidades de la organización</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+72"/>
         <source>No contacts in this period.</source>
         <translation>No hay contactos en este periodo.</translation>
     </message>
@@ -3366,12 +3079,207 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Ámbito</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-256"/>
         <source>Smallest count shown</source>
         <translation>Recuento mínimo que se muestra</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+16"/>
+        <source>{fingerprint} is not a fingerprint: it has {digits} digits in groups of four</source>
+        <translation>{fingerprint} no es una huella: tiene {digits} cifras en grupos de cuatro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The alias cannot be used: {reason}. {advice}</source>
+        <translation>No se puede usar el alias: {reason}. {advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains control or direction-changing characters</source>
+        <translation>contiene caracteres de control o que cambian la dirección del texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type it again with letters, digits, spaces and dashes only.</source>
+        <translation>Vuelve a escribirlo solo con letras, cifras, espacios y guiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is longer than {limit} characters</source>
+        <translation>tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten it.</source>
+        <translation>Acórtalo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{alias} looks like a name, an e-mail address or a phone number</source>
+        <translation>{alias} parece un nombre, una dirección de correo o un número de teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a label that identifies no one, such as &apos;finance-2&apos;.</source>
+        <translation>Usa una etiqueta que no identifique a nadie, como &apos;finanzas-2&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Summaries hold months from {lowest} to {highest}; choose months in that range.</source>
+        <translation>Los resúmenes admiten meses de {lowest} a {highest}; elige meses dentro de ese intervalo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing changed since the last export: no month needs to be sent, so no file was written.</source>
+        <translation>Nada cambió desde la última exportación: no hay que enviar ningún mes, así que no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary would be larger than the coordinator accepts. Export fewer months at a time.</source>
+        <translation>El resumen sería más grande de lo que acepta la coordinación. Exporta menos meses cada vez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The organisation unit {unit} is not on the coordinator&apos;s list (Settings, Export). Choose one from the list or leave it out.</source>
+        <translation>La unidad {unit} no está en la lista de la coordinación (Ajustes, Exportación). Elige una de la lista o déjala en blanco.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session in {month} has a code PeerDesk does not know for &apos;{field}&apos;. Open it in the journal, correct it, and export again.</source>
+        <translation>Una sesión de {month} tiene un código que PeerDesk no conoce para &apos;{field}&apos;. Ábrela en el diario, corrígela y vuelve a exportar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{where} is out of range ({value})</source>
+        <translation>{where} está fuera de rango ({value})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has a value of the wrong type ({value})</source>
+        <translation>{where} tiene un valor de tipo incorrecto ({value})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a PeerDesk summary (no JSON object at the top level)</source>
+        <translation>no es un resumen de PeerDesk (no hay un objeto JSON en el nivel superior)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its version is missing or not a whole number</source>
+        <translation>falta su versión o no es un número entero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is summary version {version}, which holds one record per session and is no longer imported. Ask the supporter to export again with the current PeerDesk</source>
+        <translation>es un resumen de la versión {version}, que guarda un registro por sesión y ya no se importa. Pide a la persona de apoyo que vuelva a exportar con el PeerDesk actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was made by a newer PeerDesk (summary version {version}; this version reads version {supported}). Update PeerDesk to import it</source>
+        <translation>lo creó un PeerDesk más reciente (versión de resumen {version}; esta versión lee la versión {supported}). Actualiza PeerDesk para importarlo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its signature does not match its content: the file was changed after it was signed, or it is not from a PeerDesk journal. Ask the supporter to export it again</source>
+        <translation>su firma no coincide con su contenido: el archivo se modificó después de firmarlo o no procede de un diario de PeerDesk. Pide a la persona de apoyo que lo vuelva a exportar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its supporter alias is refused ({reason})</source>
+        <translation>se rechaza su alias de persona de apoyo ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is the month {month}, outside the months summaries hold ({lowest} to {highest})</source>
+        <translation>{where} es el mes {month}, fuera de los meses que admiten los resúmenes ({lowest} a {highest})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} repeats the month {month}</source>
+        <translation>{where} repite el mes {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} says {reason} but counts {contacts} contacts</source>
+        <translation>{where} dice {reason} pero cuenta {contacts} contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is the period {period}, outside the months summaries hold ({lowest} to {highest})</source>
+        <translation>{where} es el periodo {period}, fuera de los meses que admiten los resúmenes ({lowest} a {highest})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} repeats the period {period}</source>
+        <translation>{where} repite el periodo {period}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} counts more people with repeat contacts or a formal report than people</source>
+        <translation>{where} cuenta más personas con contactos repetidos o con denuncia formal que personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.{key} is more than the month&apos;s contacts</source>
+        <translation>{where}.{key} es mayor que los contactos del mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.counts.{field} does not add up to the month&apos;s contacts</source>
+        <translation>{where}.counts.{field} no suma los contactos del mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.counts.{field} counts more than the month&apos;s contacts</source>
+        <translation>{where}.counts.{field} cuenta más que los contactos del mes</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The date {date} is outside the dates a session can have ({earliest} to {latest}). Correct the date.</source>
+        <translation>La fecha {date} está fuera de las fechas que puede tener una sesión ({earliest} a {latest}). Corrige la fecha.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it is signed with a key that is not the one enrolled for {supporter} (fingerprint {fingerprint}). If the supporter moved to a new journal, compare the fingerprint with them and re-enrol (peerdesk import FILE --re-enrol &quot;{fingerprint}&quot;); otherwise the file is not theirs</source>
+        <translation>está firmado con una clave que no es la registrada para {supporter} (huella {fingerprint}). Si esa persona pasó a un diario nuevo, compara la huella con ella y vuelve a registrarla (peerdesk import FILE --re-enrol &quot;{fingerprint}&quot;); si no, el archivo no es suyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: {count} months replaced ({months})</source>
+        <translation>{file}: {count} meses sustituidos ({months})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its signing key is not enrolled yet (fingerprint {fingerprint}). Ask the supporter to read the fingerprint shown in their export window; if it matches, import again and confirm it (peerdesk import FILE --enrol &quot;{fingerprint}&quot;)</source>
+        <translation>su clave de firma aún no está registrada (huella {fingerprint}). Pide a la persona de apoyo que lea la huella de su ventana de exportación; si coincide, vuelve a importar y confírmala (peerdesk import FILE --enrol &quot;{fingerprint}&quot;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: already imported on {day}; nothing changed</source>
+        <translation>{file}: ya se importó el {day}; no cambió nada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}; {count} kept, newer figures were already held</source>
+        <translation>{text}; {count} conservados, ya había cifras más recientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}; enrolled the supporter&apos;s key {fingerprint}</source>
+        <translation>{text}; se registró la clave de la persona de apoyo {fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it claims to be from supporter {supporter} but is signed with the key enrolled for {owner}; it was not counted under either</source>
+        <translation>dice ser de la persona de apoyo {supporter} pero está firmado con la clave registrada para {owner}; no se contó a nombre de ninguna</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>it is older than the figures already imported from this supporter (file sequence {sequence}, latest imported {latest}), so it was replayed or re-sent; nothing was changed</source>
+        <translation>es más antiguo que las cifras ya importadas de esta persona de apoyo (secuencia del archivo {sequence}, última importada {latest}), así que es una repetición o un reenvío; no se cambió nada</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>How to read these figures</source>
         <translation>Cómo leer estas cifras</translation>
     </message>
@@ -3656,7 +3564,42 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>«{setting}» debe ser una lista de nombres.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>it contains the non-standard number {name}</source>
+        <translation>contiene el número no estándar {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is {size} MB; files larger than {limit} MB are refused</source>
+        <translation>ocupa {size} MB; se rechazan los archivos de más de {limit} MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is nested more than {depth} levels deep</source>
+        <translation>tiene más de {depth} niveles de anidamiento</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>it contains an invalid \u escape (a lone surrogate)</source>
+        <translation>contiene un escape \u no válido (un sustituto suelto)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is not UTF-8 text (invalid byte at position {position})</source>
+        <translation>no es texto UTF-8 (byte no válido en la posición {position})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it contains a number with {digits} digits, far too long</source>
+        <translation>contiene un número de {digits} cifras, demasiado largo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is a folder, not a file</source>
+        <translation>es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Unknown code {code} for field {field}. Known codes: {codes}.</source>
         <translation>Código desconocido {code} para el campo {field}. Códigos conocidos: {codes}.</translation>
     </message>
@@ -4092,6 +4035,97 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
 </context>
 <context>
+    <name>MonthCountsModel</name>
+    <message>
+        <location filename="../../peerdesk/ui/exchange/preview_model.py" line="+108"/>
+        <source>Counted</source>
+        <translation>Qué se cuenta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+</context>
+<context>
+    <name>MonthPreviewModel</name>
+    <message>
+        <location line="-84"/>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it is sent</source>
+        <translation>Por qué se envía</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First</source>
+        <translation>Primeros</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred</source>
+        <translation>Derivados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New month</source>
+        <translation>Mes nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now empty</source>
+        <translation>Ahora vacío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent before.</source>
+        <translation>No se había enviado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions were added, edited or deleted since the last export, or consent changed.</source>
+        <translation>Se añadieron, editaron o eliminaron sesiones desde la última exportación, o cambió el consentimiento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every session was deleted or its consent withdrawn: zeros replace what was sent before.</source>
+        <translation>Se eliminaron todas las sesiones o se retiró su consentimiento: los ceros sustituyen lo enviado antes.</translation>
+    </message>
+</context>
+<context>
     <name>PeerTimelineDialog</name>
     <message>
         <location filename="../../peerdesk/ui/journal/timeline.py" line="+46"/>
@@ -4344,18 +4378,18 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="-302"/>
-        <location line="+403"/>
+        <location line="+407"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-402"/>
-        <location line="+407"/>
+        <location line="-406"/>
+        <location line="+411"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-368"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -4382,7 +4416,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Resúmenes de PeerDesk (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Importing summaries…</source>
         <translation>Importando resúmenes…</translation>
     </message>
@@ -4392,7 +4426,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La importación ha fallado</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -4412,15 +4446,15 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribiendo las tablas CSV…</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-410"/>
         <location line="+45"/>
         <location line="+150"/>
-        <location line="+224"/>
+        <location line="+228"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-298"/>
         <source>Units are offered only when each, and the rest of the program, has at least {0} supporters.</source>
         <translation>Solo se ofrecen unidades cuando cada una, y el resto del programa, tienen al menos {0} personas de apoyo.</translation>
     </message>
@@ -4430,7 +4464,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Cada cifra se redondea a un múltiplo de {0}, igual en todos los informes; un recuento de 1 a {1} en un mes se muestra como {2} y se dibuja como 0 en los gráficos. Nunca se muestran cifras por persona de apoyo. Personas de apoyo incluidas ({3}): {4}.</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+202"/>
         <source>Report saved</source>
         <translation>Informe guardado</translation>
     </message>
@@ -5651,7 +5685,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Fecha</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Start time (optional)</source>
         <translation>Hora de inicio (opcional)</translation>
     </message>
@@ -6152,43 +6186,13 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
     </message>
     <message>
         <location line="+1"/>
-        <source>Period in exports</source>
-        <translation>Periodo en las exportaciones</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sessions are exported by ISO week or by month, never by date.</source>
-        <translation>Las sesiones se exportan por semana ISO o por mes, nunca por fecha.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ISO week</source>
-        <translation>Semana ISO</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Month</source>
-        <translation>Mes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Include keyed peer hash in exports</source>
-        <translation>Incluir el hash con clave de la persona en las exportaciones</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lets the coordinator count repeat contacts without learning peer codes.</source>
-        <translation>Permite al coordinador contar los contactos repetidos sin conocer los códigos de persona.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Organisation units</source>
         <translation>Unidades de la organización</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Units the coordinator supplies; a session may name one. Empty: no unit is exported.</source>
-        <translation>Unidades que facilita el coordinador; una sesión puede indicar una. Vacío: no se exporta ninguna unidad.</translation>
+        <source>Units the coordinator supplies; a summary names yours only when it is on this list. Empty: no unit is exported.</source>
+        <translation>Unidades que facilita la coordinación; un resumen nombra la tuya solo si está en esta lista. Vacía: no se exporta ninguna unidad.</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -44,7 +44,7 @@ def _argv(command: str, journal: Path, work: Path, inputs: Inputs) -> list[str]:
         "demo": ["demo", *j, "--sessions", "5"],
         "import-csv": ["journal", "import-csv", str(inputs.csv), *j],
         "export": ["export", "--out", str(work / "summary.json"), *j],
-        "import": ["import", str(inputs.summary), *j],
+        "import": ["import", str(inputs.summary), "--accept-new-keys", *j],
         "report": ["report", "--out", str(work / "report.pdf"), *j],
         "backup": ["backup", "--out", str(work / "backup.peerdesk"), *j],
         "resources-export": ["resources", "export", "--out", str(work / "pack.json"), *j],

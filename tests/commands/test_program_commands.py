@@ -12,16 +12,17 @@ from peerdesk.cli import main
 from peerdesk.program.importer import import_files
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.program.summaries import envelope, record, write_summary
+from tests.program.summaries import ACCEPT, contact, signed, write_summary
 from tests.test_cli import assert_one_line_error, peerdesk
 
 
 @pytest.fixture
 def program_journal(journal_path: Path, tmp_path: Path) -> Path:
     with Vault.create(journal_path, PASSPHRASE) as vault:
-        summary = write_summary(tmp_path / "summary.json", envelope(
-            [record(period="2026-10", channel="phone") for _ in range(12)]))
-        assert all(outcome.accepted for outcome in import_files(vault, [summary]))
+        summary = write_summary(tmp_path / "summary.json", signed(
+            [contact("2026-10", peer=i, channel="phone") for i in range(12)]))
+        assert all(outcome.accepted for outcome in import_files(vault, [summary],
+                                                                enrolment=ACCEPT))
     return journal_path
 
 

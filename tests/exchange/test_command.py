@@ -43,61 +43,91 @@ def test_export_subprocess(filled_journal: Path, tmp_path: Path) -> None:
     out = tmp_path / "summary.json"
     result = peerdesk("export", "--out", str(out), "--journal", str(filled_journal))
     assert result.returncode == 0, result.stderr
-    assert "Wrote 2 records" in result.stdout
-    assert ("Left out: 1 without consent to be counted, 1 outside the period, "
-            "0 unsaved drafts.") in result.stdout
+    month = f"{TODAY - dt.timedelta(days=3):%Y-%m}"
+    old_month = f"{TODAY - dt.timedelta(days=200):%Y-%m}"
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"Wrote {out}: ")
+    assert f"  {old_month}  new        1 contact" in lines
+    assert any(line.startswith(f"  {month}  new ") for line in lines)
+    assert any(line.startswith("Your key's fingerprint: ") for line in lines)
+    assert lines[-1] == ("Not counted: 1 without consent to be counted, 0 outside the months "
+                         "considered, 0 unsaved drafts.")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     data = out.read_bytes()
     assert b"SECRET NOTE" not in data
-    assert json.loads(data)["record_count"] == 2
+    assert sum(m["contacts"] for m in json.loads(data)["months"]) == 3
+
+    again = peerdesk("export", "--out", str(tmp_path / "again.json"),
+                     "--journal", str(filled_journal))
+    assert again.returncode == 0
+    assert "Nothing changed since the last export" in again.stdout
+    assert not (tmp_path / "again.json").exists()
 
 
-def test_bad_date_is_a_usage_error(tmp_path: Path) -> None:
+def test_bad_month_is_a_usage_error(tmp_path: Path) -> None:
     result = peerdesk("export", "--out", str(tmp_path / "s.json"), "--since", "2026-13-01")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "'2026-13-01' is not a date; write it as YYYY-MM-DD" in result.stderr
+    assert "'2026-13-01' is not a month or a date; write it as YYYY-MM" in result.stderr
     assert not (tmp_path / "s.json").exists()
 
 
-@pytest.mark.parametrize("bad", ["01/11/2026", "20261101", "yesterday", "2026-2-1"])
-def test_date_formats_other_than_iso_are_refused(bad: str, tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("bad", ["01/11/2026", "20261101", "yesterday", "2026-2-1",
+                                 "2026-02-30"])
+def test_other_formats_are_refused(bad: str, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--out", str(tmp_path / "s.json"), "--until", bad]) == 2
-    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert "YYYY-MM" in capsys.readouterr().err
 
 
-def test_period_options_and_remembered_start(filled_journal: Path, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_months_considered_and_remembered_alias(filled_journal: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
     out = tmp_path / "a.json"
-    since = (TODAY - dt.timedelta(days=300)).isoformat()
-    until = (TODAY - dt.timedelta(days=3)).isoformat()
-    assert main(["export", "--out", str(out), "--since", since, "--until", until,
-                 "--alias", "North", "--journal", str(filled_journal)]) == 0
+    old = f"{TODAY - dt.timedelta(days=200):%Y-%m}"
+    assert main(["export", "--out", str(out), "--until", old, "--alias", "north-3",
+                 "--journal", str(filled_journal)]) == 0
     printed = capsys.readouterr().out
-    assert "Wrote 2 records" in printed
-    assert "1 outside the period" in printed
-    assert json.loads(out.read_bytes())["supporter"]["alias"] == "North"
-    # the next export starts the day after the last one ended, and remembers the alias
+    assert f"  {old}  new        1 contact" in printed
+    first = json.loads(out.read_bytes())
+    assert [m["month"] for m in first["months"]] == [old]
+    assert first["supporter"]["alias"] == "north-3"
+    # the next export sends the months left out before, not the one already sent
     assert main(["export", "--out", str(tmp_path / "b.json"),
                  "--journal", str(filled_journal)]) == 0
-    assert "Wrote 1 record " in capsys.readouterr().out
     second = json.loads((tmp_path / "b.json").read_bytes())
-    assert second["supporter"]["alias"] == "North"
+    assert old not in [m["month"] for m in second["months"]]
+    assert second["supporter"]["alias"] == "north-3"
+    assert second["sequence"] > first["sequence"]
+
+
+@pytest.mark.parametrize("alias", ["Dana Whitfield", "dana.whitfield@example.org",
+                                   "+44 7700 900456", "north\u202e3", "a" * 40])
+def test_an_identifying_or_hostile_alias_is_refused(alias: str, filled_journal: Path,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
+    code = main(["export", "--out", str(tmp_path / "s.json"), "--alias", alias,
+                 "--journal", str(filled_journal)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("peerdesk: The alias cannot be used: ")
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "s.json").exists()
 
 
 def test_start_after_end_is_one_clear_line(filled_journal: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
-    code = main(["export", "--out", str(tmp_path / "s.json"), "--since", "2026-05-02",
-                 "--until", "2026-05-01", "--journal", str(filled_journal)])
+    code = main(["export", "--out", str(tmp_path / "s.json"), "--since", "2026-05",
+                 "--until", "2026-04", "--journal", str(filled_journal)])
     assert code == 1
     err = capsys.readouterr().err
-    assert "starts (2026-05-02) after it ends (2026-05-01)" in err
+    assert "starts (2026-05) after it ends (2026-04)" in err
     assert not (tmp_path / "s.json").exists()
 
 

@@ -170,3 +170,14 @@ def test_import_adds_all(vault: Vault, tmp_path: Path) -> None:
     assert import_sessions(repo, result.sessions) == 2
     assert repo.count() == 2
     assert repo.count_older_than(dt.date(2024, 3, 2)) == 1
+
+
+def test_dates_outside_1970_to_a_year_ahead_are_refused(tmp_path: Path) -> None:
+    text = ("date,consent\n"
+            "9999-12-31,yes\n"
+            "1969-12-31,yes\n"
+            "2024-03-01,yes\n")
+    result = parse_csv(write(tmp_path, text), TAX)
+    assert result.sessions == []
+    assert [e.row for e in result.errors] == [2, 3]
+    assert all("outside the dates a session can have" in str(e) for e in result.errors)

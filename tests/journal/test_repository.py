@@ -433,7 +433,7 @@ _text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x
 
 valid_sessions = st.builds(
     Session,
-    date=st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+    date=st.dates(dt.date(1970, 1, 1), dt.date.today() + dt.timedelta(days=365)),
     duration_minutes=st.integers(0, 1440),
     start_time=st.none() | st.times(),
     kind=_one("kind"),

@@ -9,27 +9,39 @@ from pypdf import PdfReader
 
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.program.summaries import envelope, record, write_raw, write_summary
+from tests.program.summaries import contact, new_key, signed, write_raw, write_summary
 from tests.test_cli import assert_one_line_error, peerdesk
 
 
 def test_import_then_report(journal_path: Path, tmp_path: Path) -> None:
     Vault.create(journal_path, PASSPHRASE).close()
+    key = new_key(1)
     good = write_summary(tmp_path / "good.json",
-                         envelope([record(period="2026-10") for _ in range(12)]))
-    doc = envelope([record()])
+                         signed([contact("2026-10", peer=i) for i in range(12)], key=key))
+    doc = signed([contact()])
     doc["version"] = 3
     newer = write_raw(tmp_path / "newer.json", json.dumps(doc))
 
-    result = peerdesk("import", str(good), str(newer), "--journal", str(journal_path))
+    unknown = peerdesk("import", str(good), "--journal", str(journal_path))
+    assert unknown.returncode == 1
+    # one line for the file (with the fingerprint and how to accept it), one for the batch
+    assert unknown.stderr.splitlines() == [
+        f"good.json was not imported: its signing key is not enrolled yet (fingerprint "
+        f"{key.fingerprint}). Ask the supporter to read the fingerprint shown in their export "
+        f"window; if it matches, import again and confirm it (peerdesk import FILE --enrol "
+        f'"{key.fingerprint}").',
+        "No file was imported; the program data is unchanged."]
+
+    result = peerdesk("import", str(good), str(newer), "--enrol", key.fingerprint,
+                      "--journal", str(journal_path))
     assert result.returncode == 1
-    assert "good.json: 12 new, 0 updated, 0 unchanged" in result.stdout
+    assert "good.json: 1 months replaced (2026-10); enrolled the supporter's key" in result.stdout
     assert "newer.json was not imported: it was made by a newer PeerDesk" in result.stderr
     assert "Traceback" not in result.stderr
 
     again = peerdesk("import", str(good), "--journal", str(journal_path))
     assert again.returncode == 0
-    assert "0 new, 0 updated, 12 unchanged" in again.stdout
+    assert "already imported on" in again.stdout
 
     pdf, csv = tmp_path / "r.pdf", tmp_path / "r.csv"
     report = peerdesk("report", "--out", str(pdf), "--csv", str(csv), "--since", "2026-10-05",
@@ -37,6 +49,14 @@ def test_import_then_report(journal_path: Path, tmp_path: Path) -> None:
     assert report.returncode == 0, report.stderr
     assert "Page 1 of" in PdfReader(pdf).pages[0].extract_text()
     assert csv.read_bytes().startswith(b"table,row,column,value\r\n")
+
+
+def test_a_malformed_fingerprint_is_a_usage_error(journal_path: Path, tmp_path: Path) -> None:
+    Vault.create(journal_path, PASSPHRASE).close()
+    result = peerdesk("import", str(tmp_path / "x.json"), "--enrol", "1234 5678",
+                      "--journal", str(journal_path))
+    assert_one_line_error(result, 2)
+    assert "24 digits" in result.stderr
 
 
 def test_report_usage_errors(journal_path: Path, tmp_path: Path) -> None:
@@ -51,9 +71,10 @@ def test_report_usage_errors(journal_path: Path, tmp_path: Path) -> None:
 def test_a_unit_that_could_single_out_a_supporter_is_refused(journal_path: Path,
                                                              tmp_path: Path) -> None:
     Vault.create(journal_path, PASSPHRASE).close()
-    one = write_summary(tmp_path / "one.json", envelope(
-        [record(period="2026-10", org_unit="Finance") for _ in range(8)], org_unit=True))
-    assert peerdesk("import", str(one), "--journal", str(journal_path)).returncode == 0
+    one = write_summary(tmp_path / "one.json", signed(
+        [contact("2026-10", peer=i) for i in range(8)], org_unit="Finance"))
+    assert peerdesk("import", str(one), "--accept-new-keys",
+                    "--journal", str(journal_path)).returncode == 0
     pdf = tmp_path / "r.pdf"
     result = peerdesk("report", "--out", str(pdf), "--org-unit", "Finance",
                       "--journal", str(journal_path))

@@ -153,8 +153,16 @@ def _with(changes: dict[str, Any], resource_changes: dict[str, Any] | None = Non
 
 
 def test_rejects_not_json(tmp_path: Path) -> None:
-    assert "not valid JSON" in _rejected(tmp_path, '{"format": "peerdesk.resource-pack",')
+    assert "ends too early" in _rejected(tmp_path, '{"format": "peerdesk.resource-pack",')
+    assert "not valid JSON" in _rejected(tmp_path, '{"format": "peerdesk.resource-pack",]}')
     assert "line 1" in _rejected(tmp_path, "{nope}")
+
+
+def test_rejects_hostile_json_with_the_strict_reader(tmp_path: Path) -> None:
+    assert "nested more than 16" in _rejected(tmp_path, "[" * 5000 + "]" * 5000)
+    assert "NaN" in _rejected(tmp_path, '{"version": NaN}')
+    assert "digits" in _rejected(tmp_path, '{"version": ' + "9" * 40 + "}")
+    assert "appears twice" in _rejected(tmp_path, '{"format": 1, "format": 2}')
 
 
 def test_rejects_not_utf8(tmp_path: Path) -> None:
@@ -227,7 +235,7 @@ def test_rejects_duplicate_keys(tmp_path: Path) -> None:
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_rejects_nan_and_infinity(tmp_path: Path, constant: str) -> None:
     text = DEMO_PACK.read_text("utf-8").replace('"version": 1', f'"version": {constant}', 1)
-    assert "not valid JSON" in _rejected(tmp_path, text)
+    assert "non-standard number" in _rejected(tmp_path, text)
 
 
 def test_rejects_oversize_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,14 +33,14 @@ def test_every_declared_setting_has_a_labelled_editor(qtbot: QtBot, vault: Vault
 def test_changes_are_saved_into_the_journal(qtbot: QtBot, vault: Vault) -> None:
     dialog, settings = make_dialog(qtbot, vault)
     dialog.findChild(QSpinBox, "setting_auto_lock_minutes").setValue(12)
-    combo = dialog.findChild(QComboBox, "setting_export_period")
-    combo.setCurrentIndex(combo.findData("month"))
+    combo = dialog.findChild(QComboBox, "setting_default_workspace")
+    combo.setCurrentIndex(combo.findData("guides"))
     dialog.findChild(QPlainTextEdit, "setting_org_units").setPlainText("North\n\n  South \n")
     with qtbot.waitSignal(dialog.settings_saved) as saved:
         dialog.save()
-    assert sorted(saved.args[0]) == ["auto_lock_minutes", "export_period", "org_units"]
+    assert sorted(saved.args[0]) == ["auto_lock_minutes", "default_workspace", "org_units"]
     assert settings.get("auto_lock_minutes") == 12
-    assert vault.read_setting("export_period") == "month"
+    assert vault.read_setting("default_workspace") == "guides"
     assert settings.get("org_units") == ["North", "South"]
 
 

@@ -263,13 +263,14 @@ def test_program_dashboard_labels_are_translated_and_figures_untouched(
     from peerdesk.program.cell_secret import cell_key_secret
     from peerdesk.program.importer import import_files
     from peerdesk.program.labels import label_report
-    from peerdesk.program.records_source import figure_source
     from peerdesk.program.report import prepare_report
+    from peerdesk.program.store import ProgramStore
     from peerdesk.ui.i18n import current_language
+    from tests.program.summaries import ACCEPT
     from tests.ui.program.test_workspace import program_files
 
-    import_files(vault, program_files(tmp_path))
-    report = prepare_report(figure_source(vault), k=5, secret=cell_key_secret(vault))
+    import_files(vault, program_files(tmp_path), enrolment=ACCEPT)
+    report = prepare_report(ProgramStore(vault), k=5, secret=cell_key_secret(vault))
     english = label_report(report, "en")
     i18n.install_language("es")
     spanish = label_report(report, current_language())   # as the dashboard labels it

@@ -1,8 +1,8 @@
-"""Export summary…: choose the period, see exactly what will be written, then save.
+"""Export summary…: see which months changed and every count that leaves, then save.
 
-Planning and writing run off the GUI thread (`run_in_background`); the planning worker reads
-the journal through its own `vault.connect_another()` connection. Settings, the peer-key
-secret and draft keys are read here, on the GUI thread, before the worker starts.
+Planning runs off the GUI thread (`run_in_background`) on its own `vault.connect_another()`
+connection; the signing key and draft count are read here, on the GUI thread, first. Saving
+writes the file and remembers what was sent on the GUI thread (a small file, one write).
 """
 
 from __future__ import annotations
@@ -14,17 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QSortFilterProxyModel,
     QStandardPaths,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -43,39 +41,38 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerDeskError
-from peerdesk.exchange.deidentify import period_code
 from peerdesk.exchange.export import (
+    ExportError,
     ExportPlan,
     ExportResult,
-    VaultExportInputs,
-    default_period,
+    SentMonth,
+    clean_alias,
+    coordinator_org_units,
     plan_from_vault,
-    read_export_inputs,
     remember_export,
+    remember_sent,
     remembered_alias,
-    remembered_last_until,
-    write_export,
+    remembered_org_unit,
+    write_file,
 )
 from peerdesk.exchange.format import MAX_ALIAS_LENGTH
-from peerdesk.ui.exchange.preview_model import SORT_ROLE, ExportPreviewModel
+from peerdesk.exchange.keys import SigningKey, SigningKeyStore
+from peerdesk.exchange.sent_periods import SentPeriodStore
+from peerdesk.journal.drafts import DraftStore
+from peerdesk.ui.exchange.preview_model import (
+    MONTH_ROLE,
+    SORT_ROLE,
+    MonthCountsModel,
+    MonthPreviewModel,
+)
 from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.vault import Vault
 
-REPLAN_DELAY_MS = 300
-
 
 def default_file_name(today: dt.date) -> str:
     return f"peerdesk-summary-{today.isoformat()}.json"
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class ExportDialog(QDialog):
@@ -88,69 +85,72 @@ class ExportDialog(QDialog):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportSummaryDialog")
-        self.setWindowTitle(self.tr("Export a de-identified summary"))
-        self.setAccessibleName(self.tr("Export a de-identified summary"))
+        self.setWindowTitle(self.tr("Export a summary for your coordinator"))
+        self.setAccessibleName(self.tr("Export a summary for your coordinator"))
         self.vault = vault
         self.today = today or dt.date.today()
         self.plan: ExportPlan | None = None
-        self._inputs: VaultExportInputs = read_export_inputs(vault)
-        self._generation = 0
+        self.key: SigningKey = SigningKeyStore(vault).key()
+        self._drafts = len(DraftStore(vault).keys())
         self._closed = False
-        self._busy = False
-
-        since, until = default_period(remembered_last_until(vault), self.today)
 
         intro = QLabel(self.tr(
-            "This makes a file for your program coordinator. It holds only coded facts from "
-            "sessions where the person agreed to be counted — nothing that names anyone."))
+            "This makes a signed file for your program coordinator. Per calendar month it "
+            "holds only counts of the sessions where the person agreed to be counted — never a "
+            "single session, a note, a peer code or a date. Every month that changed since your "
+            "last export is sent again, so the coordinator's figures match your journal."))
         intro.setWordWrap(True)
-
-        self.since_edit = self._date_edit(since, self.tr("First session date to include"))
-        self.until_edit = self._date_edit(until, self.tr("Last session date to include"))
-        self.period_note = QLabel()
-        self.period_note.setObjectName("periodNote")
-        self.period_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        period_row = QHBoxLayout()
-        period_row.addWidget(self._buddy(self.tr("&From:"), self.since_edit))
-        period_row.addWidget(self.since_edit)
-        period_row.addSpacing(8)
-        period_row.addWidget(self._buddy(self.tr("&To:"), self.until_edit))
-        period_row.addWidget(self.until_edit)
-        period_row.addSpacing(16)
-        period_row.addWidget(self.period_note, 1)
 
         self.heading = QLabel()
         self.heading.setObjectName("previewHeading")
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.model = ExportPreviewModel()
-        # the file is ordered by random id; the preview reads better by period
+        self.model = MonthPreviewModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("exportPreview")
-        self.table.setAccessibleName(self.tr("Records that will be written"))
+        self.table.setAccessibleName(self.tr("Months that will be sent"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(220)
+        self.table.setMinimumHeight(200)
+        row_height = self.table.fontMetrics().height() + 8
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setDefaultSectionSize(110)
-        self.empty_note = QLabel()
-        self.empty_note.setObjectName("emptyNote")
-        self.empty_note.setWordWrap(True)
-        self.empty_note.setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.counts_model = MonthCountsModel()
+        self.counts_table = QTableView()
+        self.counts_table.setObjectName("monthCounts")
+        self.counts_table.setAccessibleName(self.tr("Every count the selected month sends"))
+        self.counts_table.setModel(self.counts_model)
+        self.counts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.counts_table.setAlternatingRowColors(True)
+        self.counts_table.verticalHeader().setVisible(False)
+        self.counts_table.verticalHeader().setDefaultSectionSize(row_height)
+        counts_header = self.counts_table.horizontalHeader()
+        counts_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        counts_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.counts_heading = QLabel(self.tr("Select a month to see every count it sends."))
+        self.counts_heading.setObjectName("countsHeading")
+        counts_column = QVBoxLayout()
+        counts_column.addWidget(self.counts_heading)
+        counts_column.addWidget(self.counts_table, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._show_month)
+
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.table, 4)
+        preview_row.addLayout(counts_column, 3)
 
         self.left_out = QLabel()
         self.left_out.setObjectName("leftOut")
@@ -158,18 +158,17 @@ class ExportDialog(QDialog):
         self.left_out.setTextFormat(Qt.TextFormat.RichText)
         self.left_out.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.left_out.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        left_box = QGroupBox(self.tr("Left out"))
+        left_box = QGroupBox(self.tr("Not counted"))
         QVBoxLayout(left_box).addWidget(self.left_out)
 
         never = QLabel(self.tr(
             "<ul style='margin-left:-20px'>"
-            "<li>notes and reflections, or anything else you typed</li>"
-            "<li>peer codes and names (a repeat contact is linked by a code that only this "
-            "journal can make)</li>"
-            "<li>exact dates and times — only the week or month</li>"
-            "<li>exact length or group size — only ranges</li>"
-            "<li>whether you know the people involved</li>"
-            "<li>your own directory entries and sessions not agreed to be counted</li>"
+            "<li>any single session: only counts per month leave</li>"
+            "<li>notes, reflections, or anything else you typed</li>"
+            "<li>peer codes and names: people are counted here, in your journal</li>"
+            "<li>dates, weeks and times: only the month</li>"
+            "<li>exact length or group size: only ranges</li>"
+            "<li>whether you know the people involved, and your directory entries</li>"
             "</ul>"))
         never.setObjectName("neverExported")
         never.setWordWrap(True)
@@ -186,12 +185,41 @@ class ExportDialog(QDialog):
         self.alias_edit.setObjectName("supporterAlias")
         self.alias_edit.setAccessibleName(self.tr("Supporter alias (optional)"))
         self.alias_edit.setMaxLength(MAX_ALIAS_LENGTH)
-        self.alias_edit.setPlaceholderText(self.tr("e.g. a site or a nickname the coordinator "
-                                                   "knows — optional"))
+        self.alias_edit.setPlaceholderText(self.tr("a short label such as 'finance-2', never "
+                                                   "a name — optional"))
+        self.alias_problem = QLabel()
+        self.alias_problem.setObjectName("aliasProblem")
+        self.alias_problem.setWordWrap(True)
+        self.alias_problem.setStyleSheet("color: #b00020;")
+        self.alias_problem.setVisible(False)
+        self.alias_edit.textChanged.connect(self._check_alias)
+        self.fingerprint = QLabel(self.tr(
+            "Your key's fingerprint: <b>{0}</b> — read it to your coordinator when they "
+            "import your first file.").format(self.key.fingerprint))
+        self.fingerprint.setObjectName("keyFingerprint")
+        self.fingerprint.setTextFormat(Qt.TextFormat.RichText)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         alias_row = QGridLayout()
         alias_row.addWidget(self._buddy(self.tr("Your &alias in the file:"), self.alias_edit),
                             0, 0)
         alias_row.addWidget(self.alias_edit, 0, 1)
+        alias_row.addWidget(self.alias_problem, 1, 1)
+        # the supporter's unit, only from the coordinator's list (Settings, Export)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setObjectName("supporterOrgUnit")
+        self.unit_combo.setAccessibleName(self.tr("Your organisation unit (optional)"))
+        self.unit_combo.addItem(self.tr("(not given)"), "")
+        units = coordinator_org_units(vault)
+        for unit in units:
+            self.unit_combo.addItem(unit, unit)
+        remembered = self.unit_combo.findData(remembered_org_unit(vault))
+        self.unit_combo.setCurrentIndex(max(remembered, 0))
+        if units:
+            alias_row.addWidget(self._buddy(self.tr("Your &unit:"), self.unit_combo), 2, 0)
+            alias_row.addWidget(self.unit_combo, 2, 1)
+        else:
+            self.unit_combo.setVisible(False)
+        alias_row.addWidget(self.fingerprint, 3, 0, 1, 2)
         alias_row.setColumnStretch(1, 1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -210,163 +238,114 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(period_row)
         layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_note)
+        layout.addLayout(preview_row, 1)
         layout.addLayout(boxes)
         layout.addWidget(separator)
         layout.addLayout(alias_row)
         layout.addWidget(self.buttons)
-        self.resize(1040, 660)
-
-        self._replan_timer = QTimer(self)
-        self._replan_timer.setSingleShot(True)
-        self._replan_timer.setInterval(REPLAN_DELAY_MS)
-        self._replan_timer.timeout.connect(self.refresh)
-        self.since_edit.dateChanged.connect(self._period_changed)
-        self.until_edit.dateChanged.connect(self._period_changed)
-        self._show_period_note()
+        self.resize(1120, 680)
         self.refresh()
-
-    # -- building blocks ------------------------------------------------------------------------
-
-    def _date_edit(self, day: dt.date, accessible: str) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(accessible)
-        edit.setMaximumDate(_qdate(self.today + dt.timedelta(days=366)))
-        return edit
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
         label.setBuddy(widget)
         return label
 
-    # -- period and planning --------------------------------------------------------------------
-
-    @property
-    def since(self) -> dt.date:
-        return _pydate(self.since_edit.date())
-
-    @property
-    def until(self) -> dt.date:
-        return _pydate(self.until_edit.date())
-
-    def set_period(self, since: dt.date, until: dt.date) -> None:
-        """Set both dates and re-plan once (tests and callers)."""
-        for edit in (self.since_edit, self.until_edit):
-            edit.blockSignals(True)
-        self.since_edit.setDate(_qdate(since))
-        self.until_edit.setDate(_qdate(until))
-        for edit in (self.since_edit, self.until_edit):
-            edit.blockSignals(False)
-        self._show_period_note()
-        self.refresh()
-
-    def _period_changed(self) -> None:
-        self.plan = None
-        self._update_buttons()
-        self._show_period_note()
-        self._replan_timer.start()
-
-    def _show_period_note(self) -> None:
-        granularity = self._inputs.settings.period
-        if self.since > self.until:
-            self.period_note.setText(self.tr("The start is after the end."))
-            return
-        first, last = period_code(self.since, granularity), period_code(self.until, granularity)
-        span = first if first == last else f"{first} – {last}"
-        text = (self.tr("Sessions are exported by week: {0}") if granularity == "week"
-                else self.tr("Sessions are exported by month: {0}"))
-        self.period_note.setText(text.format(span))
+    # -- planning -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Build the plan for the chosen period in the background; the preview follows."""
-        self._replan_timer.stop()
-        self._generation += 1
-        generation = self._generation
-        since, until = self.since, self.until
+        """Work out in the background which months changed; the preview follows."""
         self.plan = None
         self._update_buttons()
-        if since > until:
-            self.model.set_records([])
-            self.heading.setText(self.tr("Choose a start date on or before the end date."))
-            self.left_out.setText("")
-            self.empty_note.setVisible(False)
-            self.plan_ready.emit()
-            return
         self.heading.setText(self.tr("Reading your journal…"))
-        vault, inputs = self.vault, self._inputs
-        reading = self.tr("Reading sessions…")
-        self._busy = True
+        vault, today, drafts = self.vault, self.today, self._drafts
 
-        def work(progress: Progress) -> ExportPlan:
+        def work(_: Progress) -> ExportPlan:
             connection = vault.connect_another()
             try:
-                return plan_from_vault(
-                    vault, since, until, inputs=inputs, connection=connection,
-                    progress=lambda done, total: progress.update(done, total, reading))
+                return plan_from_vault(vault, connection=connection, unsaved_drafts=drafts,
+                                       today=today)
             finally:
                 connection.close()
 
-        run_in_background(self, self.tr("Preparing the summary…"), work,
-                          lambda plan: self._plan_done(generation, plan),
-                          lambda exc: self._plan_failed(generation, exc))
+        run_in_background(self, self.tr("Preparing the summary…"), work, self._plan_done,
+                          self._plan_failed)
 
-    def _plan_done(self, generation: int, plan: ExportPlan) -> None:
-        if self._closed or generation != self._generation:
+    def _plan_done(self, plan: ExportPlan) -> None:
+        if self._closed:
             return
-        self._busy = False
         self.show_plan(plan)
         self.plan_ready.emit()
 
-    def _plan_failed(self, generation: int, exc: BaseException) -> None:
-        if self._closed or generation != self._generation:
+    def _plan_failed(self, exc: BaseException) -> None:
+        if self._closed:
             return
-        self._busy = False
         self.heading.setText(self.tr("The summary could not be prepared."))
         show_error(self, self.tr("Export"), message_text(exc))
         self.plan_ready.emit()
 
     def show_plan(self, plan: ExportPlan) -> None:
         self.plan = plan
-        self.model.set_records(plan.records)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(max(header.sectionSize(column), 70), 260))
-        count = plan.record_count
-        self.heading.setText(
-            self.tr("No sessions to write for this period.") if count == 0
-            else self.tr("1 session will be written:") if count == 1
-            else self.tr("{0} sessions will be written:").format(count))
-        self.empty_note.setVisible(count == 0)
-        self.empty_note.setText(self.tr(
-            "You can still save: an empty summary tells the coordinator you had no sessions "
-            "to count in this period."))
+        self.model.set_months(plan.months)
+        count = len(plan.months)
+        unchanged = plan.unchanged_months
+        if plan.is_empty:
+            text = self.tr("Nothing changed since your last export: there is nothing to send.")
+        elif count == 1:
+            text = self.tr("1 month will be sent:")
+        else:
+            text = self.tr("{0} months will be sent:").format(count)
+        if unchanged and not plan.is_empty:
+            text += " " + (self.tr("(1 unchanged month is not sent again)") if unchanged == 1
+                           else self.tr("({0} unchanged months are not sent again)")
+                           .format(unchanged))
+        self.heading.setText(text)
+        if count:
+            self.table.selectRow(0)
         left = plan.left_out
         lines = [
             (self.tr("1 session: the person did not agree to be counted")
              if left.no_consent == 1 else
              self.tr("{0} sessions: the person did not agree to be counted")
              .format(left.no_consent)),
-            (self.tr("1 session outside the period") if left.outside_period == 1 else
-             self.tr("{0} sessions outside the period").format(left.outside_period)),
+            (self.tr("1 session dated outside the months a summary holds")
+             if left.outside_months == 1 else
+             self.tr("{0} sessions dated outside the months a summary holds")
+             .format(left.outside_months)),
             (self.tr("1 unsaved draft — save it in the journal to include it")
              if left.unsaved_drafts == 1 else
              self.tr("{0} unsaved drafts — save them in the journal to include them")
              .format(left.unsaved_drafts)),
         ]
-        if not plan.resource_ids_available:
-            lines.append(self.tr("referral directory ids (the directory could not be read)"))
         self.left_out.setText("<ul style='margin-left:-20px'>"
                               + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
         self._update_buttons()
 
+    def _show_month(self, current: Any, _previous: Any = None) -> None:
+        sent = current.data(MONTH_ROLE) if current.isValid() else None
+        if not isinstance(sent, SentMonth):
+            self.counts_model.set_month(None)
+            self.counts_heading.setText(self.tr("Select a month to see every count it sends."))
+            return
+        self.counts_model.set_month(sent.figures)
+        self.counts_heading.setText(self.tr("Every count sent for {0}:").format(sent.month))
+
+    def _check_alias(self) -> bool:
+        try:
+            clean_alias(self.alias_edit.text())
+        except ExportError as exc:
+            self.alias_problem.setText(message_text(exc))
+            self.alias_problem.setVisible(True)
+            self._update_buttons()
+            return False
+        self.alias_problem.setVisible(False)
+        self._update_buttons()
+        return True
+
     def _update_buttons(self) -> None:
-        self.save_button.setEnabled(self.plan is not None)
+        self.save_button.setEnabled(self.plan is not None and not self.plan.is_empty
+                                    and not self.alias_problem.isVisible())
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -399,21 +378,27 @@ class ExportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
+        if not self._check_alias():
+            return
         alias = self.alias_edit.text()
+        unit = str(self.unit_combo.currentData() or "")
         self.save_button.setEnabled(False)
+        key = self.key
 
         def work(_: Progress) -> ExportResult:
-            return write_export(plan, path, alias=alias)
+            return write_file(plan, path, key, alias=alias, org_unit=unit or None)
 
-        def done(result: ExportResult) -> None:
+        def written(result: ExportResult) -> None:
             if self._closed:
                 return
-            remember_export(self.vault, plan, alias)
+            # what was sent is remembered on this (the GUI) thread's connection
+            remember_sent(plan, SentPeriodStore(self.vault))
+            remember_export(self.vault, alias, unit or None)
             self.exported.emit(result)
             box = show_info(
                 self.parentWidget() or self, self.tr("Summary saved"),
-                self.tr("Sessions written: {0}. Saved to {1}. Give this file to your "
-                        "program coordinator.").format(result.record_count, result.path))
+                self.tr("Months sent: {0}. Saved to {1}. Give this file to your program "
+                        "coordinator.").format(len(result.months), result.path))
             box.setObjectName("exportSavedMessage")
             self.accept()
 
@@ -429,14 +414,14 @@ class ExportDialog(QDialog):
                 "Details: {0}").format(exc))
             sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
 
-        run_in_background(self, self.tr("Writing the summary…"), work, done, failed)
+        run_in_background(self, self.tr("Signing the summary…"), work, written, failed)
 
     # -- closing --------------------------------------------------------------------------------
 
     def done(self, result: int) -> None:
         self._closed = True
-        self._replan_timer.stop()
-        self.model.set_records([])  # decrypted values go with the dialog
+        self.model.set_months([])  # decrypted values go with the dialog
+        self.counts_model.set_month(None)
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -450,7 +435,7 @@ def export_summary_action(window: Any, context: Any) -> list[QAction]:
     action.setObjectName("exportSummaryAction")
     action.setShortcut(QKeySequence("Ctrl+E"))
     action.setStatusTip(QCoreApplication.translate(
-        "MainWindow", "Write a de-identified summary for your program coordinator"))
+        "MainWindow", "Write a signed summary of your figures for your program coordinator"))
 
     def open_dialog() -> None:
         dialog = ExportDialog(context.vault, window)

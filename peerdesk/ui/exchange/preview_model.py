@@ -1,126 +1,142 @@
-"""A thin table model over the records an export will write, shown with taxonomy labels."""
+"""Thin table models over what an export will send: one row per month (with why it is sent),
+and the counts of one month by field and code, shown with taxonomy labels."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from peerdesk.exchange.export import SentMonth
+from peerdesk.exchange.format import REASON_CHANGED, REASON_NEW, REASON_NOW_EMPTY
+from peerdesk.journal.monthly_figures import MonthCounts
+from peerdesk.program.figures import COUNTED_FIELDS, NOT_RECORDED
 from peerdesk.taxonomy import Taxonomy
 from peerdesk.ui.i18n import display_taxonomy
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# (record key, taxonomy field or None); one column each, in this order
-COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("period", None),
-    ("duration_band", "duration_band"),
-    ("kind", "kind"),
-    ("group_size_band", "group_size_band"),
-    ("contact", "contact"),
-    ("channel", "channel"),
-    ("origin", "origin"),
-    ("behaviours", "behaviour"),
-    ("persistence", "persistence"),
-    ("source_relation", "source_relation"),
-    ("impacts", "impact"),
-    ("risk_flags", "risk_flag"),
-    ("support_given", "support_given"),
-    ("referral_types", "referral_type"),
-    ("referral_resources", None),
-    ("next_step", "next_step"),
-    ("follow_up_planned", None),
-    ("org_unit", None),
-    ("peer_key", None),
-    ("revision", None),
-)
-RECORD_ROLE = Qt.ItemDataRole.UserRole
+MONTH_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# Month, why, then the month's figures in these columns.
+MONTH_COLUMNS = ("month", "reason", "contacts", "first", "follow_up_planned",
+                 "with_referral", "with_risk")
 
 
-class ExportPreviewModel(QAbstractTableModel):
-    """Exactly the records of an `ExportPlan`, one row each, in file order."""
+class MonthPreviewModel(QAbstractTableModel):
+    """The months an `ExportPlan` sends, one row each, in file order."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.taxonomy = taxonomy or display_taxonomy()
-        self._records: list[Mapping[str, Any]] = []
-        self._headers = (
-            self.tr("Period"), self.tr("Length"), self.tr("Kind"), self.tr("Group size"),
-            self.tr("Contact"),
-            self.tr("How"), self.tr("Came about"), self.tr("What is happening"),
-            self.tr("How long"), self.tr("From whom"), self.tr("Impact"), self.tr("Safety"),
-            self.tr("Support given"), self.tr("Referred to"), self.tr("Pack entries"),
-            self.tr("Next step"), self.tr("Follow-up"), self.tr("Unit"), self.tr("Peer key"),
-            self.tr("Revision"),
-        )
+        self._months: list[SentMonth] = []
+        self._headers = (self.tr("Month"), self.tr("Why it is sent"), self.tr("Contacts"),
+                         self.tr("First"), self.tr("Follow-up"),
+                         self.tr("Referred"), self.tr("Safety"))
+        self._reasons = {REASON_NEW: self.tr("New month"),
+                         REASON_CHANGED: self.tr("Changed"),
+                         REASON_NOW_EMPTY: self.tr("Now empty")}
+        self._explanations = {
+            REASON_NEW: self.tr("Not sent before."),
+            REASON_CHANGED: self.tr("Sessions were added, edited or deleted since the last "
+                                    "export, or consent changed."),
+            REASON_NOW_EMPTY: self.tr("Every session was deleted or its consent withdrawn: "
+                                      "zeros replace what was sent before.")}
 
-    def set_records(self, records: Sequence[Mapping[str, Any]]) -> None:
+    def set_months(self, months: Sequence[SentMonth]) -> None:
         self.beginResetModel()
-        self._records = list(records)
+        self._months = list(months)
         self.endResetModel()
 
-    def records(self) -> list[Mapping[str, Any]]:
-        return list(self._records)
-
-    # -- Qt model API ---------------------------------------------------------------------------
+    def months(self) -> list[SentMonth]:
+        return list(self._months)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
+        return 0 if parent.isValid() else len(self._months)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(MONTH_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(MONTH_COLUMNS):
             return self._headers[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._records):
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._months):
             return str(section + 1)
         return None
 
+    def _value(self, sent: SentMonth, key: str) -> Any:
+        figures = sent.figures
+        if key == "month":
+            return sent.month
+        if key == "reason":
+            return self._reasons.get(sent.reason, sent.reason)
+        if key == "first":
+            return figures.counts.get("contact", {}).get("first", 0)
+        value: int = getattr(figures, key)
+        return value
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._records):
+        if not index.isValid() or index.row() >= len(self._months):
             return None
-        record = self._records[index.row()]
-        key, field_key = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self._text(record.get(key), key, field_key)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{self._headers[index.column()]}: {self._spoken(text)}"
-            return text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._spoken(self._text(record.get(key), key, field_key))
+        sent = self._months[index.row()]
+        key = MONTH_COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return str(self._value(sent, key))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "reason":
+                return self._explanations.get(sent.reason, sent.reason)
+            return f"{self._headers[index.column()]}: {self._value(sent, key)}"
         if role == SORT_ROLE:
-            value = record.get(key)
-            return value if isinstance(value, (int, str)) else self._text(value, key, field_key)
-        if role == RECORD_ROLE:
-            return dict(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "revision":
+            return self._value(sent, key)
+        if role == MONTH_ROLE:
+            return sent
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _spoken(self, text: str) -> str:
-        return text if text and text != "—" else self.tr("not recorded")
 
-    def _label(self, field_key: str, code: str) -> str:
-        field = self.taxonomy.field(field_key)
-        return field.label_for(code) if field.has(code) else code
+class MonthCountsModel(QAbstractTableModel):
+    """Every count one month sends: (what is counted, answer, contacts); zeros left out."""
 
-    def _text(self, value: Any, key: str, field_key: str | None) -> str:
-        if value is None or value == []:
-            return "—" if key not in ("group_size_band", "org_unit", "peer_key") else ""
-        if field_key is not None:
-            if isinstance(value, list):
-                return ", ".join(self._label(field_key, str(code)) for code in value)
-            return self._label(field_key, str(value))
-        if key == "follow_up_planned":
-            return self.tr("planned") if value else ""
-        if key == "peer_key":
-            return str(value)[:8] + "…"
-        if isinstance(value, list):
-            return ", ".join(str(v) for v in value)
-        return str(value)
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        super().__init__()
+        self.taxonomy = taxonomy or display_taxonomy()
+        self._rows: list[tuple[str, str, int]] = []
+        self._headers = (self.tr("Counted"), self.tr("Answer"), self.tr("Contacts"))
+
+    def set_month(self, figures: MonthCounts | None) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if figures is not None:
+            for field_key in COUNTED_FIELDS:
+                field = self.taxonomy.field(field_key)
+                for code, count in sorted(figures.counts.get(field_key, {}).items()):
+                    answer = (self.tr("not recorded") if code == NOT_RECORDED
+                              else field.label_for(code) if field.has(code) else code)
+                    self._rows.append((field.label, answer, count))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < 3:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return str(self._rows[index.row()][index.column()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -261,6 +261,7 @@ class SessionEditor(QWidget):
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMinimumDate(QDate(1970, 1, 1))  # journal/validation.py bounds
         self.date_edit.setMaximumDate(QDate.currentDate().addYears(1))
         self.time_edit = QLineEdit()
         self.time_edit.setObjectName("timeEdit")

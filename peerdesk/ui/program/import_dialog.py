@@ -1,17 +1,22 @@
-"""After an import: one line per file — what it added, or why it was rejected."""
+"""After an import: one line per file — the months it replaced, or why it was refused — and,
+for a supporter whose key is not enrolled, its fingerprint to compare and confirm."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.exchange.validate import rejection
-from peerdesk.program.importer import ImportOutcome
+from peerdesk.program.importer import Enrolment, ImportOutcome, PendingKey
 from peerdesk.translation import Message, translate
 from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.style import notice_colours, tone, tone_css
@@ -31,33 +36,29 @@ _REJECTION_TEMPLATE = rejection("", "").template
 def outcome_summary(outcomes: Sequence[ImportOutcome]) -> str:
     accepted = [o for o in outcomes if o.accepted]
     rejected = len(outcomes) - len(accepted)
-    # thousands grouped as on the dashboard (peerdesk.ui.program.tables.grouped)
-    new, updated, unchanged = (f"{sum(getattr(o, name) for o in accepted):,}"
-                               for name in ("new", "updated", "unchanged"))
+    months = f"{sum(len(o.months_replaced) for o in accepted):,}"
     if len(accepted) == 1:
         text = QCoreApplication.translate(
-            "ImportResultsDialog",
-            "1 file imported: {0} new records, {1} updated, {2} already up to date.")
+            "ImportResultsDialog", "1 file imported: {0} supporter months replaced.")
     else:
         text = QCoreApplication.translate(
-            "ImportResultsDialog",
-            "{3} files imported: {0} new records, {1} updated, {2} already up to date.")
-    text = text.format(new, updated, unchanged, f"{len(accepted):,}")
+            "ImportResultsDialog", "{1} files imported: {0} supporter months replaced.")
+    text = text.format(months, f"{len(accepted):,}")
     if rejected == 1:
         text += " " + QCoreApplication.translate(
             "ImportResultsDialog",
-            "1 file was rejected and nothing from it was imported — see why below.")
+            "1 file was refused and nothing from it was imported — see why below.")
     elif rejected:
         text += " " + QCoreApplication.translate(
             "ImportResultsDialog",
-            "{0} files were rejected and nothing from them was imported — see why below."
+            "{0} files were refused and nothing from them was imported — see why below."
         ).format(f"{rejected:,}")
     return text
 
 
 def _starts_with_plain_part(message: Message, language: str) -> bool:
     """Whether `message` in `language` begins with a part that is not a sentence of its own
-    (a field path such as `records[3].channel`, a file name): it must keep its spelling."""
+    (a field path such as `months[3].contacts`, a file name): it must keep its spelling."""
     template = translate(message.template, language)
     if not template.startswith("{"):
         return False
@@ -66,7 +67,7 @@ def _starts_with_plain_part(message: Message, language: str) -> bool:
 
 
 def problem_text(outcome: ImportOutcome) -> str:
-    """Why the file was rejected, in the interface language, without the repeated
+    """Why the file was refused, in the interface language, without the repeated
     "<file> was not imported: " lead-in (the file name is in the first column)."""
     problem = outcome.problem or ""
     reason = (problem.params.get("problem") if isinstance(problem, Message)
@@ -81,18 +82,31 @@ def problem_text(outcome: ImportOutcome) -> str:
     return text + "."
 
 
-def _already(outcome: ImportOutcome) -> str:
+def _details(outcome: ImportOutcome) -> str:
+    if not outcome.accepted:
+        return problem_text(outcome)
     if outcome.previously_imported_at:
         return QCoreApplication.translate(
-            "ImportResultsDialog", "This file was already imported on {0}."
+            "ImportResultsDialog", "This file was already imported on {0}; nothing changed."
         ).format(outcome.previously_imported_at[:10])
-    return ""
+    parts = [", ".join(outcome.months_replaced)]
+    if outcome.months_kept:
+        parts.append(QCoreApplication.translate(
+            "ImportResultsDialog", "kept {0}: newer figures were already held"
+        ).format(", ".join(outcome.months_kept)))
+    if outcome.enrolled:
+        parts.append(QCoreApplication.translate(
+            "ImportResultsDialog", "key enrolled ({0})").format(outcome.enrolled))
+    return "; ".join(p for p in parts if p)
 
 
 class ImportResultsDialog(QDialog):
-    """Non-modal-friendly results table: opened with `open()`, never `exec()`."""
+    """Results table, opened with `open()`, never `exec()`. Emits `enrol_requested(paths,
+    Enrolment)` when the coordinator confirms a key; the caller imports those files again."""
 
-    COLUMNS = ("File", "Result", "New", "Updated", "Unchanged", "Supporter", "Details")
+    enrol_requested = Signal(list, object)
+
+    COLUMNS = ("File", "Result", "Months", "Supporter", "Details")
 
     def __init__(self, outcomes: Sequence[ImportOutcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,8 +126,8 @@ class ImportResultsDialog(QDialog):
         self.table.setObjectName("importResults")
         self.table.setAccessibleName(self.tr("Import results per file"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("File"), self.tr("Result"), self.tr("New"), self.tr("Updated"),
-            self.tr("Unchanged"), self.tr("Supporter"), self.tr("Details")])
+            self.tr("File"), self.tr("Result"), self.tr("Months"), self.tr("Supporter"),
+            self.tr("Details")])
         self.table.setStyleSheet("QTableWidget::item { padding: 4px 6px; }"
                                  "QHeaderView::section { padding: 4px 6px; }")
         self.table.horizontalHeader().setDefaultAlignment(
@@ -130,24 +144,21 @@ class ImportResultsDialog(QDialog):
         bold.setBold(True)
         for row, outcome in enumerate(self.outcomes):
             result = QTableWidgetItem(
-                self.tr("Imported") if outcome.accepted else self.tr("✖ Rejected"))
-            result.setForeground(QBrush(tone("success" if outcome.accepted
-                                             else "error")))
+                self.tr("Imported") if outcome.accepted else self.tr("✖ Refused"))
+            result.setForeground(QBrush(tone("success" if outcome.accepted else "error")))
             result.setFont(bold)
-            numbers = ((str(outcome.new), str(outcome.updated), str(outcome.unchanged))
-                       if outcome.accepted else ("—", "—", "—"))
             values: list[QTableWidgetItem] = [
                 QTableWidgetItem(outcome.file_name),
                 result,
-                *(QTableWidgetItem(n) for n in numbers),
+                QTableWidgetItem(str(len(outcome.months_replaced)) if outcome.accepted
+                                 else "—"),
                 QTableWidgetItem(outcome.supporter_alias or ("—" if not outcome.accepted
                                                              else self.tr("(no alias)"))),
-                QTableWidgetItem(problem_text(outcome) or _already(outcome)),
+                QTableWidgetItem(_details(outcome)),
             ]
+            values[2].setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                       | Qt.AlignmentFlag.AlignVCenter)
             for column, item in enumerate(values):
-                if 2 <= column <= 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
                 if not outcome.accepted:
                     item.setBackground(QBrush(notice_colours("danger")[0]))
                     if column == len(values) - 1:
@@ -171,16 +182,82 @@ class ImportResultsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        self.key_checks: list[tuple[QCheckBox, PendingKey]] = []
+        self.enrol_button: QPushButton | None = None
+        pending = [o for o in self.outcomes if o.pending_key is not None]
+        if pending:
+            layout.addWidget(self._keys_box(pending))
         if self.rejected_count:
             hint = QLabel(self.tr(
-                "Rejected files changed nothing. Ask the supporter for a fresh export, "
+                "Refused files changed nothing. Ask the supporter for a fresh export, "
                 "or check that the file was not edited or cut short on the way."))
             hint.setObjectName("rejectedHint")
             hint.setWordWrap(True)
             hint.setStyleSheet(tone_css("muted"))
             layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(1000, min(230 + 44 * len(self.outcomes), 680))
+        self.resize(1000, min(260 + 44 * len(self.outcomes) + 90 * len(pending), 720))
+
+    def _keys_box(self, pending: Sequence[ImportOutcome]) -> QGroupBox:
+        box = QGroupBox(self.tr("Keys to confirm"))
+        box.setObjectName("keysToConfirm")
+        column = QVBoxLayout(box)
+        intro = QLabel(self.tr(
+            "Ask each supporter to read the fingerprint shown in their export window. Tick a "
+            "key only when every digit matches: files signed with it are then counted under "
+            "that supporter."))
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        seen: set[str] = set()
+        for outcome in pending:
+            key = outcome.pending_key
+            assert key is not None  # filtered above
+            if key.fingerprint in seen:
+                continue
+            seen.add(key.fingerprint)
+            who = key.alias or key.supporter_id[:8]
+            if key.re_enrol:
+                text = self.tr("{0} ({1}) is already enrolled with another key. Re-enrol only "
+                               "if they told you they moved to a new journal.").format(
+                                   who, outcome.file_name)
+            else:
+                text = self.tr("{0} ({1}) is new.").format(who, outcome.file_name)
+            label = QLabel(f"{text}<br><b style='font-size:13pt'>{key.fingerprint}</b>")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            check = QCheckBox(self.tr("The fingerprint matches"))
+            check.setObjectName("keyMatches")
+            check.setAccessibleName(self.tr("The fingerprint {0} matches").format(
+                key.fingerprint))
+            check.toggled.connect(self._update_enrol_button)
+            self.key_checks.append((check, key))
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(check, 0, Qt.AlignmentFlag.AlignVCenter)
+            column.addLayout(row)
+        self.enrol_button = QPushButton(self.tr("&Enrol the ticked keys and import again"))
+        self.enrol_button.setObjectName("enrolButton")
+        self.enrol_button.setEnabled(False)
+        self.enrol_button.clicked.connect(self._confirm)
+        column.addWidget(self.enrol_button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
+
+    def _update_enrol_button(self) -> None:
+        if self.enrol_button is not None:
+            self.enrol_button.setEnabled(any(c.isChecked() for c, _ in self.key_checks))
+
+    def _confirm(self) -> None:
+        confirmed = [key for check, key in self.key_checks if check.isChecked()]
+        if not confirmed:
+            return
+        enrolment = Enrolment.of([k.fingerprint for k in confirmed if not k.re_enrol],
+                                 re_enrol=[k.fingerprint for k in confirmed if k.re_enrol])
+        fingerprints = {k.fingerprint for k in confirmed}
+        paths = [o.path for o in self.outcomes if o.path and o.pending_key is not None
+                 and o.pending_key.fingerprint in fingerprints]
+        self.enrol_requested.emit(paths, enrolment)
+        self.accept()
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]

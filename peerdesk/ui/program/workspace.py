@@ -56,9 +56,8 @@ from peerdesk.program.coordinator import (
     summary_paths_from_urls,
 )
 from peerdesk.program.disclosure import MIN_K, small
-from peerdesk.program.importer import ImportOutcome, import_files
+from peerdesk.program.importer import Enrolment, ImportOutcome, import_files
 from peerdesk.program.labels import Labeller, label_report
-from peerdesk.program.records_source import figure_source
 from peerdesk.program.report import ProgramFilter, ProtectedReport, prepare_report
 from peerdesk.program.store import ImportLogEntry, ProgramStore
 from peerdesk.reports.csv_report import write_csv_report
@@ -119,6 +118,11 @@ class EmptyState(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(drop)
         layout.addStretch(3)
+
+
+def _report_secret(vault: Any) -> bytes:
+    """The rounding secret for a report; a journal with no figures yet is not written to."""
+    return cell_key_secret(vault, figures_held=bool(ProgramStore(vault).months_with_data()))
 
 
 class ProgramWorkspace(Workspace):
@@ -437,13 +441,13 @@ class ProgramWorkspace(Workspace):
     def _start_refresh(self) -> None:
         generation, choice, k = self._generation, self._choice(), self.k
         vault = self.context.vault
-        secret = cell_key_secret(vault)  # made once, kept in the journal
+        secret = _report_secret(vault)
 
         def work(_: Progress) -> ProgramSnapshot:
             conn = vault.connect_another()
             try:
                 with collector_paused():  # no collections of the whole heap meanwhile
-                    return load_snapshot(figure_source(conn), ProgramStore(conn).history(),
+                    return load_snapshot(ProgramStore(conn), ProgramStore(conn).history(),
                                          choice, k, secret)
             finally:
                 conn.close()
@@ -525,12 +529,12 @@ class ProgramWorkspace(Workspace):
 
     def _load_history(self, history: Sequence[ImportLogEntry]) -> None:
         rows = []
-        for entry in history:
-            period = (entry.period_from if entry.period_from == entry.period_to
-                      else f"{entry.period_from} – {entry.period_to}")
+        for entry in history:  # stopgap (#14): months replaced / kept in the old columns
+            months = entry.months_replaced or ("—",)
+            period = months[0] if len(months) == 1 else f"{months[0]} – {months[-1]}"
             rows.append((local_time(entry.imported_at), entry.file_name, period, entry.sha256,
-                         entry.supporter_alias or "—", entry.new, entry.updated,
-                         entry.unchanged))
+                         entry.supporter_alias or "—", len(entry.months_replaced), 0,
+                         len(entry.months_kept)))
         self.history_model.set_rows(rows)
 
     # -- import ------------------------------------------------------------------------------
@@ -545,17 +549,20 @@ class ProgramWorkspace(Workspace):
         if names:
             self.import_paths([Path(n) for n in names])
 
-    def import_paths(self, paths: Sequence[Path]) -> BackgroundTask | None:
+    def import_paths(self, paths: Sequence[Path],
+                     enrolment: Enrolment | None = None) -> BackgroundTask | None:
         """Import `paths` off the GUI thread; then refresh and show the results dialog."""
         if self._busy or not paths:
             return None
         vault = self.context.vault
         files = [Path(p) for p in paths]
+        cell_key_secret(vault)  # made before anything is counted, then kept in the journal
 
         def work(progress: Progress) -> list[ImportOutcome]:
             conn = vault.connect_another()
             try:
-                return import_files(vault, files, _import_progress(progress), conn=conn)
+                return import_files(vault, files, _import_progress(progress), conn=conn,
+                                    enrolment=enrolment or Enrolment())
             finally:
                 conn.close()
 
@@ -588,6 +595,8 @@ class ProgramWorkspace(Workspace):
             self.results_dialog.close()
             self.results_dialog.deleteLater()
         dialog = ImportResultsDialog(outcomes, self)
+        dialog.enrol_requested.connect(  # a confirmed key: import its files again
+            lambda paths, enrolment: self.import_paths([Path(p) for p in paths], enrolment))
         self.results_dialog = dialog
         dialog.open()
         return dialog
@@ -670,7 +679,7 @@ class ProgramWorkspace(Workspace):
         vault = self.context.vault
         flt = self.current_filter()
         k = self.k
-        secret = cell_key_secret(vault)
+        secret = _report_secret(vault)
         language = current_language()  # the report is written in the interface language
 
         def work(progress: Progress) -> Path:
@@ -678,7 +687,7 @@ class ProgramWorkspace(Workspace):
             conn = vault.connect_another()
             try:
                 with collector_paused():  # no collections of the whole heap meanwhile
-                    report = prepare_report(figure_source(conn), flt, k=k, secret=secret)
+                    report = prepare_report(ProgramStore(conn), flt, k=k, secret=secret)
             finally:
                 conn.close()
 

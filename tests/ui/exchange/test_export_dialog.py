@@ -1,7 +1,9 @@
-"""The export dialog: default period, preview of exactly the records, left-out reasons, save."""
+"""The export dialog: which months are sent and why, every count that leaves, alias checks,
+the key's fingerprint, save."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import stat
@@ -10,12 +12,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from peerdesk.exchange.export import LAST_UNTIL_KEY, remembered_alias, remembered_last_until
-from peerdesk.exchange.format import summary_schema
+from peerdesk.exchange.export import export_from_vault, remembered_alias
+from peerdesk.exchange.keys import SigningKeyStore
+from peerdesk.exchange.validate import summary_schema
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
@@ -25,7 +29,7 @@ from peerdesk.ui.exchange.export_dialog import (
     default_file_name,
     export_summary_action,
 )
-from peerdesk.ui.exchange.preview_model import COLUMNS, ExportPreviewModel
+from peerdesk.ui.exchange.preview_model import MonthCountsModel, MonthPreviewModel
 from peerdesk.vault import Vault
 
 TODAY = dt.date(2026, 11, 21)
@@ -34,12 +38,12 @@ TODAY = dt.date(2026, 11, 21)
 @pytest.fixture
 def filled(vault: Vault) -> Vault:
     repo = SessionRepository(vault)
-    repo.add(Session(date=TODAY - dt.timedelta(days=3), consent_to_count=True, kind="group",
+    repo.add(Session(date=dt.date(2026, 11, 18), consent_to_count=True, kind="group",
                      group_size=6, behaviours=frozenset({"online", "work_related"}),
                      notes="SECRET NOTE", peer_code="amber-heron-21"))
-    repo.add(Session(date=TODAY - dt.timedelta(days=10), consent_to_count=True))
-    repo.add(Session(date=TODAY - dt.timedelta(days=12), consent_to_count=False))
-    repo.add(Session(date=TODAY - dt.timedelta(days=90), consent_to_count=True))
+    repo.add(Session(date=dt.date(2026, 11, 11), consent_to_count=True))
+    repo.add(Session(date=dt.date(2026, 11, 9), consent_to_count=False))
+    repo.add(Session(date=dt.date(2026, 8, 23), consent_to_count=True))
     DraftStore(vault).save("new", {"notes": "half"})
     return vault
 
@@ -52,71 +56,107 @@ def open_dialog(qtbot: QtBot, vault: Vault) -> ExportDialog:
     return dialog
 
 
-def test_default_period_is_the_last_30_days_then_since_the_last_export(
-        qtbot: QtBot, filled: Vault) -> None:
-    dialog = open_dialog(qtbot, filled)
-    assert (dialog.since, dialog.until) == (TODAY - dt.timedelta(days=29), TODAY)
-    dialog.done(0)
-    filled.write_setting(LAST_UNTIL_KEY, (TODAY - dt.timedelta(days=5)).isoformat())
-    again = open_dialog(qtbot, filled)
-    assert (again.since, again.until) == (TODAY - dt.timedelta(days=4), TODAY)
-    assert again.plan is not None
-    assert again.plan.record_count == 1
+def _cells(model: object, rows: int, columns: int) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(columns)]  # type: ignore[attr-defined]
+            for r in range(rows)]
 
 
-def test_preview_shows_exactly_the_records_and_why_others_are_left_out(
-        qtbot: QtBot, filled: Vault) -> None:
+def test_preview_shows_each_month_with_why_and_every_count(qtbot: QtBot, filled: Vault) -> None:
     dialog = open_dialog(qtbot, filled)
-    plan = dialog.plan
-    assert plan is not None
-    assert dialog.model.rowCount() == plan.record_count == 2
-    assert [r["id"] for r in dialog.model.records()] == [r["id"] for r in plan.records]
-    assert "2 sessions will be written" in dialog.heading.text()
+    assert dialog.plan is not None
+    assert "2 months will be sent" in dialog.heading.text()
+    rows = _cells(dialog.proxy, dialog.proxy.rowCount(), 3)
+    assert rows == [["2026-08", "New month", "1"], ["2026-11", "New month", "2"]]
     text = dialog.left_out.text()
     assert "1 session: the person did not agree to be counted" in text
-    assert "1 session outside the period" in text
     assert "1 unsaved draft" in text
-    shown = {dialog.proxy.index(row, column).data()
-             for row in range(dialog.proxy.rowCount()) for column in range(len(COLUMNS))}
-    assert "5 to 9 people" in shown
-    assert "Online, Work-related" in shown
-    assert not any("SECRET" in str(value) or "amber" in str(value) for value in shown)
-    assert "2026-11-18" not in str(shown)
+    dialog.table.selectRow(1)
+    counts = _cells(dialog.counts_model, dialog.counts_model.rowCount(), 3)
+    assert ["What is happening", "Online", "1"] in counts
+    assert ["Group size", "5 to 9 people", "1"] in counts
+    assert "2026-11" in dialog.counts_heading.text()
+    shown = str(counts) + str(rows)
+    assert "SECRET" not in shown
+    assert "amber" not in shown
+    assert "2026-11-18" not in shown
+    assert SigningKeyStore(filled).key().fingerprint in dialog.fingerprint.text()
     assert dialog.save_button.isEnabled()
 
 
-def test_changing_the_period_replans(qtbot: QtBot, filled: Vault) -> None:
+def test_changed_and_now_empty_months_say_so(qtbot: QtBot, filled: Vault,
+                                             tmp_path: Path) -> None:
+    export_from_vault(filled, tmp_path / "first.json")
+    repo = SessionRepository(filled)
+    august = repo.get(4)
+    repo.update(dataclasses.replace(august, consent_to_count=False))
+    november = repo.get(2)
+    repo.update(dataclasses.replace(november, channel="phone"))
     dialog = open_dialog(qtbot, filled)
-    with qtbot.waitSignal(dialog.plan_ready, timeout=10_000):
-        dialog.set_period(TODAY - dt.timedelta(days=100), TODAY)
-    assert dialog.model.rowCount() == 3
-    with qtbot.waitSignal(dialog.plan_ready, timeout=10_000):
-        dialog.until_edit.setDate(dialog.until_edit.date().addDays(-400))
+    rows = _cells(dialog.proxy, dialog.proxy.rowCount(), 3)
+    assert rows == [["2026-08", "Now empty", "0"], ["2026-11", "Changed", "2"]]
+    assert "consent withdrawn" in dialog.proxy.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_nothing_changed_means_nothing_to_save(qtbot: QtBot, filled: Vault,
+                                               tmp_path: Path) -> None:
+    export_from_vault(filled, tmp_path / "first.json")
+    dialog = open_dialog(qtbot, filled)
+    assert "Nothing changed since your last export" in dialog.heading.text()
+    assert dialog.model.rowCount() == 0
     assert not dialog.save_button.isEnabled()
-    assert "start date on or before" in dialog.heading.text() or dialog.plan is None
+
+
+def test_an_identifying_alias_is_refused_before_saving(qtbot: QtBot, filled: Vault) -> None:
+    dialog = open_dialog(qtbot, filled)
+    dialog.alias_edit.setText("Dana Whitfield")
+    assert dialog.alias_problem.isVisible()
+    assert "looks like a name" in dialog.alias_problem.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.alias_edit.setText("north-3")
+    assert not dialog.alias_problem.isVisible()
+    assert dialog.save_button.isEnabled()
 
 
 def test_save_writes_a_valid_private_file_and_remembers(qtbot: QtBot, filled: Vault,
                                                         tmp_path: Path) -> None:
     dialog = open_dialog(qtbot, filled)
-    dialog.alias_edit.setText("North site")
+    dialog.alias_edit.setText("north site")
     out = tmp_path / default_file_name(TODAY)
     with qtbot.waitSignal(dialog.exported, timeout=10_000) as caught:
         dialog.save_to(out)
-    assert caught.args[0].record_count == 2
+    assert [m.month for m in caught.args[0].months] == ["2026-08", "2026-11"]
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     data = out.read_bytes()
     assert b"SECRET NOTE" not in data
     assert b"amber-heron" not in data
     document = json.loads(data)
     jsonschema.validate(document, summary_schema(), cls=jsonschema.Draft202012Validator)
-    assert document["supporter"]["alias"] == "North site"
-    assert remembered_last_until(filled) == TODAY
-    assert remembered_alias(filled) == "North site"
+    assert document["supporter"]["alias"] == "north site"
+    assert remembered_alias(filled) == "north site"
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)
                     or any(w.objectName() == "exportSavedMessage"
                            for w in QApplication.topLevelWidgets()))
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "exportSavedMessage":
+            widget.close()
+    again = open_dialog(qtbot, filled)  # what was sent is remembered
+    assert again.plan is not None
+    assert again.plan.is_empty
+
+
+def test_the_unit_comes_only_from_the_coordinators_list(qtbot: QtBot, filled: Vault,
+                                                        tmp_path: Path) -> None:
+    assert not open_dialog(qtbot, filled).unit_combo.isVisibleTo(None)  # no list: no unit
+    filled.write_setting("org_units", ["Finance", "Warehouse"])
+    dialog = open_dialog(qtbot, filled)
+    combo = dialog.unit_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "Finance", "Warehouse"]
+    combo.setCurrentIndex(2)
+    out = tmp_path / "s.json"
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.save_to(out)
+    assert json.loads(out.read_bytes())["supporter"]["org_unit"] == "Warehouse"
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "exportSavedMessage":
             widget.close()
@@ -130,9 +170,9 @@ def test_save_failure_is_shown_and_nothing_remembered(qtbot: QtBot, filled: Vaul
     box = dialog.findChild(QMessageBox, "errorMessage")
     assert "does not exist" in box.text()
     box.close()
-    assert remembered_last_until(filled) is None
     assert dialog.isVisible()
     assert dialog.save_button.isEnabled()
+    assert not open_dialog(qtbot, filled).plan.is_empty  # type: ignore[union-attr]
 
 
 @pytest.fixture
@@ -155,9 +195,7 @@ def test_a_session_that_cannot_be_exported_is_explained_in_spanish(
     qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "errorMessage") is not None,
                     timeout=10_000)
     box = dialog.findChild(QMessageBox, "errorMessage")
-    assert box.text() == (
-        "Una sesión de 2026-W47 tiene el código desconocido 'fax' para 'channel'. Ábrela en el "
-        "diario, corrígela y vuelve a exportar.")
+    assert box.text().startswith("Una sesión de 2026-11 tiene un código")
     assert dialog.heading.text() == "No se pudo preparar el resumen."
     assert not dialog.save_button.isEnabled()
     box.close()
@@ -173,13 +211,16 @@ def test_save_button_opens_a_file_chooser_with_the_default_name(qtbot: QtBot,
     chooser.reject()
 
 
-def test_preview_model_passes_the_model_tester(qtmodeltester: ModelTester,
-                                               filled: Vault, qtbot: QtBot) -> None:
+def test_preview_models_pass_the_model_tester(qtmodeltester: ModelTester,
+                                              filled: Vault, qtbot: QtBot) -> None:
     dialog = open_dialog(qtbot, filled)
-    model = ExportPreviewModel()
     assert dialog.plan is not None
-    model.set_records(dialog.plan.records)
-    qtmodeltester.check(model)
+    months = MonthPreviewModel()
+    months.set_months(dialog.plan.months)
+    qtmodeltester.check(months)
+    counts = MonthCountsModel()
+    counts.set_month(dialog.plan.months[0].figures)
+    qtmodeltester.check(counts)
     qtmodeltester.check(dialog.proxy)
 
 

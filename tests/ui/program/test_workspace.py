@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import re
 import stat
 import threading
@@ -17,16 +16,15 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.program.cell_secret import cell_key_secret
 from peerdesk.program.labels import label_report
-from peerdesk.program.records_source import figure_source
 from peerdesk.program.report import ProgramFilter, ProtectedReport, prepare_report
+from peerdesk.program.store import ProgramStore
 from peerdesk.ui import i18n
 from peerdesk.ui.program.charts import ChartPanel
 from peerdesk.ui.program.workspace import ProgramWorkspace
 from peerdesk.ui.workspaces import AppContext
+from tests.program.summaries import ACCEPT, contact, signed
 from tests.ui.program.summaries import (
     bad_checksum_file,
-    make_record,
-    make_summary,
     not_json_file,
     unknown_code_file,
     write_summary,
@@ -39,26 +37,27 @@ SUPPORTER_B = "b2" * 16
 
 
 def program_files(folder: Path) -> list[Path]:
-    """Two supporters: A with 30 records in Jan–Feb 2026, B with 12 in Mar 2026.
+    """Two supporters: A with 30 contacts in Jan–Feb 2026, B with 12 in Mar 2026.
 
     A few rare categories (2 retaliation reports, 1 crisis-line referral) make small counts
     that disclosure control must hide.
     """
-    rng = random.Random(11)
-    a_records = [make_record(rng, "2026-01" if i < 18 else "2026-02", behaviours=["work_related"],
-                             referral_types=[], next_step="no_action", risk_flags=[])
-                 for i in range(30)]
-    a_records[0]["behaviours"] = ["retaliation", "work_related"]
-    a_records[1]["behaviours"] = ["retaliation", "work_related"]
-    a_records[2]["referral_types"] = ["crisis_line"]
-    b_records = [make_record(rng, "2026-03", behaviours=["person_related"], referral_types=[],
-                             next_step="informal_resolution", risk_flags=[])
-                 for _ in range(12)]
+    a_contacts = [contact("2026-01" if i < 18 else "2026-02", peer=i % 11,
+                          behaviour=("work_related",), referral_type=(), next_step="no_action")
+                  for i in range(30)]
+    for index in (0, 1):
+        a_contacts[index] = contact("2026-01", peer=index, next_step="no_action",
+                                    behaviour=("retaliation", "work_related"), referral_type=())
+    a_contacts[2] = contact("2026-01", peer=2, next_step="no_action",
+                            behaviour=("work_related",), referral_type=("crisis_line",))
+    b_contacts = [contact("2026-03", peer=i % 5, behaviour=("person_related",),
+                          referral_type=(), next_step="informal_resolution")
+                  for i in range(12)]
     return [
         write_summary(folder / "amira-2026-02.json",
-                      make_summary(a_records, supporter_id=SUPPORTER_A, alias="Amira")),
+                      signed(a_contacts, supporter_id=SUPPORTER_A, alias="amira")),
         write_summary(folder / "ben-2026-03.json",
-                      make_summary(b_records, supporter_id=SUPPORTER_B, alias="Ben")),
+                      signed(b_contacts, supporter_id=SUPPORTER_B, alias="ben")),
     ]
 
 
@@ -66,7 +65,7 @@ def import_and_wait(qtbot: QtBot, ws: ProgramWorkspace, paths: list[Path]) -> li
     """Import, then wait until the dashboard shows the new figures (counted off the GUI
     thread after the import)."""
     with qtbot.waitSignal(ws.import_finished, timeout=IMPORT_TIMEOUT) as blocker:
-        assert ws.import_paths(paths) is not None
+        assert ws.import_paths(paths, ACCEPT) is not None
     if ws.refreshing:
         with qtbot.waitSignal(ws.refreshed, timeout=IMPORT_TIMEOUT):
             pass
@@ -82,7 +81,7 @@ def protected(ws: ProgramWorkspace, flt: ProgramFilter | None = None,
               k: int | None = None) -> ProtectedReport:
     """The protected report for `flt` (default: the filters shown), as the PDF would get it."""
     vault = ws.context.vault
-    return prepare_report(figure_source(vault), flt or ws.current_filter(), k=k or ws.k,
+    return prepare_report(ProgramStore(vault), flt or ws.current_filter(), k=k or ws.k,
                           secret=cell_key_secret(vault))
 
 
@@ -125,13 +124,13 @@ def test_import_good_and_bad_files_shows_results_and_refreshes(
     assert table.rowCount() == 4
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
-    assert "Rejected" in rows["tampered.json"][1]
-    assert "checksum" in rows["tampered.json"][6]
-    assert "Rejected" in rows["cut.json"][1]
-    assert rows["cut.json"][6]  # says why (the validator's words: truncated, not JSON, …)
+    assert "Refused" in rows["tampered.json"][1]
+    assert "signature does not match" in rows["tampered.json"][4]
+    assert "Refused" in rows["cut.json"][1]
+    assert rows["cut.json"][4]  # says why (the validator's words: truncated, not JSON, …)
     assert rows["amira-2026-02.json"][1] == "Imported"
-    assert rows["amira-2026-02.json"][2] == "30"  # new records
-    assert "rejected" in dialog.summary.text()
+    assert rows["amira-2026-02.json"][2] == "2"  # months replaced
+    assert "refused" in dialog.summary.text()
 
     # the dashboard now shows the data; the history lists the accepted files
     assert workspace.pages.currentWidget() is workspace.tabs
@@ -144,9 +143,9 @@ def test_import_good_and_bad_files_shows_results_and_refreshes(
 
     # importing the same file again changes nothing and says so
     again = import_and_wait(qtbot, workspace, [good[0]])
-    assert (again[0].new, again[0].unchanged) == (0, 30)
+    assert again[0].previously_imported_at is not None
     assert headline(workspace, "contacts") == contacts(workspace)
-    assert "already imported" in workspace.results_dialog.table.item(0, 6).text()
+    assert "already imported" in workspace.results_dialog.table.item(0, 4).text()
 
 
 def _drag_data(paths: list[Path]) -> QMimeData:
@@ -179,6 +178,17 @@ def test_drag_and_drop_imports_json_files(qtbot: QtBot, workspace: ProgramWorksp
         QApplication.sendEvent(workspace, drop)
     assert drop.isAccepted()
     assert [o.file_name for o in blocker.args[0]] == [f.name for f in files]  # .txt ignored
+    # new supporters: nothing counted until their keys are confirmed in the results dialog
+    assert not any(o.accepted for o in blocker.args[0])
+    dialog = workspace.results_dialog
+    assert dialog is not None
+    assert len(dialog.key_checks) == 2
+    dialog.key_checks[0][0].setChecked(True)
+    with qtbot.waitSignal(workspace.import_finished, timeout=IMPORT_TIMEOUT) as enrolled:
+        dialog.enrol_button.click()
+    [outcome] = enrolled.args[0]  # only the file whose key was ticked
+    assert outcome.accepted
+    assert outcome.enrolled == blocker.args[0][0].pending_key.fingerprint
     qtbot.waitUntil(lambda: not workspace.refreshing)
     assert headline(workspace, "contacts") == contacts(workspace)
 
@@ -250,7 +260,7 @@ def test_no_raw_small_count_appears_anywhere(qtbot: QtBot, workspace: ProgramWor
     views = workspace.findChildren(QTableView)
     assert views
     for view in views:
-        if view is workspace.history_view:
+        if view is workspace.history_view or workspace.results_dialog.isAncestorOf(view):
             continue
         model = view.model()
         for row in range(model.rowCount()):
@@ -444,9 +454,8 @@ def test_import_in_spanish_explains_rejections_and_names_supporters_in_spanish(
     qtbot.addWidget(workspace)
     workspace.show()
     qtbot.waitUntil(lambda: not workspace.refreshing)
-    rng = random.Random(2)
-    no_alias = write_summary(tmp_path / "sin-alias.json", make_summary(
-        [make_record(rng, "2026-01") for _ in range(6)], supporter_id="c3" * 16, alias=None))
+    no_alias = write_summary(tmp_path / "sin-alias.json", signed(
+        [contact("2026-01", peer=i) for i in range(6)], supporter_id="c3" * 16, alias=None))
     bad = [bad_checksum_file(tmp_path / "tampered.json"),
            unknown_code_file(tmp_path / "records.json")]
     import_and_wait(qtbot, workspace, [no_alias, *bad])
@@ -454,12 +463,11 @@ def test_import_in_spanish_explains_rejections_and_names_supporters_in_spanish(
         dialog = workspace.results_dialog
         assert dialog is not None
         table = dialog.table
-        details = {table.item(r, 0).text(): table.item(r, 6).text()
+        details = {table.item(r, 0).text(): table.item(r, 4).text()
                    for r in range(table.rowCount())}
-        assert details["tampered.json"].startswith(
-            "Los registros no coinciden con su suma de comprobación")
+        assert details["tampered.json"].startswith("Su firma no coincide con su contenido")
         assert details["records.json"] == (
-            'records[1].channel tiene el código desconocido "fax".')
+            'months[0].counts.channel tiene el código desconocido "fax".')
         assert "Persona de apoyo 1" in workspace.note.text()
         assert "Supporter 1" not in workspace.note.text()
         assert workspace.report is not None
