@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QApplication
 from peerdesk import APP_NAME, __version__
 from peerdesk.paths import resolve_journal_path, resources_dir
 from peerdesk.ui.i18n import chosen_language, current_language, install_language
+from peerdesk.ui.shortcuts import install_shortcuts_first
 from peerdesk.ui.style import install_accessible_style
+from peerdesk.ui.wheel_guard import install_wheel_guard
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -37,6 +39,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # Before any window exists: the unlock screen is translated too.
     install_language(chosen_language())
     install_accessible_style(app)
+    install_wheel_guard(app)
+    install_shortcuts_first(app)
     return app
 
 

@@ -27,7 +27,7 @@ from peerdesk.ui.security import install_security
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import Progress, run_in_background
-from peerdesk.ui.window_state import restore_geometry, save_geometry
+from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
 from peerdesk.ui.workspaces import (
     AppContext,
     Workspace,
@@ -37,6 +37,8 @@ from peerdesk.ui.workspaces import (
 from peerdesk.vault import Vault
 
 NAVIGATION_WIDTH = 190  # at the usual font size; grows to fit its entries
+DEFAULT_SIZE = QSize(1200, 800)
+MINIMUM_SIZE = QSize(640, 480)
 
 
 class WorkspaceShell(QWidget):
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.context: AppContext | None = None
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(MINIMUM_SIZE)
 
         self.pages = QStackedWidget()
         self.start = StartScreen()
@@ -150,7 +152,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.security = install_security(self)  # auto-lock, backups, damaged-file offer
         if not restore_geometry(self):
-            self.resize(1200, 800)
+            self.resize(DEFAULT_SIZE)
+        fit_to_screen(self)  # a saved or default size never opens larger than this screen
         self.show_start()
 
     # -- menus ------------------------------------------------------------------------------

@@ -64,6 +64,10 @@ class EscalationChecklist(QFrame):
         self.guide_button.setVisible(False)
         layout.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab visits inside the checklist, in order."""
+        return [self.guide_button]
+
     def showEvent(self, event: QShowEvent) -> None:
         self.guide_button.setVisible(self._services.get("show_guide") is not None)
         super().showEvent(event)
