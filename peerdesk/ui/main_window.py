@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.i18n import message_text
 from peerdesk.ui.security import install_security
+from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import Progress, run_in_background
@@ -162,14 +163,13 @@ class MainWindow(QMainWindow):
         self.journal_menu = self.menuBar().addMenu(self.tr("&Journal"))
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        apply_shortcut(self.lock_action, "app.lock", Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         self.journal_menu.addAction(self.lock_action)
         self._journal_menu_separator = self.journal_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        apply_shortcut(quit_action, "app.quit")
         quit_action.triggered.connect(self.close)
         self.journal_menu.addAction(quit_action)
 
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
         shortcuts.setObjectName("shortcutsAction")
-        shortcuts.setShortcut(QKeySequence("F1"))
+        apply_shortcut(shortcuts, "app.shortcuts", Qt.ShortcutContext.ApplicationShortcut)
         shortcuts.triggered.connect(self._show_shortcuts)
         self.help_menu.addAction(shortcuts)
         about = QAction(self.tr("&About PeerDesk"), self)
@@ -253,9 +253,10 @@ class MainWindow(QMainWindow):
             for action in provider(self, context):
                 self.journal_menu.insertAction(self._journal_menu_separator, action)
                 self._session_actions.append(action)
-        for index, workspace in enumerate(self.shell.workspaces[:9], start=1):
+        go_keys = key_sequences("app.workspace")
+        for workspace, keys in zip(self.shell.workspaces, go_keys, strict=False):
             action = QAction(workspace.title(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.setShortcut(keys)
             action.triggered.connect(
                 lambda _=False, ws=workspace.workspace_id: self.shell.show_workspace(ws))
             self.go_menu.addAction(action)

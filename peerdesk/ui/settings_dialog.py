@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.settings import SETTINGS, SettingDef, Settings, setting_def, validate_setting
 from peerdesk.ui.i18n import current_language, message_text, resolve_language
 from peerdesk.ui.messages import show_info
+from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.window_state import read_language, write_language
 
@@ -154,10 +155,7 @@ def settings_action(window: Any, context: Any) -> list[QAction]:
     """Journal menu entry "Settings…" (Ctrl+,)."""
     action = QAction(QCoreApplication.translate("MainWindow", "&Settings…"), window)
     action.setObjectName("settingsAction")
-    action.setShortcut(QKeySequence.StandardKey.Preferences)
-    if action.shortcut().isEmpty():
-        action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    apply_shortcut(action, "app.settings", Qt.ShortcutContext.ApplicationShortcut)
 
     def open_dialog() -> None:
         dialog = SettingsDialog(context.settings, window)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -60,6 +60,7 @@ from peerdesk.exchange.format import MAX_ALIAS_LENGTH
 from peerdesk.ui.exchange.preview_model import SORT_ROLE, ExportPreviewModel
 from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error, show_info
+from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.vault import Vault
 
@@ -448,7 +449,7 @@ def export_summary_action(window: Any, context: Any) -> list[QAction]:
     """Journal menu entry "Export summary…" (Ctrl+E)."""
     action = QAction(QCoreApplication.translate("MainWindow", "E&xport summary…"), window)
     action.setObjectName("exportSummaryAction")
-    action.setShortcut(QKeySequence("Ctrl+E"))
+    apply_shortcut(action, "app.export_summary", Qt.ShortcutContext.ApplicationShortcut)
     action.setStatusTip(QCoreApplication.translate(
         "MainWindow", "Write a de-identified summary for your program coordinator"))
 

@@ -50,6 +50,7 @@ from peerdesk.reports.training_record import TrainingRecord, write_training_reco
 from peerdesk.ui.guides.reader import ReaderView
 from peerdesk.ui.i18n import current_language, display_library, message_text
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.shortcuts import key_sequences
 from peerdesk.ui.style import notice_css, tone, tone_css
 from peerdesk.ui.tasks import Progress, run_in_background
 
@@ -57,6 +58,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 ANSWER_SAVE_DELAY_MS = 700
 SEARCH_DELAY_MS = 200
 NARROW_WIDTH = 1100  # below this the contents move from a side pane into a menu
+
+
+def _keys(shortcut_id: str) -> QKeySequence:
+    return key_sequences(shortcut_id)[0]
 
 
 def _shortcut(parent: QWidget, text: str, keys: QKeySequence | str, slot: object,
@@ -395,15 +400,17 @@ class GuideBrowser(QWidget):
         layout.addWidget(self.storage_note)
         layout.addWidget(self.splitter, 1)
 
-        self.back_action = _shortcut(self, self.tr("Back"), "Alt+Left", self.go_back,
+        self.back_action = _shortcut(self, self.tr("Back"), _keys("guides.back"), self.go_back,
                                      "backAction")
-        self.forward_action = _shortcut(self, self.tr("Forward"), "Alt+Right", self.go_forward,
+        self.forward_action = _shortcut(self, self.tr("Forward"), _keys("guides.forward"),
+                                        self.go_forward,
                                         "forwardAction")
-        self.find_action = _shortcut(self, self.tr("Find in page"), QKeySequence.StandardKey.Find,
+        self.find_action = _shortcut(self, self.tr("Find in page"), _keys("guides.find"),
                                      self.open_find, "findAction")
-        self.complete_action = _shortcut(self, self.tr("Mark as completed"), "Ctrl+D",
+        self.complete_action = _shortcut(self, self.tr("Mark as completed"),
+                                         _keys("guides.complete"),
                                          self.toggle_completed, "completeAction")
-        self.search_action = _shortcut(self, self.tr("Search guides"), "Ctrl+K",
+        self.search_action = _shortcut(self, self.tr("Search guides"), _keys("guides.search"),
                                        self.focus_search, "searchAction")
 
         self._answer_timer = QTimer(self)

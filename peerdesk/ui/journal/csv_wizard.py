@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.csv_import import (
+    COLUMNS,
     REQUIRED_COLUMNS,
     CsvParseResult,
     import_sessions,
@@ -60,13 +61,15 @@ class ChooseFilePage(QWizardPage):
             "Columns are found by name, in any order. Required: {0}. Coded columns (channel, "
             "behaviours, …) accept the code or its label; separate several values with ';'. "
             "Nothing is added until you have seen a preview, and then only if every row is "
-            "good. See the README for every column.").format(", ".join(REQUIRED_COLUMNS)))
+            "good. Other columns it reads: {1}.").format(
+                ", ".join(REQUIRED_COLUMNS),
+                ", ".join(c for c in COLUMNS if c not in REQUIRED_COLUMNS)))
         self.path = QLineEdit()
         self.path.setObjectName("csvPath")
         self.path.setAccessibleName(self.tr("CSV file"))
         self.path.setPlaceholderText(self.tr("/path/to/contact-log.csv"))
         self.path.textChanged.connect(self.completeChanged)
-        browse = QPushButton(self.tr("&Browse…"))
+        browse = QPushButton(self.tr("B&rowse…"))
         browse.setObjectName("csvBrowse")
         browse.setAccessibleName(self.tr("Choose the CSV file"))
         browse.clicked.connect(self._browse)

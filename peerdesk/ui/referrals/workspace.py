@@ -53,6 +53,7 @@ from peerdesk.ui.referrals.table_model import (
     COL_USED,
     ResourceTableModel,
 )
+from peerdesk.ui.shortcuts import add_shortcut
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.ui.workspaces import AppContext, Workspace
 
@@ -262,9 +263,7 @@ class ResourcesWorkspace(Workspace):
                                     self.choose_pack_to_import)
         self.export_action = action(self.tr("E&xport pack…"), "exportPackAction",
                                     self.ask_export)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
+        add_shortcut(self, "resources.find", self.focus_search)
         for key, slot in ((QKeySequence(Qt.Key.Key_F2), self.edit_current),
                           (QKeySequence(Qt.Key.Key_Return), self.edit_current),
                           (QKeySequence.StandardKey.Delete, self.ask_delete_current)):
