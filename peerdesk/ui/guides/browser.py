@@ -299,12 +299,15 @@ class GuideBrowser(QWidget):
         self.trainee_label.setObjectName("traineeProgressLabel")
         self.scenario_label = QLabel()
         self.scenario_label.setObjectName("scenarioProgressLabel")
+        for label in (self.trainee_label, self.scenario_label):
+            label.setWordWrap(True)  # longer languages wrap rather than lose the count
         for bar in (self.trainee_bar, self.scenario_bar):
             bar.setTextVisible(False)
             bar.setMaximumHeight(10)
         self.print_button = QPushButton(self.tr("Print training record…"))
         self.print_button.setObjectName("printRecordButton")
         self.print_button.setAccessibleName(self.tr("Print training record"))
+        self.print_button.setMinimumWidth(self.print_button.sizeHint().width())
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -345,6 +348,11 @@ class GuideBrowser(QWidget):
         actions.addWidget(self.toc_button)
         actions.addStretch(1)
         actions.addWidget(self.next_button)
+        # When the page is too narrow for both, "Next: <title>" gets a row of its own.
+        self.actions_row = actions
+        self.next_row = QHBoxLayout()
+        self.next_row.setContentsMargins(6, 0, 6, 4)
+        self.next_row.addStretch(1)
         self.page_splitter = QSplitter(Qt.Orientation.Vertical)
         self.page_splitter.addWidget(self.reader)
         self.page_splitter.addWidget(self.scenario_panel)
@@ -358,6 +366,7 @@ class GuideBrowser(QWidget):
         page_layout.addWidget(self.page_splitter, 1)
         page_layout.addWidget(self.find_bar)
         page_layout.addLayout(actions)
+        page_layout.addLayout(self.next_row)
 
         self.results = ReaderView()
         self.results.setObjectName("searchResults")
@@ -518,6 +527,7 @@ class GuideBrowser(QWidget):
             self.complete_button.setChecked(done)
         self.complete_button.setText(self.tr("✓ Completed") if done
                                      else self.tr("Mark as completed"))
+        self.complete_button.setMinimumWidth(self.complete_button.sizeHint().width())
         self.complete_button.setEnabled(on_page)
         following = self._next_item()
         self.next_button.setVisible(following is not None and on_page)
@@ -576,6 +586,16 @@ class GuideBrowser(QWidget):
         wide = self.width() >= NARROW_WIDTH
         self.toc_pane.setVisible(has_contents and wide)
         self.toc_button.setVisible(has_contents and not wide)
+        self._place_next_button()
+
+    def _place_next_button(self) -> None:
+        room = self.page.width() - 12
+        beside = self.complete_button.sizeHint().width() + 12 + (
+            self.toc_button.sizeHint().width() + 6 if self.toc_button.isVisibleTo(self) else 0)
+        wanted = self.actions_row if beside + self.next_button.sizeHint().width() <= room \
+            else self.next_row
+        if wanted.indexOf(self.next_button) < 0:
+            wanted.addWidget(self.next_button)
 
     def toc_entries(self) -> list[QTreeWidgetItem]:
         """Every entry of the contents tree, in page order."""
