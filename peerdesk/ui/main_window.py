@@ -271,7 +271,8 @@ class MainWindow(QMainWindow):
         start_at = str(context.settings.get("default_workspace"))
         if not self.shell.show_workspace(start_at) and self.shell.workspaces:
             self.shell.navigation.setCurrentRow(0)
-        self.setWindowTitle(f"{APP_NAME} — {self.journal_path.name}")
+        # Qt adds " — PeerDesk" (the application display name) itself.
+        self.setWindowTitle(self.journal_path.name)
         self.unlocked.emit()
 
     def _workspace_shown(self, index: int) -> None:

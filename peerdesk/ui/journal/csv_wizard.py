@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -83,6 +84,13 @@ class ChooseFilePage(QWizardPage):
         layout.setSpacing(14)
         layout.addWidget(intro)
         layout.addLayout(row)
+        self.allow_identifying = QCheckBox(self.tr(
+            "&Keep peer codes that look like names, e-mail addresses or phone numbers"))
+        self.allow_identifying.setObjectName("csvAllowIdentifying")
+        self.allow_identifying.setToolTip(self.tr(
+            "Only if you are sure they identify no one. Otherwise each such row is listed as a "
+            "problem so you can replace the code."))
+        layout.addWidget(self.allow_identifying)
         layout.addStretch(1)
         self.dialog: QFileDialog | None = None
 
@@ -163,9 +171,15 @@ class PreviewPage(QWizardPage):
         assert isinstance(wizard, CsvImportWizard)
         return wizard.choose_page.selected_path()
 
+    def _allow_identifying(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, CsvImportWizard)
+        return wizard.choose_page.allow_identifying.isChecked()
+
     def run_check(self) -> None:
         path = self._path()
         taxonomy = self.taxonomy
+        allow_identifying = self._allow_identifying()
         self.result = None
         self.running = True
         self.rows.clear()
@@ -176,7 +190,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
         def check(_: Progress) -> CsvParseResult:
-            return parse_csv(path, taxonomy)
+            return parse_csv(path, taxonomy, allow_identifying_codes=allow_identifying)
 
         run_in_background(self, self.tr("Checking the file…"), check, self._checked,
                           self._failed, show_progress=False)
