@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as shiboken_alive
 
 from peerdesk import APP_NAME
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.i18n import message_text
+from peerdesk.ui.safety_numbers import SafetyNumbersDialog, ask_once
 from peerdesk.ui.security import install_security
 from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self.journal_path = journal_path
         self.demo = demo
         self.context: AppContext | None = None
+        self.safety_numbers_prompt: SafetyNumbersDialog | None = None
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(MINIMUM_SIZE)
 
@@ -208,7 +211,12 @@ class MainWindow(QMainWindow):
         def create(_: Progress) -> Vault:
             return Vault.create(path, passphrase)
 
-        run_in_background(self, self.tr("Creating your journal…"), create, self.open_session,
+        def created(vault: Vault) -> None:
+            self.open_session(vault)
+            if self.context is not None and not self.demo:
+                self.safety_numbers_prompt = ask_once(self.context.settings, self)
+
+        run_in_background(self, self.tr("Creating your journal…"), create, created,
                           lambda exc: self.start.create_page.show_error(message_text(exc)),
                           show_progress=False)
 
@@ -291,6 +299,9 @@ class MainWindow(QMainWindow):
         context = self.context
         if context is None:
             return
+        prompt, self.safety_numbers_prompt = self.safety_numbers_prompt, None
+        if prompt is not None and shiboken_alive(prompt) and prompt.isVisible():
+            prompt.abandon()
         for workspace in self.shell.workspaces:
             workspace.prepare_lock()
         self.shell.remove_all()

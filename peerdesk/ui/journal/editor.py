@@ -50,6 +50,7 @@ from peerdesk.journal.session_form import (
     session_from_form,
 )
 from peerdesk.referrals import ResourceRepository
+from peerdesk.settings import Settings
 from peerdesk.taxonomy import Taxonomy
 from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.journal.editor_sections import DateField, EditorSections
@@ -101,9 +102,11 @@ class SessionEditor(EditorSections, QWidget):
         services: Mapping[str, Callable[..., object]] | None = None,
         taxonomy: Taxonomy | None = None,
         referrals: ResourceRepository | None = None,
+        settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         QWidget.__init__(self, parent)
+        self.settings = settings  # the crisis line and emergency number; None: not shown
         self.setObjectName("sessionEditor")
         self.referrals = referrals  # the referral directory; None: referrals by type only
         self.referral_picker = None

@@ -77,6 +77,7 @@ class EditorSections:
     fields: FormFields
     taxonomy: Any
     services: Any
+    settings: Any
     referrals: Any
     org_units: list[str]
     referral_picker: ReferralPicker | None
@@ -218,7 +219,7 @@ class EditorSections:
     def _build_safety_section(self) -> QGroupBox:
         box, grid = _section(self.tr("Safety"))
         self.risk_flags = CheckList(self.taxonomy.field("risk_flag"))
-        self.escalation = EscalationChecklist(self.services)
+        self.escalation = EscalationChecklist(self.services, self.settings)
         self.escalation.setVisible(False)
         grid.addWidget(_label(self.tr("S&afety concerns:"), self.risk_flags), 0, 0,
                        Qt.AlignmentFlag.AlignTop)

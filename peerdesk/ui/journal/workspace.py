@@ -73,7 +73,8 @@ class JournalWorkspace(Workspace):
         org_units = context.settings.get("org_units") or []
         self.editor = SessionEditor(self.repository, self.drafts, org_units=org_units,
                                     services=context.services,
-                                    referrals=ResourceRepository(context.vault))
+                                    referrals=ResourceRepository(context.vault),
+                                    settings=context.settings)
         self.editor.saved.connect(self._session_saved)
         self.editor.close_requested.connect(self.show_list)
         self.editor.timeline_requested.connect(self.show_timeline)
