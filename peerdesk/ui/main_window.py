@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid as shiboken_alive
 
 from peerdesk import APP_NAME
+from peerdesk.journal.repository import SessionRepository
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.i18n import message_text
+from peerdesk.ui.journal.peer_code_review import PeerCodeReviewDialog, start_peer_code_review
 from peerdesk.ui.safety_numbers import SafetyNumbersDialog, ask_once
 from peerdesk.ui.security import install_security
+from peerdesk.ui.security.guard import refresh_workspaces
 from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
-from peerdesk.ui.tasks import Progress, run_in_background
+from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
 from peerdesk.ui.workspaces import (
     AppContext,
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.context: AppContext | None = None
         self.safety_numbers_prompt: SafetyNumbersDialog | None = None
+        self.peer_code_review: PeerCodeReviewDialog | None = None
+        self.peer_code_task: BackgroundTask | None = None
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(MINIMUM_SIZE)
 
@@ -282,6 +287,15 @@ class MainWindow(QMainWindow):
         # Qt adds " — PeerDesk" (the application display name) itself.
         self.setWindowTitle(self.journal_path.name)
         self.unlocked.emit()
+        if not self.demo:
+            self.peer_code_task = start_peer_code_review(
+                self, SessionRepository(context.vault), context.settings,
+                lambda: self.context is context, self._show_peer_code_review)
+
+    def _show_peer_code_review(self, dialog: PeerCodeReviewDialog) -> None:
+        dialog.replaced.connect(lambda _count: refresh_workspaces(self))
+        self.peer_code_review = dialog
+        dialog.open()
 
     def _workspace_shown(self, index: int) -> None:
         widget = self.shell.stack.widget(index)
@@ -302,6 +316,9 @@ class MainWindow(QMainWindow):
         prompt, self.safety_numbers_prompt = self.safety_numbers_prompt, None
         if prompt is not None and shiboken_alive(prompt) and prompt.isVisible():
             prompt.abandon()
+        review, self.peer_code_review = self.peer_code_review, None
+        if review is not None and shiboken_alive(review) and review.isVisible():
+            review.reject()  # decided later: asked again at the next unlock
         for workspace in self.shell.workspaces:
             workspace.prepare_lock()
         self.shell.remove_all()
