@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk import __version__
-from peerdesk.paths import backups_dir, ui_state_file
+from peerdesk.paths import backups_dir, training_progress_file, ui_state_file
 from peerdesk.ui.shortcuts import table_rows
 
 
@@ -75,10 +75,12 @@ class AboutBox(QMessageBox):
             "Sessions, drafts, the referral directory, training progress, imported summaries "
             "and settings are all inside it, encrypted with your passphrase.</p>"
             "<p><b>Automatic backups</b> are encrypted copies in:<br>{1}</p>"
-            "<p><b>Window size and position and the interface language</b> (nothing else) "
-            "are kept in:<br>{2}</p>"
+            "<p><b>Window size and position and the interface language</b> are kept in:<br>{2}"
+            "<br>and, only if you read the guides without a journal, which ones you completed "
+            "(never your answers) in:<br>{3}</p>"
             "<p><b>Nothing leaves this computer</b> unless you export it yourself: summaries "
             "contain no names, notes, peer codes or exact dates, and only sessions the person "
             "agreed to count. PeerDesk never connects to a network.</p>"
-        ).format(journal_path, backups_dir(journal_path), ui_state_file()))
+        ).format(journal_path, backups_dir(journal_path), ui_state_file(),
+                 training_progress_file()))
         self.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid as shiboken_alive
 
 from peerdesk import APP_NAME
+from peerdesk.guides import FileProgressStore, TrainingProgressRepository, move_progress
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.paths import training_progress_file
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
             return Vault.create(path, passphrase)
 
         def created(vault: Vault) -> None:
+            self._adopt_training_progress(vault)
             self.open_session(vault)
             if self.context is not None and not self.demo:
                 self.safety_numbers_prompt = ask_once(self.context.settings, self)
@@ -224,6 +227,15 @@ class MainWindow(QMainWindow):
         run_in_background(self, self.tr("Creating your journal…"), create, created,
                           lambda exc: self.start.create_page.show_error(message_text(exc)),
                           show_progress=False)
+
+    def _adopt_training_progress(self, vault: Vault) -> None:
+        """What a trainee completed (and answered, if the reader is still open) before having
+        a journal moves into the new journal."""
+        reader = self.start.guides_window
+        store = getattr(reader, "store", None)
+        if not isinstance(store, FileProgressStore):
+            store = FileProgressStore(training_progress_file())
+        move_progress(store, TrainingProgressRepository(vault))
 
     def _unlock_journal(self, passphrase: str) -> None:
         path = self.journal_path

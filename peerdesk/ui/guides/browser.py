@@ -258,7 +258,11 @@ class GuideBrowser(QWidget):
             notice_css("warning") + " padding: 6px; border-radius: 3px;")
         self.storage_note.setText(self.tr(
             "You are reading without a journal: your progress and answers are not stored. "
-            "Unlock or create a journal to keep them."))
+            "Unlock or create a journal to keep them.") if not getattr(
+                self.store, "keeps_completions", False) else self.tr(
+            "You are reading without a journal: which guides you completed is kept on this "
+            "computer, but your answers are not. Create a journal to keep your answers: your "
+            "progress moves into it."))
         self.storage_note.setVisible(not self.store.persistent)
 
         # Left: tracks and progress.
