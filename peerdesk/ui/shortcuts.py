@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,53 +29,65 @@ class ShortcutDef:
     text: str              # English; shown through QCoreApplication.translate(CONTEXT, text)
 
 
-def _tr(text: str) -> str:
-    """Marks a table string for lupdate; translated when shown (see `translated`)."""
-    return text
-
-
 SCOPES: dict[str, str] = {
-    "app": _tr("Everywhere"),
-    "journal": _tr("Journal"),
-    "editor": _tr("Session editor"),
-    "follow_ups": _tr("Follow-ups"),
-    "resources": _tr("Referral directory"),
-    "guides": _tr("Guides"),
-    "program": _tr("Program"),
+    "app": QT_TRANSLATE_NOOP("Shortcuts", "Everywhere"),
+    "journal": QT_TRANSLATE_NOOP("Shortcuts", "Journal"),
+    "editor": QT_TRANSLATE_NOOP("Shortcuts", "Session editor"),
+    "follow_ups": QT_TRANSLATE_NOOP("Shortcuts", "Follow-ups"),
+    "resources": QT_TRANSLATE_NOOP("Shortcuts", "Referral directory"),
+    "guides": QT_TRANSLATE_NOOP("Shortcuts", "Guides"),
+    "program": QT_TRANSLATE_NOOP("Shortcuts", "Program"),
 }
 
 SHORTCUTS: tuple[ShortcutDef, ...] = (
-    ShortcutDef("app.shortcuts", ("F1",), "app", _tr("List keyboard shortcuts")),
-    ShortcutDef("app.lock", ("Ctrl+L",), "app", _tr("Lock the journal")),
-    ShortcutDef("app.quit", ("Ctrl+Q",), "app", _tr("Quit")),
-    ShortcutDef("app.settings", ("Ctrl+,",), "app", _tr("Settings")),
-    ShortcutDef("app.export_summary", ("Ctrl+E",), "app", _tr("Export a summary")),
+    ShortcutDef("app.shortcuts", ("F1",), "app",
+                QT_TRANSLATE_NOOP("Shortcuts", "List keyboard shortcuts")),
+    ShortcutDef("app.lock", ("Ctrl+L",), "app", QT_TRANSLATE_NOOP("Shortcuts", "Lock the journal")),
+    ShortcutDef("app.quit", ("Ctrl+Q",), "app", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
+    ShortcutDef("app.settings", ("Ctrl+,",), "app", QT_TRANSLATE_NOOP("Shortcuts", "Settings")),
+    ShortcutDef("app.export_summary", ("Ctrl+E",), "app",
+                QT_TRANSLATE_NOOP("Shortcuts", "Export a summary")),
     ShortcutDef("app.quick_reference", ("Ctrl+Shift+R",), "app",
-                _tr("Show or hide the quick reference")),
-    ShortcutDef("app.new_session", ("Ctrl+N",), "app", _tr("New session")),
+                QT_TRANSLATE_NOOP("Shortcuts", "Show or hide the quick reference")),
+    ShortcutDef("app.new_session", ("Ctrl+N",), "app",
+                QT_TRANSLATE_NOOP("Shortcuts", "New session")),
     ShortcutDef("app.workspace", ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"), "app",
-                _tr("Go to workspace 1 to 5")),
-    ShortcutDef("journal.find", ("Ctrl+F",), "journal", _tr("Search sessions")),
+                QT_TRANSLATE_NOOP("Shortcuts", "Go to workspace 1 to 5")),
+    ShortcutDef("journal.find", ("Ctrl+F",), "journal",
+                QT_TRANSLATE_NOOP("Shortcuts", "Search sessions")),
     ShortcutDef("journal.timeline", ("Ctrl+T",), "journal",
-                _tr("Sessions with the selected peer code")),
-    ShortcutDef("journal.open", ("Return",), "journal", _tr("Open the selected session")),
-    ShortcutDef("journal.delete", ("Del",), "journal", _tr("Delete the selected session")),
-    ShortcutDef("editor.save", ("Ctrl+S",), "editor", _tr("Save the session")),
-    ShortcutDef("editor.close", ("Esc",), "editor", _tr("Back to the list")),
+                QT_TRANSLATE_NOOP("Shortcuts", "Sessions with the selected peer code")),
+    ShortcutDef("journal.open", ("Return",), "journal",
+                QT_TRANSLATE_NOOP("Shortcuts", "Open the selected session")),
+    ShortcutDef("journal.delete", ("Del",), "journal",
+                QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected session")),
+    ShortcutDef("editor.save", ("Ctrl+S",), "editor",
+                QT_TRANSLATE_NOOP("Shortcuts", "Save the session")),
+    ShortcutDef("editor.close", ("Esc",), "editor",
+                QT_TRANSLATE_NOOP("Shortcuts", "Back to the list")),
     ShortcutDef("editor.timeline", ("Ctrl+T",), "editor",
-                _tr("Sessions with this peer code")),
+                QT_TRANSLATE_NOOP("Shortcuts", "Sessions with this peer code")),
     ShortcutDef("follow_ups.done", ("Ctrl+D",), "follow_ups",
-                _tr("Mark the selected follow-up done")),
-    ShortcutDef("resources.find", ("Ctrl+F",), "resources", _tr("Search the directory")),
-    ShortcutDef("resources.edit", ("F2",), "resources", _tr("Edit the selected entry")),
-    ShortcutDef("guides.back", ("Alt+Left",), "guides", _tr("Back")),
-    ShortcutDef("guides.forward", ("Alt+Right",), "guides", _tr("Forward")),
-    ShortcutDef("guides.find", ("Ctrl+F",), "guides", _tr("Find in page")),
-    ShortcutDef("guides.search", ("Ctrl+K",), "guides", _tr("Search guides")),
-    ShortcutDef("guides.complete", ("Ctrl+D",), "guides", _tr("Mark as completed")),
-    ShortcutDef("program.import", ("Ctrl+I",), "program", _tr("Import summaries")),
-    ShortcutDef("program.pdf", ("Ctrl+Shift+P",), "program", _tr("Export the PDF report")),
-    ShortcutDef("program.csv", ("Ctrl+Shift+E",), "program", _tr("Export the CSV tables")),
+                QT_TRANSLATE_NOOP("Shortcuts", "Mark the selected follow-up done")),
+    ShortcutDef("resources.find", ("Ctrl+F",), "resources",
+                QT_TRANSLATE_NOOP("Shortcuts", "Search the directory")),
+    ShortcutDef("resources.edit", ("F2",), "resources",
+                QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected entry")),
+    ShortcutDef("guides.back", ("Alt+Left",), "guides", QT_TRANSLATE_NOOP("Shortcuts", "Back")),
+    ShortcutDef("guides.forward", ("Alt+Right",), "guides",
+                QT_TRANSLATE_NOOP("Shortcuts", "Forward")),
+    ShortcutDef("guides.find", ("Ctrl+F",), "guides",
+                QT_TRANSLATE_NOOP("Shortcuts", "Find in page")),
+    ShortcutDef("guides.search", ("Ctrl+K",), "guides",
+                QT_TRANSLATE_NOOP("Shortcuts", "Search guides")),
+    ShortcutDef("guides.complete", ("Ctrl+D",), "guides",
+                QT_TRANSLATE_NOOP("Shortcuts", "Mark as completed")),
+    ShortcutDef("program.import", ("Ctrl+I",), "program",
+                QT_TRANSLATE_NOOP("Shortcuts", "Import summaries")),
+    ShortcutDef("program.pdf", ("Ctrl+Shift+P",), "program",
+                QT_TRANSLATE_NOOP("Shortcuts", "Export the PDF report")),
+    ShortcutDef("program.csv", ("Ctrl+Shift+E",), "program",
+                QT_TRANSLATE_NOOP("Shortcuts", "Export the CSV tables")),
 )
 
 _BY_ID = {definition.id: definition for definition in SHORTCUTS}

@@ -130,7 +130,7 @@ class EditorSections:
         kind_row = QHBoxLayout()
         kind_row.setSpacing(8)
         kind_row.addWidget(self.kind, 3)
-        self.group_size_label = _label(self.tr("Number &present:"), self.group_size)
+        self.group_size_label = _label(self.tr("Number present:"), self.group_size)
         kind_row.addWidget(self.group_size_label)
         kind_row.addWidget(self.group_size, 1)
         grid.addWidget(_label(self.tr("&Kind:"), self.kind), 2, 0)
