@@ -270,7 +270,8 @@ class ResultPage(QWizardPage):
         result = wizard.preview_page.result
         sessions = list(result.sessions) if result is not None else []
         vault = self.vault
-        self.message.setText(self.tr("Adding {0} sessions…").format(len(sessions)))
+        self.message.setText(self.tr("Adding 1 session…") if len(sessions) == 1 else
+                             self.tr("Adding {0} sessions…").format(len(sessions)))
 
         def add(_: Progress) -> int:
             # A worker thread uses its own connection, never the GUI's.

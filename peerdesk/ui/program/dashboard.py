@@ -174,7 +174,7 @@ class HeadlineCard(QFrame):
         self.set_headlines([headline])
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(130, card_height(self.font()))  # four fit a 1280x800 screen at 150 %
+        return QSize(150, card_height(self.font()))
 
 
 class Dashboard(QWidget):

@@ -326,7 +326,10 @@ class ResourcesWorkspace(Workspace):
         text = (self._entries(total) if len(rows) == total
                 else self.tr("{0} of {1} entries").format(len(rows), total))
         attention = self.model.attention_count()
-        if attention:
+        if attention and self.stale_months == 1:
+            text += self.tr(" · {0} to check (marked ⚠: needs local details or not verified "
+                            "in a month)").format(attention)
+        elif attention:
             text += self.tr(" · {0} to check (marked ⚠: needs local details or not verified "
                             "in {1} months)").format(attention, self.stale_months)
         self.count_label.setText(text)
