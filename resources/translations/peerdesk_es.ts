@@ -4,7 +4,7 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../peerdesk/ui/help_dialogs.py" line="+69"/>
+        <location filename="../../peerdesk/ui/help_dialogs.py" line="+70"/>
         <source>About PeerDesk</source>
         <translation>Acerca de PeerDesk</translation>
     </message>
@@ -430,7 +430,7 @@
 <context>
     <name>CsvImportWizard</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+217"/>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+218"/>
         <source>Import contact log (CSV)</source>
         <translation>Importar registro de contactos (CSV)</translation>
     </message>
@@ -4191,7 +4191,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="-196"/>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="-197"/>
         <source>Check before importing</source>
         <translation>Revisa antes de importar</translation>
     </message>
@@ -5362,6 +5362,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source> · {0} to check (marked ⚠: needs local details or not verified in a month)</source>
+        <translation> · {0} por revisar (marcadas con ⚠: faltan datos locales o sin verificar en un mes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source> · {0} to check (marked ⚠: needs local details or not verified in {1} months)</source>
         <translation> · {0} por revisar (marcadas con ⚠: faltan datos locales o sin verificar en {1} meses)</translation>
     </message>
@@ -5553,6 +5558,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>Adding 1 session…</source>
+        <translation>Añadiendo 1 sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Adding {0} sessions…</source>
         <translation>Añadiendo {0} sesiones…</translation>
     </message>
@@ -6461,7 +6471,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/help_dialogs.py" line="-43"/>
+        <location filename="../../peerdesk/ui/help_dialogs.py" line="-44"/>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
@@ -6482,7 +6492,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Teclas</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Tab and Shift+Tab move between fields; Space ticks a box; Enter activates the default button; Alt with an underlined letter goes to that field.</source>
         <translation>Tab y Mayús+Tab pasan de un campo a otro; Espacio marca una casilla; Intro activa el botón predeterminado; Alt con una letra subrayada lleva a ese campo.</translation>
     </message>
