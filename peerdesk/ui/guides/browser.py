@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -272,8 +272,13 @@ class GuideBrowser(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setWordWrap(False)
+        # Long titles (Spanish, large fonts, a narrow window) wrap onto more lines instead of
+        # being cut: each row takes the height of its wrapped title (see _fit_tree_rows).
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.viewport().installEventFilter(self)
+        self._tree_rows_width = -1
         self._tree_items: dict[str, QTreeWidgetItem] = {}
         labels = {"trainee": self.tr("Trainee path"), "supporter": self.tr("Supporter reference"),
                   "coordinator": self.tr("Coordinator")}
@@ -579,6 +584,29 @@ class GuideBrowser(QWidget):
 
     def jump_to_anchor(self, anchor: str) -> None:
         self.reader.scrollToAnchor(anchor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
+            QTimer.singleShot(0, self._fit_tree_rows)  # after the columns took the new width
+        return super().eventFilter(watched, event)
+
+    def _fit_tree_rows(self) -> None:
+        width = self.tree.header().sectionSize(0)
+        if width <= 0 or width == self._tree_rows_width:
+            return
+        self._tree_rows_width = width
+        metrics = self.tree.fontMetrics()
+        line = metrics.height()
+        tracks = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        for node in [*tracks, *self._tree_items.values()]:
+            depth = 2 if node.parent() is not None else 1
+            room = max(40, width - depth * self.tree.indentation() - 6)
+            text_height = metrics.boundingRect(
+                0, 0, room, 10_000, Qt.TextFlag.TextWordWrap, node.text(0)).height()
+            node.setSizeHint(0, QSize(room, max(line, text_height) + 4))
+            # the reading time never wraps ("6 min" on two lines would double every row)
+            node.setSizeHint(1, QSize(metrics.horizontalAdvance(node.text(1)) + 8, line + 4))
+        self.tree.doItemsLayout()  # rows take their new heights now
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
