@@ -21,6 +21,7 @@ from peerdesk.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)
+SMALL_SIZE = (1024, 700)  # a small laptop: the session form in one column
 
 
 def settle(app: QApplication, rounds: int = 40) -> None:
@@ -75,6 +76,11 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.02)  # a script, not a test: wait for the worker
         save(app, window, "program-dashboard")
+
+        window.resize(*SMALL_SIZE)
+        shell.show_workspace("journal")
+        context.services["open_session"](risky.id)
+        save(app, window, "session-editor-1024x700")
     return 0
 
 

@@ -24,7 +24,8 @@ def data_dir() -> Path:
 
 
 def config_dir() -> Path:
-    """Per-user configuration folder: only settings that reveal nothing (window geometry)."""
+    """Per-user configuration folder: only what reveals nothing (window geometry, language,
+    training progress made without a journal)."""
     return platformdirs.user_config_path(APP_DIR_NAME, appauthor=False)
 
 
@@ -44,6 +45,12 @@ def resolve_journal_path(cli_value: str | os.PathLike[str] | None = None) -> Pat
 
 def ui_state_file() -> Path:
     return config_dir() / "window-state.json"
+
+
+def training_progress_file() -> Path:
+    """Guides and scenarios a trainee completed while reading without a journal (which ones,
+    and when; never their answers). Moved into the journal when one is created."""
+    return config_dir() / "training-progress.json"
 
 
 def backups_dir(journal_path: Path) -> Path:

@@ -39,6 +39,11 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("clipboard_clear_seconds", 30, int, "Clear copied text after seconds", "Security",
                "Text copied from a session is cleared from the clipboard after this long "
                "(0 keeps it).", 0, 600),
+    SettingDef("crisis_line", "", str, "Crisis line", "Safety",
+               "The crisis or support line the escalation steps show when someone may be at "
+               "risk, e.g. a national helpline. Leave empty if there is none."),
+    SettingDef("emergency_number", "", str, "Local emergency number", "Safety",
+               "The number for immediate danger where you work, e.g. 112, 999 or 911."),
     SettingDef("org_units", [], list, "Organisation units", "Export",
                "Units the coordinator supplies; a summary names yours only when it is on this "
                "list. Empty: no unit is exported."),
@@ -59,6 +64,11 @@ SETTINGS: tuple[SettingDef, ...] = (
                choices=("journal", "follow_ups", "resources", "guides", "program"),
                choice_labels=("Journal", "Follow-ups", "Resources", "Guides", "Program")),
 )
+
+MAX_TEXT_SETTING = 80
+# Not a setting the dialog shows: whether the supporter was asked for the safety numbers once.
+SAFETY_NUMBERS_ASKED = "safety_numbers_asked"
+PEER_CODE_REVIEW_DONE = "peer_code_review_done"
 
 _BY_KEY = {definition.key: definition for definition in SETTINGS}
 
@@ -88,6 +98,11 @@ def validate_setting(key: str, value: Any) -> Any:
         raise PeerDeskError(msg("'{setting}' must be a whole number.", setting=setting))
     if not isinstance(value, definition.type):
         raise PeerDeskError(msg("'{setting}' has the wrong kind of value.", setting=setting))
+    if isinstance(value, str) and not definition.choices:
+        value = value.strip()
+        if len(value) > MAX_TEXT_SETTING:
+            raise PeerDeskError(msg("'{setting}' must be at most {maximum} characters.",
+                                    setting=setting, maximum=MAX_TEXT_SETTING))
     if isinstance(value, int) and definition.minimum is not None and value < definition.minimum:
         raise PeerDeskError(msg("'{setting}' must be at least {minimum}.", setting=setting,
                                 minimum=definition.minimum))
@@ -118,3 +133,15 @@ class Settings:
 
     def set(self, key: str, value: Any) -> None:
         self._backend.write_setting(key, validate_setting(key, value))
+
+    def marked(self, marker: str) -> bool:
+        """Whether a one-time step (a question asked, a review done) happened in this journal.
+        Markers are not settings: the dialog never shows them."""
+        if marker in _BY_KEY:
+            raise KeyError(f"{marker!r} is a setting, not a marker")
+        return bool(self._backend.read_setting(marker))
+
+    def mark(self, marker: str) -> None:
+        if marker in _BY_KEY:
+            raise KeyError(f"{marker!r} is a setting, not a marker")
+        self._backend.write_setting(marker, True)

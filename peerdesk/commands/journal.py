@@ -62,6 +62,10 @@ def register(subparsers: Any) -> None:
         "import-csv", help="bring in an existing contact log (all rows or none)")
     import_csv.add_argument("file", metavar="FILE", type=Path, help="the CSV file")
     add_journal_argument(import_csv)
+    import_csv.add_argument(
+        "--allow-identifying-codes", action="store_true",
+        help="accept peer codes that look like a name, e-mail address or phone number (only "
+             "if you are sure they identify no one)")
     import_csv.add_argument("--dry-run", action="store_true",
                             help="check the file and say what would be added; write nothing")
     import_csv.set_defaults(run=run_import_csv)
@@ -93,7 +97,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_import_csv(args: argparse.Namespace) -> int:
-    result = parse_csv(args.file, default_taxonomy())
+    result = parse_csv(args.file, default_taxonomy(),
+                       allow_identifying_codes=args.allow_identifying_codes)
     if result.errors:
         for error in result.errors:
             print(f"peerdesk: {args.file.name}: {error}", file=sys.stderr)

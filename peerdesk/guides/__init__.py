@@ -15,17 +15,39 @@ from peerdesk.guides.model import (
     Scenario,
 )
 from peerdesk.guides.progress import (
+    FileProgressStore,
     MemoryProgressStore,
     ProgressStore,
     ProgressSummary,
     TrainingProgressRepository,
+    move_progress,
     summarise,
 )
 from peerdesk.guides.search import SearchIndex, SearchResult, Snippet, search_index
 
 __all__ = [
-    "DISCLAIMER", "GUIDE", "SCENARIO", "TRACKS", "TRACK_LABELS", "ExampleResponse", "Guide",
-    "GuideError", "Heading", "Item", "Library", "MemoryProgressStore", "ProgressStore",
-    "ProgressSummary", "Scenario", "SearchIndex", "SearchResult", "Snippet",
-    "TrainingProgressRepository", "load_library", "search_index", "summarise",
+    "DISCLAIMER",
+    "GUIDE",
+    "SCENARIO",
+    "TRACKS",
+    "TRACK_LABELS",
+    "ExampleResponse",
+    "FileProgressStore",
+    "Guide",
+    "GuideError",
+    "Heading",
+    "Item",
+    "Library",
+    "MemoryProgressStore",
+    "ProgressStore",
+    "ProgressSummary",
+    "Scenario",
+    "SearchIndex",
+    "SearchResult",
+    "Snippet",
+    "TrainingProgressRepository",
+    "load_library",
+    "move_progress",
+    "search_index",
+    "summarise",
 ]

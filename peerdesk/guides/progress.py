@@ -1,16 +1,23 @@
 """Training progress: completed guides and scenarios, and private scenario answers.
 
 With a journal open, progress lives in the encrypted journal (`TrainingProgressRepository`).
-Without one (reading from the start screen), `MemoryProgressStore` keeps it for the session
-only. Both offer the same `ProgressStore` interface to the browser.
+Without one (reading from the start screen), `FileProgressStore` keeps which guides and
+scenarios were completed in the config folder, and the answers in memory only: answers are
+private and are kept only inside a journal. `move_progress` brings both into a new journal.
+All offer the same `ProgressStore` interface to the browser.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Protocol
 
+from peerdesk.errors import PeerDeskError
+from peerdesk.fileio import ensure_private_dir, write_text_atomic
 from peerdesk.guides.model import GUIDE, SCENARIO, Library
 from peerdesk.vault import Vault
 from peerdesk.vault.vault import Connection
@@ -64,6 +71,82 @@ class MemoryProgressStore:
     def clear(self) -> None:
         self._completed.clear()
         self._answers.clear()
+
+
+class FileProgressStore:
+    """Completions in a small JSON file (they reveal nothing about anyone); answers in memory,
+    forgotten when the reader closes. `persistent` is False: answers are not kept."""
+
+    persistent = False
+    keeps_completions = True
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._answers: dict[str, str] = {}
+
+    def _read(self) -> dict[str, tuple[str, datetime]]:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            entries = data["completed"]
+            return {str(item_id): (str(entry["kind"]), datetime.fromisoformat(entry["at"]))
+                    for item_id, entry in entries.items() if entry["kind"] in (GUIDE, SCENARIO)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}  # no file yet, or one this version cannot read: start afresh
+
+    def _write(self, entries: dict[str, tuple[str, datetime]]) -> None:
+        payload = {"format": "peerdesk.training-progress", "version": 1, "completed": {
+            item_id: {"kind": kind, "at": when.isoformat()}
+            for item_id, (kind, when) in sorted(entries.items())}}
+        with contextlib.suppress(PeerDeskError):  # progress is not worth an error dialog
+            ensure_private_dir(self.path.parent)
+            write_text_atomic(self.path, json.dumps(payload, indent=1))
+
+    def completed(self) -> dict[str, datetime]:
+        return {item_id: when for item_id, (_kind, when) in self._read().items()}
+
+    def completed_items(self) -> dict[str, tuple[str, datetime]]:
+        """item id → (kind, when completed)."""
+        return self._read()
+
+    def set_completed(self, item_id: str, kind: str, done: bool,
+                      when: datetime | None = None) -> None:
+        _check_kind(kind)
+        entries = self._read()
+        if done:
+            entries.setdefault(item_id, (kind, when or _now()))
+        else:
+            entries.pop(item_id, None)
+        self._write(entries)
+
+    def answer(self, scenario_id: str) -> str:
+        return self._answers.get(scenario_id, "")
+
+    def save_answer(self, scenario_id: str, text: str) -> None:
+        self._answers[scenario_id] = text
+
+    def answers(self) -> dict[str, str]:
+        return {key: text for key, text in self._answers.items() if text.strip()}
+
+    def forget_answers(self) -> None:
+        self._answers.clear()
+
+    def discard(self) -> None:
+        """Forget everything: the file goes, the answers too."""
+        self._answers.clear()
+        self.path.unlink(missing_ok=True)
+
+
+def move_progress(source: FileProgressStore, target: ProgressStore) -> int:
+    """Bring completions (with their dates) and answers into `target` — the new journal — and
+    remove them from `source`. Returns how many items moved."""
+    items = source.completed_items()
+    for item_id, (kind, when) in items.items():
+        target.set_completed(item_id, kind, True, when)
+    answers = source.answers()
+    for scenario_id, text in answers.items():
+        target.save_answer(scenario_id, text)
+    source.discard()
+    return len(items) + len(set(answers) - set(items))
 
 
 class TrainingProgressRepository:

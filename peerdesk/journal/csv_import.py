@@ -19,6 +19,7 @@ from pathlib import Path
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.model import Session
+from peerdesk.journal.peer_code import identifying_warnings
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.journal.validation import SessionInvalid, validate_session
 from peerdesk.taxonomy import Taxonomy
@@ -146,10 +147,12 @@ def _yes_no(value: str) -> bool | None:
 class _Row:
     """Turns one row's cells into Session fields, collecting every problem."""
 
-    def __init__(self, number: int, cells: dict[str, str], taxonomy: Taxonomy) -> None:
+    def __init__(self, number: int, cells: dict[str, str], taxonomy: Taxonomy, *,
+                 allow_identifying_codes: bool = False) -> None:
         self.number = number
         self.cells = cells
         self.taxonomy = taxonomy
+        self.allow_identifying_codes = allow_identifying_codes
         self.errors: list[CsvRowError] = []
 
     def problem(self, column: str | None, message: Message) -> None:
@@ -241,6 +244,13 @@ class _Row:
         follow_up_done = self.flag("follow_up_done", False)
         consent = self.flag("consent", None)
         conflict = self.flag("conflict_of_interest", False)
+        peer_code = self.text("peer_code")
+        if peer_code and not self.allow_identifying_codes and identifying_warnings(peer_code):
+            self.problem("peer_code", msg(
+                "“{code}” looks like a name, an e-mail address or a phone number, and a peer "
+                "code must never identify anyone. Replace it with a made-up code, or, if you are "
+                "sure it identifies no one, import with “Keep peer codes that look like names” "
+                "(--allow-identifying-codes).", code=peer_code))
         if self.errors or day is None:
             return None
         kind = single["kind"] or ("group" if group_size is not None else "one_to_one")
@@ -265,7 +275,7 @@ class _Row:
             follow_up_done=bool(follow_up_done),
             consent_to_count=bool(consent),
             conflict_of_interest=bool(conflict),
-            peer_code=self.text("peer_code"),
+            peer_code=peer_code,
             notes=self.cells.get("notes", "").strip(),
             reflection=self.cells.get("reflection", "").strip(),
         )
@@ -305,9 +315,12 @@ def _header(names: Sequence[str]) -> tuple[list[str | None], list[CsvRowError]]:
     return mapped, errors
 
 
-def parse_csv(path: Path, taxonomy: Taxonomy) -> CsvParseResult:
+def parse_csv(path: Path, taxonomy: Taxonomy, *,
+              allow_identifying_codes: bool = False) -> CsvParseResult:
     """Read and check every row of `path`; writes nothing. File-level problems raise
-    `CsvImportError`; row and header problems are listed in the result."""
+    `CsvImportError`; row and header problems are listed in the result. A peer code that looks
+    like a name, e-mail address or phone number is a problem unless `allow_identifying_codes`
+    (the supporter said, for this file, that such codes identify no one)."""
     text = _read_text(Path(path))
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
@@ -334,7 +347,7 @@ def parse_csv(path: Path, taxonomy: Taxonomy) -> CsvParseResult:
                 values=len(record), columns=len(columns))))
             continue
         cells = {name: value for name, value in zip(columns, record, strict=False) if name}
-        row = _Row(index, cells, taxonomy)
+        row = _Row(index, cells, taxonomy, allow_identifying_codes=allow_identifying_codes)
         session = row.session()
         errors.extend(row.errors)
         if session is not None:

@@ -21,7 +21,9 @@ from peerdesk import APP_NAME, __version__
 from peerdesk.journal.demo_folder import DemoFolder, sweep_stale_demo_folders
 from peerdesk.paths import resolve_journal_path, resources_dir
 from peerdesk.ui.i18n import chosen_language, current_language, install_language
+from peerdesk.ui.shortcuts import install_shortcuts_first
 from peerdesk.ui.style import install_accessible_style
+from peerdesk.ui.wheel_guard import install_wheel_guard
 from peerdesk.vault.leftovers import sweep_temp_files
 
 
@@ -39,6 +41,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # Before any window exists: the unlock screen is translated too.
     install_language(chosen_language())
     install_accessible_style(app)
+    install_wheel_guard(app)
+    install_shortcuts_first(app)
     return app
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,17 +17,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as shiboken_alive
 
 from peerdesk import APP_NAME
+from peerdesk.guides import FileProgressStore, TrainingProgressRepository, move_progress
+from peerdesk.journal.repository import SessionRepository
+from peerdesk.paths import training_progress_file
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.i18n import message_text
+from peerdesk.ui.journal.peer_code_review import PeerCodeReviewDialog, start_peer_code_review
+from peerdesk.ui.safety_numbers import SafetyNumbersDialog, ask_once
 from peerdesk.ui.security import install_security
+from peerdesk.ui.security.guard import refresh_workspaces
+from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
-from peerdesk.ui.tasks import Progress, run_in_background
-from peerdesk.ui.window_state import restore_geometry, save_geometry
+from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
+from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
 from peerdesk.ui.workspaces import (
     AppContext,
     Workspace,
@@ -37,6 +45,8 @@ from peerdesk.ui.workspaces import (
 from peerdesk.vault import Vault
 
 NAVIGATION_WIDTH = 190  # at the usual font size; grows to fit its entries
+DEFAULT_SIZE = QSize(1200, 800)
+MINIMUM_SIZE = QSize(640, 480)
 
 
 class WorkspaceShell(QWidget):
@@ -131,8 +141,11 @@ class MainWindow(QMainWindow):
         self.journal_path = journal_path
         self.demo = demo
         self.context: AppContext | None = None
+        self.safety_numbers_prompt: SafetyNumbersDialog | None = None
+        self.peer_code_review: PeerCodeReviewDialog | None = None
+        self.peer_code_task: BackgroundTask | None = None
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(MINIMUM_SIZE)
 
         self.pages = QStackedWidget()
         self.start = StartScreen()
@@ -150,7 +163,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.security = install_security(self)  # auto-lock, backups, damaged-file offer
         if not restore_geometry(self):
-            self.resize(1200, 800)
+            self.resize(DEFAULT_SIZE)
+        fit_to_screen(self)  # a saved or default size never opens larger than this screen
         self.show_start()
 
     # -- menus ------------------------------------------------------------------------------
@@ -159,14 +173,13 @@ class MainWindow(QMainWindow):
         self.journal_menu = self.menuBar().addMenu(self.tr("&Journal"))
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        apply_shortcut(self.lock_action, "app.lock", Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         self.journal_menu.addAction(self.lock_action)
         self._journal_menu_separator = self.journal_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        apply_shortcut(quit_action, "app.quit")
         quit_action.triggered.connect(self.close)
         self.journal_menu.addAction(quit_action)
 
@@ -174,7 +187,7 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
         shortcuts.setObjectName("shortcutsAction")
-        shortcuts.setShortcut(QKeySequence("F1"))
+        apply_shortcut(shortcuts, "app.shortcuts", Qt.ShortcutContext.ApplicationShortcut)
         shortcuts.triggered.connect(self._show_shortcuts)
         self.help_menu.addAction(shortcuts)
         about = QAction(self.tr("&About PeerDesk"), self)
@@ -205,9 +218,24 @@ class MainWindow(QMainWindow):
         def create(_: Progress) -> Vault:
             return Vault.create(path, passphrase)
 
-        run_in_background(self, self.tr("Creating your journal…"), create, self.open_session,
+        def created(vault: Vault) -> None:
+            self._adopt_training_progress(vault)
+            self.open_session(vault)
+            if self.context is not None and not self.demo:
+                self.safety_numbers_prompt = ask_once(self.context.settings, self)
+
+        run_in_background(self, self.tr("Creating your journal…"), create, created,
                           lambda exc: self.start.create_page.show_error(message_text(exc)),
                           show_progress=False)
+
+    def _adopt_training_progress(self, vault: Vault) -> None:
+        """What a trainee completed (and answered, if the reader is still open) before having
+        a journal moves into the new journal."""
+        reader = self.start.guides_window
+        store = getattr(reader, "store", None)
+        if not isinstance(store, FileProgressStore):
+            store = FileProgressStore(training_progress_file())
+        move_progress(store, TrainingProgressRepository(vault))
 
     def _unlock_journal(self, passphrase: str) -> None:
         path = self.journal_path
@@ -250,9 +278,10 @@ class MainWindow(QMainWindow):
             for action in provider(self, context):
                 self.journal_menu.insertAction(self._journal_menu_separator, action)
                 self._session_actions.append(action)
-        for index, workspace in enumerate(self.shell.workspaces[:9], start=1):
+        go_keys = key_sequences("app.workspace")
+        for workspace, keys in zip(self.shell.workspaces, go_keys, strict=False):
             action = QAction(workspace.title(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.setShortcut(keys)
             action.triggered.connect(
                 lambda _=False, ws=workspace.workspace_id: self.shell.show_workspace(ws))
             self.go_menu.addAction(action)
@@ -267,8 +296,18 @@ class MainWindow(QMainWindow):
         start_at = str(context.settings.get("default_workspace"))
         if not self.shell.show_workspace(start_at) and self.shell.workspaces:
             self.shell.navigation.setCurrentRow(0)
-        self.setWindowTitle(f"{APP_NAME} — {self.journal_path.name}")
+        # Qt adds " — PeerDesk" (the application display name) itself.
+        self.setWindowTitle(self.journal_path.name)
         self.unlocked.emit()
+        if not self.demo:
+            self.peer_code_task = start_peer_code_review(
+                self, SessionRepository(context.vault), context.settings,
+                lambda: self.context is context, self._show_peer_code_review)
+
+    def _show_peer_code_review(self, dialog: PeerCodeReviewDialog) -> None:
+        dialog.replaced.connect(lambda _count: refresh_workspaces(self))
+        self.peer_code_review = dialog
+        dialog.open()
 
     def _workspace_shown(self, index: int) -> None:
         widget = self.shell.stack.widget(index)
@@ -286,6 +325,12 @@ class MainWindow(QMainWindow):
         context = self.context
         if context is None:
             return
+        prompt, self.safety_numbers_prompt = self.safety_numbers_prompt, None
+        if prompt is not None and shiboken_alive(prompt) and prompt.isVisible():
+            prompt.abandon()
+        review, self.peer_code_review = self.peer_code_review, None
+        if review is not None and shiboken_alive(review) and review.isVisible():
+            review.reject()  # decided later: asked again at the next unlock
         for workspace in self.shell.workspaces:
             workspace.prepare_lock()
         self.shell.remove_all()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
@@ -22,9 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerDeskError
-from peerdesk.settings import SETTINGS, SettingDef, Settings, setting_def, validate_setting
+from peerdesk.settings import (
+    MAX_TEXT_SETTING,
+    SETTINGS,
+    SettingDef,
+    Settings,
+    setting_def,
+    validate_setting,
+)
 from peerdesk.ui.i18n import current_language, message_text, resolve_language
 from peerdesk.ui.messages import show_info
+from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.window_state import read_language, write_language
 
@@ -108,6 +117,10 @@ class SettingsDialog(QDialog):
                 combo.addItem(_tr(label), code)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
+        if definition.type is str:
+            line = QLineEdit(str(value))
+            line.setMaxLength(MAX_TEXT_SETTING)
+            return line
         if definition.type is list:
             text = QPlainTextEdit("\n".join(value))
             text.setPlaceholderText(self.tr("One per line"))
@@ -124,6 +137,8 @@ class SettingsDialog(QDialog):
             return editor.value()
         if isinstance(editor, QComboBox):
             return editor.currentData()
+        if isinstance(editor, QLineEdit):
+            return editor.text()
         if isinstance(editor, QPlainTextEdit):
             return [line.strip() for line in editor.toPlainText().splitlines() if line.strip()]
         raise TypeError(key)
@@ -154,10 +169,7 @@ def settings_action(window: Any, context: Any) -> list[QAction]:
     """Journal menu entry "Settings…" (Ctrl+,)."""
     action = QAction(QCoreApplication.translate("MainWindow", "&Settings…"), window)
     action.setObjectName("settingsAction")
-    action.setShortcut(QKeySequence.StandardKey.Preferences)
-    if action.shortcut().isEmpty():
-        action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    apply_shortcut(action, "app.settings", Qt.ShortcutContext.ApplicationShortcut)
 
     def open_dialog() -> None:
         dialog = SettingsDialog(context.settings, window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -79,6 +79,19 @@ class _Card(QFrame):
     def hasHeightForWidth(self) -> bool:
         # The width is fixed; without this the page layout asks for the height at *its* width.
         return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # new text (an error, say) may need more height: ask again
+        return super().event(event)
+
+
+def _set_wrapped_text(label: QLabel, text: str) -> None:
+    """Set a word-wrapped label's text and reserve every line of it: the card's layout would
+    otherwise keep the height of the previous, shorter text and cut the message off."""
+    label.setText(text)
+    width = label.width() if label.width() > 0 else CARD_WIDTH - 64
+    label.setMinimumHeight(label.heightForWidth(width) if text else 0)
 
 
 def _card(title: str, subtitle: str) -> tuple[QFrame, QVBoxLayout]:
@@ -196,7 +209,7 @@ class CreateJournalPage(QWidget):
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
-        self.error.setText(message)
+        _set_wrapped_text(self.error, message)
 
     def clear(self) -> None:
         self.passphrase.clear()
@@ -263,7 +276,7 @@ class UnlockPage(QWidget):
     def show_error(self, message: str) -> None:
         self.set_busy(False)
         self.passphrase.clear()
-        self.error.setText(message)
+        _set_wrapped_text(self.error, message)
         self.passphrase.setFocus()
 
     def clear(self) -> None:

@@ -9,7 +9,8 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import ensure_private_dir, write_text_atomic
@@ -39,6 +40,26 @@ def restore_geometry(window: QMainWindow) -> bool:
     except (ValueError, KeyError, TypeError):
         return False
     return bool(window.restoreGeometry(QByteArray(geometry)))
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink and move `window` so it lies within the available area of its screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    minimum = window.minimumSize()
+    window.setMinimumSize(min(minimum.width(), room.width()),
+                          min(minimum.height(), room.height()))
+    frame = window.frameGeometry().size() - window.geometry().size()
+    width = min(window.width(), room.width() - frame.width())
+    height = min(window.height(), room.height() - frame.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(window.x(), room.left()), room.right() - window.frameGeometry().width() + 1)
+    y = min(max(window.y(), room.top()), room.bottom() - window.frameGeometry().height() + 1)
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
 
 
 def save_geometry(window: QMainWindow) -> None:

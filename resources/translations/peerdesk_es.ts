@@ -4,7 +4,7 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../peerdesk/ui/help_dialogs.py" line="+77"/>
+        <location filename="../../peerdesk/ui/help_dialogs.py" line="+70"/>
         <source>About PeerDesk</source>
         <translation>Acerca de PeerDesk</translation>
     </message>
@@ -15,8 +15,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&lt;p&gt;&lt;b&gt;Your journal&lt;/b&gt; is one encrypted file on this computer:&lt;br&gt;{0}&lt;br&gt;Sessions, drafts, the referral directory, training progress, imported summaries and settings are all inside it, encrypted with your passphrase.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Automatic backups&lt;/b&gt; are encrypted copies in:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Window size and position and the interface language&lt;/b&gt; (nothing else) are kept in:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nothing leaves this computer&lt;/b&gt; unless you export it yourself: summaries contain no names, notes, peer codes or exact dates, and only sessions the person agreed to count. PeerDesk never connects to a network.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Tu diario&lt;/b&gt; es un único archivo cifrado en este ordenador:&lt;br&gt;{0}&lt;br&gt;Las sesiones, los borradores, el directorio de derivaciones, el progreso de la formación, los resúmenes importados y los ajustes están dentro, cifrados con tu frase de contraseña.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Las copias de seguridad automáticas&lt;/b&gt; son copias cifradas en:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;El tamaño y la posición de la ventana y el idioma de la interfaz&lt;/b&gt; (nada más) se guardan en:&lt;br&gt;{2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nada sale de este ordenador&lt;/b&gt; a menos que lo exportes tú: los resúmenes no contienen nombres, notas, códigos de persona ni fechas exactas, y solo incluyen las sesiones que la persona aceptó que se contaran. PeerDesk nunca se conecta a una red.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Your journal&lt;/b&gt; is one encrypted file on this computer:&lt;br&gt;{0}&lt;br&gt;Sessions, drafts, the referral directory, training progress, imported summaries and settings are all inside it, encrypted with your passphrase.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Automatic backups&lt;/b&gt; are encrypted copies in:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Window size and position and the interface language&lt;/b&gt; are kept in:&lt;br&gt;{2}&lt;br&gt;and, only if you read the guides without a journal, which ones you completed (never your answers) in:&lt;br&gt;{3}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nothing leaves this computer&lt;/b&gt; unless you export it yourself: summaries contain no names, notes, peer codes or exact dates, and only sessions the person agreed to count. PeerDesk never connects to a network.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tu diario&lt;/b&gt; es un único archivo cifrado en este ordenador:&lt;br&gt;{0}&lt;br&gt;Las sesiones, los borradores, el directorio de derivación, el progreso de formación, los resúmenes importados y los ajustes están dentro, cifrados con tu frase de contraseña.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Las copias de seguridad automáticas&lt;/b&gt; son copias cifradas en:&lt;br&gt;{1}&lt;/p&gt;&lt;p&gt;&lt;b&gt;El tamaño y la posición de la ventana y el idioma de la interfaz&lt;/b&gt; se guardan en:&lt;br&gt;{2}&lt;br&gt;y, solo si lees las guías sin un diario, cuáles has completado (nunca tus respuestas) en:&lt;br&gt;{3}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nada sale de este ordenador&lt;/b&gt; salvo que lo exportes tú: los resúmenes no contienen nombres, notas, códigos de persona ni fechas exactas, y solo incluyen las sesiones que la persona aceptó contar. PeerDesk nunca se conecta a una red.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -175,7 +175,7 @@
 <context>
     <name>ChooseFilePage</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+56"/>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+58"/>
         <source>Choose your contact log</source>
         <translation>Elige tu registro de contactos</translation>
     </message>
@@ -185,12 +185,7 @@
         <translation>Un archivo CSV con una sesión por fila y una fila de encabezado que da nombre a las columnas.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Columns are found by name, in any order. Required: {0}. Coded columns (channel, behaviours, …) accept the code or its label; separate several values with &apos;;&apos;. Nothing is added until you have seen a preview, and then only if every row is good. See the README for every column.</source>
-        <translation>Las columnas se reconocen por su nombre, en cualquier orden. Obligatorias: {0}. Las columnas codificadas (medio, conductas, …) aceptan el código o su etiqueta en inglés; separa varios valores con «;». No se añade nada hasta que hayas visto una vista previa, y solo si todas las filas son correctas. Consulta el README para ver todas las columnas.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>CSV file</source>
         <translation>Archivo CSV</translation>
     </message>
@@ -200,8 +195,13 @@
         <translation>/ruta/al/registro-de-contactos.csv</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Browse…</source>
+        <location line="-9"/>
+        <source>Columns are found by name, in any order. Required: {0}. Coded columns (channel, behaviours, …) accept the code or its label; separate several values with &apos;;&apos;. Nothing is added until you have seen a preview, and then only if every row is good. Other columns it reads: {1}.</source>
+        <translation>Las columnas se reconocen por su nombre, en cualquier orden. Obligatorias: {0}. Las columnas codificadas (medio, conductas, …) aceptan el código o su etiqueta en inglés; separa varios valores con «;». No se añade nada hasta que hayas visto una vista previa, y solo si todas las filas son correctas. Otras columnas que lee: {1}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>B&amp;rowse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
@@ -215,7 +215,17 @@
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>&amp;Keep peer codes that look like names, e-mail addresses or phone numbers</source>
+        <translation>&amp;Mantener los códigos de persona que parecen nombres, correos electrónicos o teléfonos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only if you are sure they identify no one. Otherwise each such row is listed as a problem so you can replace the code.</source>
+        <translation>Solo si tienes la seguridad de que no identifican a nadie. Si no, cada una de esas filas se indica como un problema para que puedas sustituir el código.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose a contact log</source>
         <translation>Elige un registro de contactos</translation>
     </message>
@@ -356,7 +366,7 @@
 <context>
     <name>CreateJournalPage</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="+111"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="+124"/>
         <source>Create your journal</source>
         <translation>Crea tu diario</translation>
     </message>
@@ -415,7 +425,7 @@
 <context>
     <name>CsvImportWizard</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+211"/>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="+218"/>
         <source>Import contact log (CSV)</source>
         <translation>Importar registro de contactos (CSV)</translation>
     </message>
@@ -423,6 +433,313 @@
         <location line="+3"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
+    </message>
+</context>
+<context>
+    <name>EditorSections</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/editor_sections.py" line="+91"/>
+        <source>When and how</source>
+        <translation>Cuándo y cómo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start time (optional)</source>
+        <translation>Hora de inicio (opcional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number present</source>
+        <translation>Número de asistentes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+84"/>
+        <location line="+48"/>
+        <location line="+125"/>
+        <source>— not recorded —</source>
+        <translation>— sin registrar —</translation>
+    </message>
+    <message>
+        <location line="-250"/>
+        <source>T&amp;ime:</source>
+        <translation>&amp;Hora:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Length:</source>
+        <translation>Dura&amp;ción:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Number present:</source>
+        <translation>Asistentes:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;ontact:</source>
+        <translation>C&amp;ontacto:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;How you talked:</source>
+        <translation>Cómo ha&amp;blaron:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How it &amp;came about:</source>
+        <translation>Cómo s&amp;urgió:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Peer</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peer code</source>
+        <translation>Código de persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>a pseudonym, never a name</source>
+        <translation>un seudónimo, nunca un nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gen&amp;erate</source>
+        <translation>G&amp;enerar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generate a peer code</source>
+        <translation>Generar un código de persona</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It is not a name: keep this code</source>
+        <translation>No es un nombre: mantener este código</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this peer code: it identifies no one</source>
+        <translation>Mantener este código de persona: no identifica a nadie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pee&amp;r code:</source>
+        <translation>Código de pe&amp;rsona:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— not said —</source>
+        <translation>— no lo dijo —</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Behaviour:</source>
+        <translation>Con&amp;ducta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long:</source>
+        <translation>Cuánto tiempo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Who it comes from:</source>
+        <translation>De &amp;quién viene:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I&amp;mpact:</source>
+        <translation>I&amp;mpacto:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;afety concerns:</source>
+        <translation>Preocu&amp;paciones de seguridad:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Support and next steps</source>
+        <translation>Apoyo y siguientes pasos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Support gi&amp;ven:</source>
+        <translation>Apo&amp;yo dado:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;ferred to:</source>
+        <translation>Deri&amp;vado a:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ne&amp;xt step:</source>
+        <translation>Sigu&amp;iente paso:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow &amp;up on</source>
+        <translation>Seguimiento e&amp;l</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan a follow-up</source>
+        <translation>Planificar un seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up date</source>
+        <translation>Fecha de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up done</source>
+        <translation>Seguimiento hecho</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up:</source>
+        <translation>Seguimiento:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not in the directory, by type:</source>
+        <translation>Fuera del directorio, por tipo:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Did they agree that this contact may be counted in the program&apos;s de-identified statistics?</source>
+        <translation>¿Aceptó que este contacto se cuente en las estadísticas anonimizadas del programa?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Yes, it may be counted</source>
+        <translation>&amp;Sí, puede contarse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent to be counted: yes</source>
+        <translation>Consentimiento para contarla: sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No, don&apos;t count it</source>
+        <translation>&amp;No, no contarla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent to be counted: no</source>
+        <translation>Consentimiento para contarla: no</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>I know the people involved (conflict of interest)</source>
+        <translation>Conozco a las personas implicadas (conflicto de interés)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflict of interest</source>
+        <translation>Conflicto de interés</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Organisation unit</source>
+        <translation>Unidad de la organización</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Or&amp;ganisation unit:</source>
+        <translation>Unidad de la organi&amp;zación:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Private notes (never exported)</source>
+        <translation>Notas privadas (nunca se exportan)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was said, what you agreed, what to remember next time.</source>
+        <translation>Lo que se dijo, lo que acordaron, lo que conviene recordar la próxima vez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Private reflection</source>
+        <translation>Reflexión privada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How this left you feeling — for your own wellbeing.</source>
+        <translation>Cómo te has quedado después: para tu propio bienestar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No&amp;tes:</source>
+        <translation>Not&amp;as:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reflection:</source>
+        <translation>Reflexión:</translation>
     </message>
 </context>
 <context>
@@ -456,7 +773,7 @@
 <context>
     <name>EscalationChecklist</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/escalation.py" line="+21"/>
+        <location filename="../../peerdesk/ui/journal/escalation.py" line="+25"/>
         <source>Escalation checklist</source>
         <translation>Lista de escalado</translation>
     </message>
@@ -466,7 +783,27 @@
         <translation>Primero la seguridad: haz esto ahora</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>Add the crisis line and emergency number…</source>
+        <translation>Añadir la línea de crisis y el número de emergencias…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>not set — &lt;a href=&apos;#add&apos;&gt;add it&lt;/a&gt;</source>
+        <translation>sin indicar — &lt;a href=&apos;#add&apos;&gt;añádelo&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If there is immediate danger, call the local emergency number or the crisis line.</source>
+        <translation>Si hay un peligro inmediato, llama al número local de emergencias o a la línea de crisis.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If there is immediate danger, call the local emergency number (&lt;b&gt;{0}&lt;/b&gt;) or the crisis line (&lt;b&gt;{1}&lt;/b&gt;).</source>
+        <translation>Si hay un peligro inmediato, llama al número local de emergencias (&lt;b&gt;{0}&lt;/b&gt;) o a la línea de crisis (&lt;b&gt;{1}&lt;/b&gt;).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Ask directly about their safety right now.</source>
         <translation>Pregunta directamente por su seguridad en este momento.</translation>
     </message>
@@ -481,11 +818,6 @@
         <translation>No prometas guardar el secreto.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>If there is immediate danger, call the local emergency number or the crisis line from your referral directory.</source>
-        <translation>Si hay un peligro inmediato, llama al número de emergencias local o a la línea de crisis de tu directorio de derivaciones.</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>Inform your program&apos;s designated contact, following your escalation procedure.</source>
         <translation>Informa a la persona de contacto designada por tu programa, siguiendo tu procedimiento de escalado.</translation>
@@ -496,7 +828,7 @@
         <translation>Anota en las notas lo que se hizo.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-37"/>
         <source>Open the guide “Responding to risk”</source>
         <translation>Abrir la guía «Responder al riesgo»</translation>
     </message>
@@ -509,7 +841,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+177"/>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+178"/>
         <source>Never exported</source>
         <translation>Nunca se exporta</translation>
     </message>
@@ -903,7 +1235,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="+83"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="+88"/>
         <location line="+1"/>
         <source>Find in page</source>
         <translation>Buscar en la página</translation>
@@ -969,13 +1301,13 @@
 <context>
     <name>FollowUpsWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+82"/>
-        <location line="+69"/>
+        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+83"/>
+        <location line="+67"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-66"/>
         <source>Follow up on</source>
         <translation>Seguimiento</translation>
     </message>
@@ -1037,7 +1369,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Abrir la sesión (Intro)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Enter opens the session · Ctrl+D marks the follow-up done</source>
         <translation>Intro abre la sesión · Ctrl+D marca el seguimiento como hecho</translation>
     </message>
@@ -1116,12 +1448,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+166"/>
+        <location line="+184"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-181"/>
         <source>Forward →</source>
         <translation>Adelante →</translation>
     </message>
@@ -1132,12 +1464,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+181"/>
         <source>Forward</source>
         <translation>Adelante</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-177"/>
         <source>Search all guides and scenarios, e.g. “manager is the bully” (Ctrl+K)</source>
         <translation>Buscar en todas las guías y casos prácticos, p. ej., «el acosador es mi jefe» (Ctrl+K)</translation>
     </message>
@@ -1152,23 +1484,28 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Estás leyendo sin un diario: tu progreso y tus respuestas no se guardan. Desbloquea o crea un diario para conservarlos.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>You are reading without a journal: which guides you completed is kept on this computer, but your answers are not. Create a journal to keep your answers: your progress moves into it.</source>
+        <translation>Estás leyendo sin un diario: las guías que completes se guardan en este ordenador, pero tus respuestas no. Crea un diario para guardar tus respuestas: tu progreso pasará a él.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Guides and scenarios</source>
         <translation>Guías y casos prácticos</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Trainee path</source>
         <translation>Itinerario de formación</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+325"/>
+        <location line="+370"/>
         <source>Supporter reference</source>
         <translation>Referencia para personas de apoyo</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-369"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
@@ -1188,7 +1525,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Casos prácticos completados</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Print training record…</source>
         <translation>Imprimir el registro de formación…</translation>
     </message>
@@ -1198,20 +1535,20 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Imprimir el registro de formación</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Guide text</source>
         <translation>Texto de la guía</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+4"/>
-        <location line="+79"/>
-        <location line="+109"/>
+        <location line="+86"/>
+        <location line="+110"/>
         <source>Mark as completed</source>
         <translation>Marcar como completada</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-197"/>
         <source>Mark as completed (Ctrl+D)</source>
         <translation>Marcar como completada (Ctrl+D)</translation>
     </message>
@@ -1223,7 +1560,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
     <message>
         <location line="+6"/>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>On this page</source>
         <translation>En esta página</translation>
     </message>
@@ -1238,12 +1575,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>&lt;b&gt;En esta página&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Find in page</source>
         <translation>Buscar en la página</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Search guides</source>
         <translation>Buscar guías</translation>
     </message>
@@ -1253,12 +1590,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>✓ Completada</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Next: {0} →</source>
         <translation>Siguiente: {0} →</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+105"/>
         <source>{0} min read</source>
         <translation>{0} min de lectura</translation>
     </message>
@@ -1417,7 +1754,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>GuideReaderWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/standalone.py" line="+19"/>
+        <location filename="../../peerdesk/ui/guides/standalone.py" line="+21"/>
         <source>PeerDesk guides</source>
         <translation>Guías de PeerDesk</translation>
     </message>
@@ -1425,7 +1762,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>Guides</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+40"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+45"/>
         <source>Trainee path</source>
         <translation>Itinerario de formación</translation>
     </message>
@@ -1694,18 +2031,18 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>JournalWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/workspace.py" line="+103"/>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+105"/>
         <source>Journal</source>
         <translation>Diario</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>&amp;New session</source>
         <translation>&amp;Nueva sesión</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-81"/>
         <source>New session</source>
         <translation>Nueva sesión</translation>
     </message>
@@ -1725,7 +2062,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Intro abre · Supr elimina · Ctrl+T cronología de la persona</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>&amp;Find sessions</source>
         <translation>&amp;Buscar sesiones</translation>
     </message>
@@ -1851,7 +2188,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+159"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+173"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -1861,7 +2198,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1886,22 +2223,22 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>A&amp;cerca de PeerDesk</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Creating your journal…</source>
         <translation>Creando tu diario…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Demo data — a throwaway journal with synthetic sessions, deleted when you quit.</source>
         <translation>Datos de demostración: un diario desechable con sesiones ficticias, que se elimina al salir.</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/settings_dialog.py" line="+155"/>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="+170"/>
         <source>&amp;Settings…</source>
         <translation>A&amp;justes…</translation>
     </message>
@@ -1916,7 +2253,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribe un resumen firmado de tus cifras para la persona que coordina tu programa</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+140"/>
+        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+141"/>
         <source>&amp;Quick reference</source>
         <translation>&amp;Referencia rápida</translation>
     </message>
@@ -1964,7 +2301,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+339"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+346"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2004,7 +2341,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-405"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -2019,7 +2356,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Borrar el texto copiado tras segundos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Organisation units</source>
         <translation>Unidades de la organización</translation>
     </message>
@@ -2119,7 +2456,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{file} no se importó: {problem}.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Expecting value</source>
         <translation>se esperaba un valor</translation>
     </message>
@@ -2174,7 +2511,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>null</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-185"/>
         <source>The command stopped: {problem}. Nothing more was written.</source>
         <translation>La orden se detuvo: {problem}. No se escribió nada más.</translation>
     </message>
@@ -2189,22 +2526,22 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>un número entero</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+117"/>
         <source>a list</source>
         <translation>una lista</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-155"/>
         <source>{where}: {detail}</source>
         <translation>{where}: {detail}</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+268"/>
         <source>it could not be read ({reason})</source>
         <translation>no se pudo leer ({reason})</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-267"/>
         <source>the top level</source>
         <translation>el nivel superior</translation>
     </message>
@@ -2224,7 +2561,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{where} tiene el valor {value}, que no tiene la forma esperada</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+263"/>
         <source>the file does not exist</source>
         <translation>el archivo no existe</translation>
     </message>
@@ -2234,7 +2571,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>contiene un número demasiado grande para representarlo</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-277"/>
         <source>{where} is missing the field {name}</source>
         <translation>falta el campo {name} en {where}</translation>
     </message>
@@ -2249,17 +2586,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>usa la versión {version} de la taxonomía, que esta versión de PeerDesk no conoce (conoce la versión {known}). Actualiza PeerDesk para importarlo</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+270"/>
         <source>it is not a file</source>
         <translation>no es un archivo</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>it is larger than {limit} MB</source>
         <translation>ocupa más de {limit} MB</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+260"/>
         <source>you are not allowed to read it</source>
         <translation>no tienes permiso para leerlo</translation>
     </message>
@@ -2284,7 +2621,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>el archivo termina antes de tiempo (parece recortado o copiado a medias)</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-258"/>
         <source>The folder {folder} does not exist. Choose an existing folder.</source>
         <translation>La carpeta {folder} no existe. Elige una carpeta que exista.</translation>
     </message>
@@ -2384,7 +2721,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>es obligatoria: escribe la fecha como 2024-03-31.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{file} is not a readable CSV file ({reason}).</source>
         <translation>{file} no es un archivo CSV legible ({reason}).</translation>
     </message>
@@ -2439,7 +2776,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Una de estas sesiones ya está en el diario (mismo id de resumen); no se ha añadido nada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&apos;{field}&apos; ({attribute}) has the unknown code {code}. Use one of: {codes}.</source>
         <translation>&apos;{field}&apos; ({attribute}) tiene el código desconocido {code}. Usa uno de estos: {codes}.</translation>
     </message>
@@ -2714,12 +3051,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Elige un nombre de paquete de 1 a {maximum} caracteres distinto de &apos;{reserved}&apos;; las personas de apoyo lo ven como el origen de cada entrada.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>the key {key} appears twice in one object</source>
         <translation>la clave {key} aparece dos veces en un mismo objeto</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>the id {id} at {where}.id is already used at $.resources[{first}].id</source>
         <translation>el id {id} de {where}.id ya se usa en $.resources[{first}].id</translation>
     </message>
@@ -3079,12 +3416,22 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Ámbito</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-260"/>
         <source>Smallest count shown</source>
         <translation>Recuento mínimo que se muestra</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-3"/>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local emergency number</source>
+        <translation>Número local de emergencias</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{fingerprint} is not a fingerprint: it has {digits} digits in groups of four</source>
         <translation>{fingerprint} no es una huella: tiene {digits} cifras en grupos de cuatro</translation>
     </message>
@@ -3234,7 +3581,27 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{where}.counts.{field} cuenta más que los contactos del mes</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+22"/>
+        <source>“{code}” looks like a name, an e-mail address or a phone number, and a peer code must never identify anyone. Replace it with a made-up code, or, if you are sure it identifies no one, import with “Keep peer codes that look like names” (--allow-identifying-codes).</source>
+        <translation>«{code}» parece un nombre, un correo electrónico o un número de teléfono, y un código de persona nunca debe identificar a nadie. Sustitúyelo por un código inventado o, si tienes la seguridad de que no identifica a nadie, importa con «Mantener los códigos de persona que parecen nombres» (--allow-identifying-codes).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Please answer the consent question: may this contact be counted in the program&apos;s de-identified statistics? Choose Yes or No, then save again.</source>
+        <translation>Responde a la pregunta del consentimiento: ¿puede contarse este contacto en las estadísticas anonimizadas del programa? Elige Sí o No y vuelve a guardar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The peer code “{code}” looks like a name, an e-mail address or a phone number. Use a made-up code (Generate offers one), or tick “It is not a name” if you are sure it identifies no one.</source>
+        <translation>El código de persona «{code}» parece un nombre, un correo electrónico o un número de teléfono. Usa un código inventado (Generar te ofrece uno) o marca «No es un nombre» si tienes la seguridad de que no identifica a nadie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The start time “{text}” is not a time. Use hh:mm, such as 14:30, or leave it empty.</source>
+        <translation>La hora de inicio «{text}» no es una hora. Usa hh:mm, por ejemplo 14:30, o déjala vacía.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The date {date} is outside the dates a session can have ({earliest} to {latest}). Correct the date.</source>
         <translation>La fecha {date} está fuera de las fechas que puede tener una sesión ({earliest} a {latest}). Corrige la fecha.</translation>
     </message>
@@ -3562,6 +3929,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>&apos;{setting}&apos; must be a list of names.</source>
         <translation>«{setting}» debe ser una lista de nombres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{setting}&apos; must be at most {maximum} characters.</source>
+        <translation>«{setting}» debe tener como máximo {maximum} caracteres.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4126,6 +4498,55 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
 </context>
 <context>
+    <name>PeerCodeReviewDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/journal/peer_code_review.py" line="+38"/>
+        <location line="+12"/>
+        <source>Peer codes to review</source>
+        <translation>Códigos de persona que revisar</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>These peer codes look like a name, an e-mail address or a phone number. A peer code should never identify anyone: it shows in window titles, follow-ups and dialogs. Replace them with generated codes (each person&apos;s sessions stay linked), or keep them if you are sure they identify no one. You are asked once.</source>
+        <translation>Estos códigos de persona parecen un nombre, un correo electrónico o un número de teléfono. Un código de persona nunca debe identificar a nadie: aparece en títulos de ventana, seguimientos y diálogos. Sustitúyelos por códigos generados (las sesiones de cada persona siguen enlazadas) o mantenlos si tienes la seguridad de que no identifican a nadie. Solo se pregunta una vez.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Peer code</source>
+        <translation>Código de persona</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Replace with generated codes</source>
+        <translation>&amp;Sustituir por códigos generados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Mantenerlos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decide &amp;later</source>
+        <translation>Decidir &amp;después</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Peer codes</source>
+        <translation>Códigos de persona</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Checking peer codes…</source>
+        <translation>Revisando los códigos de persona…</translation>
+    </message>
+</context>
+<context>
     <name>PeerTimelineDialog</name>
     <message>
         <location filename="../../peerdesk/ui/journal/timeline.py" line="+46"/>
@@ -4191,7 +4612,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="-190"/>
+        <location filename="../../peerdesk/ui/journal/csv_wizard.py" line="-197"/>
         <source>Check before importing</source>
         <translation>Revisa antes de importar</translation>
     </message>
@@ -4256,7 +4677,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Volver a comprobar el archivo</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Checking {0}…</source>
         <translation>Comprobando {0}…</translation>
     </message>
@@ -4314,7 +4735,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ProgramWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/program/workspace.py" line="+46"/>
+        <location filename="../../peerdesk/ui/program/workspace.py" line="+51"/>
         <location line="+319"/>
         <source>Program</source>
         <translation>Programa</translation>
@@ -4378,18 +4799,18 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="-302"/>
-        <location line="+407"/>
+        <location line="+408"/>
         <source>Export PDF report</source>
         <translation>Exportar informe en PDF</translation>
     </message>
     <message>
-        <location line="-406"/>
-        <location line="+411"/>
+        <location line="-407"/>
+        <location line="+412"/>
         <source>Export CSV tables</source>
         <translation>Exportar tablas CSV</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-369"/>
         <location line="+13"/>
         <source>Import history</source>
         <translation>Historial de importaciones</translation>
@@ -4416,7 +4837,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Resúmenes de PeerDesk (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Importing summaries…</source>
         <translation>Importando resúmenes…</translation>
     </message>
@@ -4446,15 +4867,15 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribiendo las tablas CSV…</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-411"/>
         <location line="+45"/>
         <location line="+150"/>
-        <location line="+228"/>
+        <location line="+229"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-299"/>
         <source>Units are offered only when each, and the rest of the program, has at least {0} supporters.</source>
         <translation>Solo se ofrecen unidades cuando cada una, y el resto del programa, tienen al menos {0} personas de apoyo.</translation>
     </message>
@@ -4464,7 +4885,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Cada cifra se redondea a un múltiplo de {0}, igual en todos los informes; un recuento de 1 a {1} en un mes se muestra como {2} y se dibuja como 0 en los gráficos. Nunca se muestran cifras por persona de apoyo. Personas de apoyo incluidas ({3}): {4}.</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>Report saved</source>
         <translation>Informe guardado</translation>
     </message>
@@ -5101,7 +5522,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourcesWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/workspace.py" line="+80"/>
+        <location filename="../../peerdesk/ui/referrals/workspace.py" line="+81"/>
         <source>Search name, what they offer, when to refer, region…  (Ctrl+F)</source>
         <translation>Buscar por nombre, lo que ofrecen, cuándo derivar, región…  (Ctrl+F)</translation>
     </message>
@@ -5203,7 +5624,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>E&amp;xportar paquete…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>All types</source>
         <translation>Todos los tipos</translation>
     </message>
@@ -5221,6 +5642,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+28"/>
         <source>{0} of {1} entries</source>
         <translation>{0} de {1} entradas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · {0} to check (marked ⚠: needs local details or not verified in a month)</source>
+        <translation> · {0} por revisar (marcadas con ⚠: faltan datos locales o sin verificar en un mes)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5415,6 +5841,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>Adding 1 session…</source>
+        <translation>Añadiendo 1 sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Adding {0} sessions…</source>
         <translation>Añadiendo {0} sesiones…</translation>
     </message>
@@ -5462,38 +5893,58 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Las sesiones anteriores a esto se eliminan para siempre, con sus notas y reflexiones. Nada sale del diario; el texto eliminado se borra del archivo.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Your journal is set to delete sessions older than {0} months. Confirm to delete them now, or keep them this time.</source>
         <translation>Tu diario está configurado para eliminar las sesiones de hace más de {0} meses. Confirma para eliminarlas ahora o consérvalas esta vez.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Months to keep</source>
         <translation>Meses que se conservan</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+42"/>
         <source> months</source>
         <translation> meses</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-38"/>
         <source>Delete sessions older than:</source>
         <translation>Eliminar las sesiones de hace más de:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-12"/>
+        <source>Your journal is set to delete sessions older than 1 month. Confirm to delete them now, or keep them this time.</source>
+        <translation>Tu diario está configurado para eliminar las sesiones de hace más de 1 mes. Confirma para eliminarlas ahora o consérvalas esta vez.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Offer this every time the journal is unlocked</source>
         <translation>Ofrecer esto cada vez que se desbloquee el diario</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-15"/>
+        <source> month</source>
+        <translation> mes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;1 session&lt;/b&gt; dated before {0} will be deleted. This cannot be undone (except by restoring a backup).</source>
+        <translation>Se eliminará &lt;b&gt;1 sesión&lt;/b&gt; anterior al {0}. No se puede deshacer (salvo restaurando una copia de seguridad).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete 1 session</source>
+        <translation>Eliminar 1 sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;b&gt;{0} sessions&lt;/b&gt; dated before {1} will be deleted. This cannot be undone (except by restoring a backup).</source>
         <translation>Se eliminarán &lt;b&gt;{0} sesiones&lt;/b&gt; con fecha anterior al {1}. No se puede deshacer (salvo restaurando una copia de seguridad).</translation>
     </message>
@@ -5514,9 +5965,62 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
 </context>
 <context>
+    <name>SafetyNumbersDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/safety_numbers.py" line="+32"/>
+        <source>Numbers for a crisis</source>
+        <translation>Números para una crisis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If someone you support may be in danger, the escalation steps show these numbers so you do not have to look them up. They stay inside your encrypted journal; you can change them any time in Settings (Safety).</source>
+        <translation>Si alguien a quien apoyas puede estar en peligro, los pasos de actuación muestran estos números para que no tengas que buscarlos. Se guardan dentro de tu diario cifrado; puedes cambiarlos cuando quieras en Ajustes (Seguridad).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. a national helpline</source>
+        <translation>p. ej., una línea de ayuda nacional</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local emergency number</source>
+        <translation>Número local de emergencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 112, 999 or 911</source>
+        <translation>p. ej., 112, 999 o 911</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Crisis line:</source>
+        <translation>&amp;Línea de crisis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local &amp;emergency number:</source>
+        <translation>Número local de &amp;emergencias:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Skip for now</source>
+        <translation>Omitir por ahora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="-690"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="-744"/>
         <source>&lt;b&gt;Your answer&lt;/b&gt; — what would you say? Try it before you look at the examples.</source>
         <translation>&lt;b&gt;Tu respuesta&lt;/b&gt;: ¿qué dirías? Inténtalo antes de mirar los ejemplos.</translation>
     </message>
@@ -5620,12 +6124,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/editor.py" line="+197"/>
-        <source>Peer &amp;timeline</source>
-        <translation>Cro&amp;nología de la persona</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../peerdesk/ui/journal/editor.py" line="+221"/>
         <source>Show all sessions with this peer code</source>
         <translation>Mostrar todas las sesiones con este código de persona</translation>
     </message>
@@ -5675,311 +6174,12 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>When and how</source>
-        <translation>Cuándo y cómo</translation>
+        <location line="-17"/>
+        <source>Peer timeline</source>
+        <translation>Historial de la persona</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Start time (optional)</source>
-        <translation>Hora de inicio (opcional)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>hh:mm</source>
-        <translation>hh:mm</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Duration in minutes</source>
-        <translation>Duración en minutos</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Number present</source>
-        <translation>Número de asistentes</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+62"/>
-        <location line="+37"/>
-        <location line="+56"/>
-        <source>— not recorded —</source>
-        <translation>— sin registrar —</translation>
-    </message>
-    <message>
-        <location line="-150"/>
-        <source>T&amp;ime:</source>
-        <translation>&amp;Hora:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Length:</source>
-        <translation>Dura&amp;ción:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Date:</source>
-        <translation>&amp;Fecha:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Number &amp;present:</source>
-        <translation>&amp;Asistentes:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Kind:</source>
-        <translation>&amp;Tipo:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>C&amp;ontact:</source>
-        <translation>C&amp;ontacto:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;How you talked:</source>
-        <translation>Cómo ha&amp;blaron:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How it &amp;came about:</source>
-        <translation>Cómo s&amp;urgió:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Peer</source>
-        <translation>Persona</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Peer code</source>
-        <translation>Código de persona</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>a pseudonym, never a name</source>
-        <translation>un seudónimo, nunca un nombre</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Generate</source>
-        <translation>G&amp;enerar</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Generate a peer code</source>
-        <translation>Generar un código de persona</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Pee&amp;r code:</source>
-        <translation>Código de pe&amp;rsona:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>What is happening</source>
-        <translation>Qué está pasando</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>— not said —</source>
-        <translation>— no lo dijo —</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Behaviour:</source>
-        <translation>Con&amp;ducta:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>How lo&amp;ng:</source>
-        <translation>Cuánto tiem&amp;po:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Who it comes from:</source>
-        <translation>De &amp;quién viene:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>I&amp;mpact:</source>
-        <translation>I&amp;mpacto:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Safety</source>
-        <translation>Seguridad</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Safety &amp;concerns:</source>
-        <translation>Preocupaciones de &amp;seguridad:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Support and next steps</source>
-        <translation>Apoyo y siguientes pasos</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>S&amp;upport given:</source>
-        <translation>Apo&amp;yo dado:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Re&amp;ferred to:</source>
-        <translation>Deri&amp;vado a:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ne&amp;xt step:</source>
-        <translation>Sigu&amp;iente paso:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Follow up on</source>
-        <translation>Seguimiento e&amp;l</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Plan a follow-up</source>
-        <translation>Planificar un seguimiento</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Follow-up date</source>
-        <translation>Fecha de seguimiento</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Do&amp;ne</source>
-        <translation>Reali&amp;zado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Follow-up done</source>
-        <translation>Seguimiento hecho</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Follow-up:</source>
-        <translation>Seguimiento:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Consent</source>
-        <translation>Consentimiento</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Did they agree that this contact may be counted in the program&apos;s de-identified statistics?</source>
-        <translation>¿Aceptó que este contacto se cuente en las estadísticas anonimizadas del programa?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Yes, it may be counted</source>
-        <translation>&amp;Sí, puede contarse</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Consent to be counted: yes</source>
-        <translation>Consentimiento para contarla: sí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No, don&apos;t c&amp;ount it</source>
-        <translation>&amp;No, no contarla</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Consent to be counted: no</source>
-        <translation>Consentimiento para contarla: no</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>I know the people involved (conflict of &amp;interest)</source>
-        <translation>Conozco a las personas implicadas (conflicto de &amp;interés)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Conflict of interest</source>
-        <translation>Conflicto de interés</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Organisation unit</source>
-        <translation>Unidad de la organización</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Or&amp;ganisation unit:</source>
-        <translation>U&amp;nidad de la organización:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Private notes (never exported)</source>
-        <translation>Notas privadas (nunca se exportan)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What was said, what you agreed, what to remember next time.</source>
-        <translation>Lo que se dijo, lo que acordaron, lo que conviene recordar la próxima vez.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Private reflection</source>
-        <translation>Reflexión privada</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How this left you feeling — for your own wellbeing.</source>
-        <translation>Cómo te has quedado después: para tu propio bienestar.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No&amp;tes:</source>
-        <translation>No&amp;tas:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reflection:</source>
-        <translation>Reflexión:</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Not in the directory, by type:</source>
-        <translation>Fuera del directorio, por tipo:</translation>
-    </message>
-    <message>
-        <location line="+204"/>
-        <source>Please answer the consent question: may this contact be counted in the program&apos;s de-identified statistics? Choose Yes or No, then save again.</source>
-        <translation>Responde a la pregunta del consentimiento: ¿puede contarse este contacto en las estadísticas anonimizadas del programa? Elige Sí o No y vuelve a guardar.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The start time “{0}” is not a time. Use hh:mm, such as 14:30, or leave it empty.</source>
-        <translation>La hora de inicio «{0}» no es una hora. Usa hh:mm, como 14:30, o déjala vacía.</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+109"/>
         <source>Restored from an unsaved draft</source>
         <translation>Recuperada de un borrador sin guardar</translation>
     </message>
@@ -5989,7 +6189,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Guardada · revisión {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>New session</source>
         <translation>Nueva sesión</translation>
     </message>
@@ -6004,7 +6204,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Sesión del {0} · {1}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Not saved</source>
         <translation>No se ha guardado</translation>
     </message>
@@ -6014,7 +6214,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Guardada a las {0} · revisión {1}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Draft kept at {0}</source>
         <translation>Borrador conservado a las {0}</translation>
     </message>
@@ -6150,7 +6350,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-445"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-457"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
@@ -6178,6 +6378,31 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <location line="+1"/>
         <source>Text copied from a session is cleared from the clipboard after this long (0 keeps it).</source>
         <translation>El texto copiado de una sesión se borra del portapapeles pasado este tiempo (0 lo conserva).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The crisis or support line the escalation steps show when someone may be at risk, e.g. a national helpline. Leave empty if there is none.</source>
+        <translation>La línea de crisis o de apoyo que muestran los pasos de actuación cuando alguien puede estar en riesgo, p. ej., una línea de ayuda nacional. Déjala vacía si no hay ninguna.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local emergency number</source>
+        <translation>Número local de emergencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number for immediate danger where you work, e.g. 112, 999 or 911.</source>
+        <translation>El número para un peligro inmediato donde trabajas, p. ej., 112, 999 o 911.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6303,7 +6528,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/settings_dialog.py" line="-111"/>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="-117"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
@@ -6313,12 +6538,12 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>One per line</source>
         <translation>Una por línea</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -6329,10 +6554,178 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../peerdesk/ui/shortcuts.py" line="+33"/>
+        <source>Everywhere</source>
+        <translation>En toda la aplicación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session editor</source>
+        <translation>Editor de sesiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral directory</source>
+        <translation>Directorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guides</source>
+        <translation>Guías</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List keyboard shortcuts</source>
+        <translation>Ver los atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the journal</source>
+        <translation>Bloquear el diario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export a summary</source>
+        <translation>Exportar un resumen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide the quick reference</source>
+        <translation>Mostrar u ocultar la referencia rápida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to workspace 1 to 5</source>
+        <translation>Ir a los espacios de trabajo 1 a 5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search sessions</source>
+        <translation>Buscar sesiones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sessions with the selected peer code</source>
+        <translation>Sesiones con el código de persona seleccionado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the selected session</source>
+        <translation>Abrir la sesión seleccionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected session</source>
+        <translation>Eliminar la sesión seleccionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the session</source>
+        <translation>Guardar la sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the list</source>
+        <translation>Volver a la lista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sessions with this peer code</source>
+        <translation>Sesiones con este código de persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the selected follow-up done</source>
+        <translation>Marcar como hecho el seguimiento seleccionado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the directory</source>
+        <translation>Buscar en el directorio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the selected entry</source>
+        <translation>Editar la entrada seleccionada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find in page</source>
+        <translation>Buscar en la página</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search guides</source>
+        <translation>Buscar guías</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as completed</source>
+        <translation>Marcar como completada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import summaries</source>
+        <translation>Importar resúmenes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the PDF report</source>
+        <translation>Exportar el informe en PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the CSV tables</source>
+        <translation>Exportar las tablas CSV</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/help_dialogs.py" line="-37"/>
-        <location line="+5"/>
+        <location filename="../../peerdesk/ui/help_dialogs.py" line="-44"/>
+        <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -6343,13 +6736,18 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
     </message>
     <message>
         <location line="+0"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Tab and Shift+Tab move between fields; Space ticks a box; Enter activates the default button.</source>
-        <translation>Tab y Mayús+Tab pasan de un campo a otro; Espacio marca una casilla; Intro activa el botón predeterminado.</translation>
+        <location line="+13"/>
+        <source>Tab and Shift+Tab move between fields; Space ticks a box; Enter activates the default button; Alt with an underlined letter goes to that field.</source>
+        <translation>Tab y Mayús+Tab pasan de un campo a otro; Espacio marca una casilla; Intro activa el botón predeterminado; Alt con una letra subrayada lleva a ese campo.</translation>
     </message>
 </context>
 <context>
@@ -6379,7 +6777,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="-118"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="-131"/>
         <location line="+2"/>
         <source>Read the guides</source>
         <translation>Leer las guías</translation>
@@ -6393,7 +6791,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>UnlockPage</name>
     <message>
-        <location line="+149"/>
+        <location line="+162"/>
         <source>Unlock your journal</source>
         <translation>Desbloquea tu diario</translation>
     </message>
@@ -6437,7 +6835,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-213"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-232"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>

@@ -137,3 +137,17 @@ def test_subprocess_missing_file_and_usage(tmp_path: Path) -> None:
     assert "no file" in missing.stderr
     assert_one_line_error(peerdesk("demo", "--journal", str(tmp_path / "d"), "--sessions",
                                    "-1"), 2)
+
+
+def test_import_csv_refuses_a_name_as_peer_code_unless_allowed(
+        journal_path: Path, vault: Vault, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    vault.close()
+    csv = tmp_path / "log.csv"
+    csv.write_text("date,consent,peer_code\n2024-03-01,yes,Maria Lopez\n")
+    args = ["journal", "import-csv", str(csv), "--journal", str(journal_path)]
+    assert main(args) == 1
+    assert "row 2, column 'peer_code'" in capsys.readouterr().err
+    assert count_sessions(journal_path) == 0
+    assert main([*args, "--allow-identifying-codes"]) == 0
+    assert count_sessions(journal_path) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,9 +11,11 @@ import pytest
 from peerdesk.guides import (
     GUIDE,
     SCENARIO,
+    FileProgressStore,
     MemoryProgressStore,
     TrainingProgressRepository,
     load_library,
+    move_progress,
     summarise,
 )
 from peerdesk.vault import Vault
@@ -90,3 +93,41 @@ def test_summary_percentages() -> None:
         *[g.id for g in trainee[:3]], library.track("coordinator")[0].id, library.scenarios[0].id]
     assert summary.completed[0].completed_on.isoformat() == "2026-11-03"
     assert summarise(library, {}).trainee_percent == 0
+
+
+def test_progress_without_a_journal_is_kept_but_answers_are_not(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "training-progress.json"
+    store = FileProgressStore(path)
+    store.set_completed("what-is-workplace-bullying", GUIDE, True)
+    store.set_completed("a-bad-meeting", SCENARIO, True)
+    store.save_answer("a-bad-meeting", "I would ask how they are.")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "I would ask" not in path.read_text("utf-8")  # answers never leave memory
+    again = FileProgressStore(path)  # the guides closed and opened again
+    assert set(again.completed()) == {"what-is-workplace-bullying", "a-bad-meeting"}
+    assert again.answer("a-bad-meeting") == ""
+    again.set_completed("a-bad-meeting", SCENARIO, False)
+    assert set(FileProgressStore(path).completed()) == {"what-is-workplace-bullying"}
+
+
+def test_an_unreadable_progress_file_starts_afresh(tmp_path: Path) -> None:
+    path = tmp_path / "training-progress.json"
+    path.write_text("{not json")
+    store = FileProgressStore(path)
+    assert store.completed() == {}
+    store.set_completed("g", GUIDE, True)
+    assert set(FileProgressStore(path).completed()) == {"g"}
+
+
+def test_progress_moves_into_a_new_journal(tmp_path: Path, vault: Vault) -> None:
+    path = tmp_path / "training-progress.json"
+    store = FileProgressStore(path)
+    when = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    store.set_completed("what-is-workplace-bullying", GUIDE, True, when)
+    store.save_answer("a-bad-meeting", "Ask, then listen.")
+    journal = TrainingProgressRepository(vault)
+    assert move_progress(store, journal) == 2
+    assert journal.completed() == {"what-is-workplace-bullying": when}
+    assert journal.answer("a-bad-meeting") == "Ask, then listen."
+    assert not path.exists()
+    assert store.answer("a-bad-meeting") == ""

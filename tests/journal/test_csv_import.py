@@ -181,3 +181,27 @@ def test_dates_outside_1970_to_a_year_ahead_are_refused(tmp_path: Path) -> None:
     assert result.sessions == []
     assert [e.row for e in result.errors] == [2, 3]
     assert all("outside the dates a session can have" in str(e) for e in result.errors)
+
+
+FLAGGED = (
+    "date,consent,peer_code\n"
+    "2024-03-01,yes,amber-heron-27\n"
+    "2024-03-02,yes,Maria Lopez\n"
+    "2024-03-03,no,maria.lopez@example.org\n"
+)
+
+
+def test_peer_codes_that_look_identifying_are_listed_as_problems(tmp_path: Path) -> None:
+    result = parse_csv(write(tmp_path, FLAGGED), TAX)
+    assert result.sessions == []  # all or nothing
+    assert [(error.row, error.column) for error in result.errors] == [
+        (3, "peer_code"), (4, "peer_code")]
+    assert "“Maria Lopez” looks like a name" in str(result.errors[0])
+    assert "--allow-identifying-codes" in str(result.errors[0])
+
+
+def test_flagged_peer_codes_import_only_with_the_explicit_option(tmp_path: Path) -> None:
+    result = parse_csv(write(tmp_path, FLAGGED), TAX, allow_identifying_codes=True)
+    assert result.errors == []
+    assert [s.peer_code for s in result.sessions] == [
+        "amber-heron-27", "Maria Lopez", "maria.lopez@example.org"]

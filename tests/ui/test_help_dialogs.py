@@ -1,4 +1,4 @@
-"""Help: the shortcut list reflects the live actions; About says where data lives, with no links."""
+"""Help: the shortcut list shows the shortcut table; About says where data lives, with no links."""
 
 from __future__ import annotations
 
@@ -6,27 +6,23 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog, collect_shortcuts
+from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
 from peerdesk.ui.main_window import MainWindow
-from peerdesk.vault import Vault
-from tests.conftest import PASSPHRASE
+from peerdesk.ui.shortcuts import SHORTCUTS
 
 
-def test_shortcut_list_includes_lock_and_session_actions(qtbot: QtBot, journal_path: Path) -> None:
+def test_shortcut_list_shows_the_table(qtbot: QtBot, journal_path: Path) -> None:
     window = MainWindow(journal_path)
     qtbot.addWidget(window)
-    locked = dict(collect_shortcuts(window))
-    assert locked["Lock"] == "Ctrl+L"
-    assert locked["Keyboard shortcuts"] == "F1"
-    assert "Settings" not in locked  # only exists while a journal is open
-    window.open_session(Vault.create(journal_path, PASSPHRASE))
-    unlocked = dict(collect_shortcuts(window))
-    assert unlocked["Settings"]
     dialog = ShortcutsDialog(window)
     qtbot.addWidget(dialog)
-    shown = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
-    assert {"Lock", "Settings", "Keyboard shortcuts"} <= shown
-    window.lock()
+    shown = {(dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+             for r in range(dialog.table.rowCount())}
+    assert ("Lock the journal", "Ctrl+L") in shown
+    assert ("Settings", "Ctrl+,") in shown
+    assert ("Export a summary", "Ctrl+E") in shown
+    assert ("Save the session", "Ctrl+S") in shown
+    assert dialog.table.rowCount() == len(SHORTCUTS)
 
 
 def test_f1_opens_the_shortcut_list(qtbot: QtBot, journal_path: Path) -> None:

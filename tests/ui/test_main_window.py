@@ -56,6 +56,10 @@ def test_create_lock_unlock_cycle(qtbot: QtBot, window: MainWindow, journal_path
     assert window.pages.currentWidget() is window.shell
     vault = window.context.vault if window.context else None
     assert vault is not None
+    prompt = window.safety_numbers_prompt  # first run: the numbers for a crisis
+    assert prompt is not None
+    qtbot.waitUntil(prompt.isVisible)
+    qtbot.mouseClick(prompt.skip_button, Qt.MouseButton.LeftButton)
 
     with qtbot.waitSignal(window.locked):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

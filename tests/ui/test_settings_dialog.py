@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from peerdesk.settings import SETTINGS, Settings
@@ -25,7 +32,8 @@ def test_every_declared_setting_has_a_labelled_editor(qtbot: QtBot, vault: Vault
     dialog, settings = make_dialog(qtbot, vault)
     for definition in SETTINGS:
         editor = dialog.findChild(QWidget, f"setting_{definition.key}")
-        assert isinstance(editor, QCheckBox | QSpinBox | QComboBox | QPlainTextEdit), definition.key
+        assert isinstance(editor, QCheckBox | QSpinBox | QComboBox | QPlainTextEdit | QLineEdit), \
+            definition.key
         assert editor.accessibleName()
         assert dialog.value_of(definition.key) == settings.get(definition.key)
 

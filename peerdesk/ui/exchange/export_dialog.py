@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -67,6 +67,7 @@ from peerdesk.ui.exchange.preview_model import (
 )
 from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error, show_info
+from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.vault import Vault
 
@@ -433,7 +434,7 @@ def export_summary_action(window: Any, context: Any) -> list[QAction]:
     """Journal menu entry "Export summary…" (Ctrl+E)."""
     action = QAction(QCoreApplication.translate("MainWindow", "E&xport summary…"), window)
     action.setObjectName("exportSummaryAction")
-    action.setShortcut(QKeySequence("Ctrl+E"))
+    apply_shortcut(action, "app.export_summary", Qt.ShortcutContext.ApplicationShortcut)
     action.setStatusTip(QCoreApplication.translate(
         "MainWindow", "Write a signed summary of your figures for your program coordinator"))
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -50,6 +50,7 @@ from peerdesk.reports.training_record import TrainingRecord, write_training_reco
 from peerdesk.ui.guides.reader import ReaderView
 from peerdesk.ui.i18n import current_language, display_library, message_text
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.shortcuts import key_sequences
 from peerdesk.ui.style import notice_css, tone, tone_css
 from peerdesk.ui.tasks import Progress, run_in_background
 
@@ -57,6 +58,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 ANSWER_SAVE_DELAY_MS = 700
 SEARCH_DELAY_MS = 200
 NARROW_WIDTH = 1100  # below this the contents move from a side pane into a menu
+
+
+def _keys(shortcut_id: str) -> QKeySequence:
+    return key_sequences(shortcut_id)[0]
 
 
 def _shortcut(parent: QWidget, text: str, keys: QKeySequence | str, slot: object,
@@ -253,7 +258,11 @@ class GuideBrowser(QWidget):
             notice_css("warning") + " padding: 6px; border-radius: 3px;")
         self.storage_note.setText(self.tr(
             "You are reading without a journal: your progress and answers are not stored. "
-            "Unlock or create a journal to keep them."))
+            "Unlock or create a journal to keep them.") if not getattr(
+                self.store, "keeps_completions", False) else self.tr(
+            "You are reading without a journal: which guides you completed is kept on this "
+            "computer, but your answers are not. Create a journal to keep your answers: your "
+            "progress moves into it."))
         self.storage_note.setVisible(not self.store.persistent)
 
         # Left: tracks and progress.
@@ -263,8 +272,13 @@ class GuideBrowser(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setWordWrap(False)
+        # Long titles (Spanish, large fonts, a narrow window) wrap onto more lines instead of
+        # being cut: each row takes the height of its wrapped title (see _fit_tree_rows).
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.viewport().installEventFilter(self)
+        self._tree_rows_width = -1
         self._tree_items: dict[str, QTreeWidgetItem] = {}
         labels = {"trainee": self.tr("Trainee path"), "supporter": self.tr("Supporter reference"),
                   "coordinator": self.tr("Coordinator")}
@@ -294,12 +308,15 @@ class GuideBrowser(QWidget):
         self.trainee_label.setObjectName("traineeProgressLabel")
         self.scenario_label = QLabel()
         self.scenario_label.setObjectName("scenarioProgressLabel")
+        for label in (self.trainee_label, self.scenario_label):
+            label.setWordWrap(True)  # longer languages wrap rather than lose the count
         for bar in (self.trainee_bar, self.scenario_bar):
             bar.setTextVisible(False)
             bar.setMaximumHeight(10)
         self.print_button = QPushButton(self.tr("Print training record…"))
         self.print_button.setObjectName("printRecordButton")
         self.print_button.setAccessibleName(self.tr("Print training record"))
+        self.print_button.setMinimumWidth(self.print_button.sizeHint().width())
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -340,6 +357,11 @@ class GuideBrowser(QWidget):
         actions.addWidget(self.toc_button)
         actions.addStretch(1)
         actions.addWidget(self.next_button)
+        # When the page is too narrow for both, "Next: <title>" gets a row of its own.
+        self.actions_row = actions
+        self.next_row = QHBoxLayout()
+        self.next_row.setContentsMargins(6, 0, 6, 4)
+        self.next_row.addStretch(1)
         self.page_splitter = QSplitter(Qt.Orientation.Vertical)
         self.page_splitter.addWidget(self.reader)
         self.page_splitter.addWidget(self.scenario_panel)
@@ -353,6 +375,7 @@ class GuideBrowser(QWidget):
         page_layout.addWidget(self.page_splitter, 1)
         page_layout.addWidget(self.find_bar)
         page_layout.addLayout(actions)
+        page_layout.addLayout(self.next_row)
 
         self.results = ReaderView()
         self.results.setObjectName("searchResults")
@@ -395,15 +418,17 @@ class GuideBrowser(QWidget):
         layout.addWidget(self.storage_note)
         layout.addWidget(self.splitter, 1)
 
-        self.back_action = _shortcut(self, self.tr("Back"), "Alt+Left", self.go_back,
+        self.back_action = _shortcut(self, self.tr("Back"), _keys("guides.back"), self.go_back,
                                      "backAction")
-        self.forward_action = _shortcut(self, self.tr("Forward"), "Alt+Right", self.go_forward,
+        self.forward_action = _shortcut(self, self.tr("Forward"), _keys("guides.forward"),
+                                        self.go_forward,
                                         "forwardAction")
-        self.find_action = _shortcut(self, self.tr("Find in page"), QKeySequence.StandardKey.Find,
+        self.find_action = _shortcut(self, self.tr("Find in page"), _keys("guides.find"),
                                      self.open_find, "findAction")
-        self.complete_action = _shortcut(self, self.tr("Mark as completed"), "Ctrl+D",
+        self.complete_action = _shortcut(self, self.tr("Mark as completed"),
+                                         _keys("guides.complete"),
                                          self.toggle_completed, "completeAction")
-        self.search_action = _shortcut(self, self.tr("Search guides"), "Ctrl+K",
+        self.search_action = _shortcut(self, self.tr("Search guides"), _keys("guides.search"),
                                        self.focus_search, "searchAction")
 
         self._answer_timer = QTimer(self)
@@ -511,6 +536,7 @@ class GuideBrowser(QWidget):
             self.complete_button.setChecked(done)
         self.complete_button.setText(self.tr("✓ Completed") if done
                                      else self.tr("Mark as completed"))
+        self.complete_button.setMinimumWidth(self.complete_button.sizeHint().width())
         self.complete_button.setEnabled(on_page)
         following = self._next_item()
         self.next_button.setVisible(following is not None and on_page)
@@ -559,6 +585,29 @@ class GuideBrowser(QWidget):
     def jump_to_anchor(self, anchor: str) -> None:
         self.reader.scrollToAnchor(anchor)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
+            QTimer.singleShot(0, self._fit_tree_rows)  # after the columns took the new width
+        return super().eventFilter(watched, event)
+
+    def _fit_tree_rows(self) -> None:
+        width = self.tree.header().sectionSize(0)
+        if width <= 0 or width == self._tree_rows_width:
+            return
+        self._tree_rows_width = width
+        metrics = self.tree.fontMetrics()
+        line = metrics.height()
+        tracks = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        for node in [*tracks, *self._tree_items.values()]:
+            depth = 2 if node.parent() is not None else 1
+            room = max(40, width - depth * self.tree.indentation() - 6)
+            text_height = metrics.boundingRect(
+                0, 0, room, 10_000, Qt.TextFlag.TextWordWrap, node.text(0)).height()
+            node.setSizeHint(0, QSize(room, max(line, text_height) + 4))
+            # the reading time never wraps ("6 min" on two lines would double every row)
+            node.setSizeHint(1, QSize(metrics.horizontalAdvance(node.text(1)) + 8, line + 4))
+        self.tree.doItemsLayout()  # rows take their new heights now
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_contents()
@@ -569,6 +618,16 @@ class GuideBrowser(QWidget):
         wide = self.width() >= NARROW_WIDTH
         self.toc_pane.setVisible(has_contents and wide)
         self.toc_button.setVisible(has_contents and not wide)
+        self._place_next_button()
+
+    def _place_next_button(self) -> None:
+        room = self.page.width() - 12
+        beside = self.complete_button.sizeHint().width() + 12 + (
+            self.toc_button.sizeHint().width() + 6 if self.toc_button.isVisibleTo(self) else 0)
+        wanted = self.actions_row if beside + self.next_button.sizeHint().width() <= room \
+            else self.next_row
+        if wanted.indexOf(self.next_button) < 0:
+            wanted.addWidget(self.next_button)
 
     def toc_entries(self) -> list[QTreeWidgetItem]:
         """Every entry of the contents tree, in page order."""

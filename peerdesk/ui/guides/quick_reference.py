@@ -10,11 +10,12 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from peerdesk.guides.render import markdown_to_html
 from peerdesk.ui.guides.reader import ReaderView
+from peerdesk.ui.shortcuts import apply_shortcut
 
 # One message, so a translator sees the whole page (Markdown; keep the guide: links).
 QUICK_REFERENCE = QT_TRANSLATE_NOOP("QuickReferencePanel", """
@@ -140,8 +141,7 @@ def install_quick_reference(window: QMainWindow, menu: QMenu) -> QAction:
     action = QAction(QCoreApplication.translate("MainWindow", "&Quick reference"), window)
     action.setObjectName("quickReferenceAction")
     action.setCheckable(True)
-    action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    apply_shortcut(action, "app.quick_reference", Qt.ShortcutContext.ApplicationShortcut)
     action.setEnabled(False)
     action.toggled.connect(dock.setVisible)
     dock.closed.connect(lambda: action.setChecked(False))

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.csv_import import (
+    COLUMNS,
     REQUIRED_COLUMNS,
     CsvParseResult,
     import_sessions,
@@ -60,13 +62,15 @@ class ChooseFilePage(QWizardPage):
             "Columns are found by name, in any order. Required: {0}. Coded columns (channel, "
             "behaviours, …) accept the code or its label; separate several values with ';'. "
             "Nothing is added until you have seen a preview, and then only if every row is "
-            "good. See the README for every column.").format(", ".join(REQUIRED_COLUMNS)))
+            "good. Other columns it reads: {1}.").format(
+                ", ".join(REQUIRED_COLUMNS),
+                ", ".join(c for c in COLUMNS if c not in REQUIRED_COLUMNS)))
         self.path = QLineEdit()
         self.path.setObjectName("csvPath")
         self.path.setAccessibleName(self.tr("CSV file"))
         self.path.setPlaceholderText(self.tr("/path/to/contact-log.csv"))
         self.path.textChanged.connect(self.completeChanged)
-        browse = QPushButton(self.tr("&Browse…"))
+        browse = QPushButton(self.tr("B&rowse…"))
         browse.setObjectName("csvBrowse")
         browse.setAccessibleName(self.tr("Choose the CSV file"))
         browse.clicked.connect(self._browse)
@@ -80,6 +84,13 @@ class ChooseFilePage(QWizardPage):
         layout.setSpacing(14)
         layout.addWidget(intro)
         layout.addLayout(row)
+        self.allow_identifying = QCheckBox(self.tr(
+            "&Keep peer codes that look like names, e-mail addresses or phone numbers"))
+        self.allow_identifying.setObjectName("csvAllowIdentifying")
+        self.allow_identifying.setToolTip(self.tr(
+            "Only if you are sure they identify no one. Otherwise each such row is listed as a "
+            "problem so you can replace the code."))
+        layout.addWidget(self.allow_identifying)
         layout.addStretch(1)
         self.dialog: QFileDialog | None = None
 
@@ -160,9 +171,15 @@ class PreviewPage(QWizardPage):
         assert isinstance(wizard, CsvImportWizard)
         return wizard.choose_page.selected_path()
 
+    def _allow_identifying(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, CsvImportWizard)
+        return wizard.choose_page.allow_identifying.isChecked()
+
     def run_check(self) -> None:
         path = self._path()
         taxonomy = self.taxonomy
+        allow_identifying = self._allow_identifying()
         self.result = None
         self.running = True
         self.rows.clear()
@@ -173,7 +190,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
         def check(_: Progress) -> CsvParseResult:
-            return parse_csv(path, taxonomy)
+            return parse_csv(path, taxonomy, allow_identifying_codes=allow_identifying)
 
         run_in_background(self, self.tr("Checking the file…"), check, self._checked,
                           self._failed, show_progress=False)
@@ -253,7 +270,8 @@ class ResultPage(QWizardPage):
         result = wizard.preview_page.result
         sessions = list(result.sessions) if result is not None else []
         vault = self.vault
-        self.message.setText(self.tr("Adding {0} sessions…").format(len(sessions)))
+        self.message.setText(self.tr("Adding 1 session…") if len(sessions) == 1 else
+                             self.tr("Adding {0} sessions…").format(len(sessions)))
 
         def add(_: Progress) -> int:
             # A worker thread uses its own connection, never the GUI's.

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from peerdesk.journal.repository import FollowUps, SessionRepository, SessionRow
 from peerdesk.taxonomy import Taxonomy
 from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.shortcuts import add_shortcut
 from peerdesk.ui.style import scaled_font_css, tone, tone_css
 from peerdesk.ui.workspaces import AppContext, Workspace
 
@@ -118,9 +119,7 @@ class FollowUpsWorkspace(Workspace):
         self.open_button.setAccessibleName(self.tr("Open the selected session"))
         self.open_button.setToolTip(self.tr("Open the session (Enter)"))
         self.open_button.clicked.connect(lambda: self._open_item(self.tree.currentItem()))
-        done_shortcut = QShortcut(QKeySequence("Ctrl+D"), self)
-        done_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        done_shortcut.activated.connect(self.mark_selected_done)
+        add_shortcut(self, "follow_ups.done", self.mark_selected_done)
 
         top = QHBoxLayout()
         titles = QVBoxLayout()

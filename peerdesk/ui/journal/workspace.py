@@ -49,6 +49,7 @@ from peerdesk.ui.journal.list_model import (
 )
 from peerdesk.ui.journal.timeline import PeerTimelineDialog
 from peerdesk.ui.messages import show_error
+from peerdesk.ui.shortcuts import add_shortcut, apply_shortcut
 from peerdesk.ui.style import scaled_font_css, tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.ui.workspaces import AppContext, Workspace
@@ -72,7 +73,8 @@ class JournalWorkspace(Workspace):
         org_units = context.settings.get("org_units") or []
         self.editor = SessionEditor(self.repository, self.drafts, org_units=org_units,
                                     services=context.services,
-                                    referrals=ResourceRepository(context.vault))
+                                    referrals=ResourceRepository(context.vault),
+                                    settings=context.settings)
         self.editor.saved.connect(self._session_saved)
         self.editor.close_requested.connect(self.show_list)
         self.editor.timeline_requested.connect(self.show_timeline)
@@ -185,16 +187,15 @@ class JournalWorkspace(Workspace):
             sc.setContext(context)
             sc.activated.connect(slot)
 
-        children = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        shortcut(QKeySequence.StandardKey.Find, self.filters.focus_search, page, children)
-        shortcut("Ctrl+T", self._timeline_for_selection, page, children)
+        add_shortcut(page, "journal.find", self.filters.focus_search)
+        add_shortcut(page, "journal.timeline", self._timeline_for_selection)
         shortcut(QKeySequence.StandardKey.Delete, self._delete_selection, self.table,
                  Qt.ShortcutContext.WidgetShortcut)
         return page
 
     def menu_actions(self) -> list[QAction]:
         new = QAction(self.tr("&New session"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
+        apply_shortcut(new, "app.new_session")
         new.triggered.connect(self._new_from_menu)
         find = QAction(self.tr("&Find sessions"), self)
         find.triggered.connect(self._find_from_menu)

@@ -239,7 +239,7 @@ class ProgramWorkspace(Workspace):
         self.action_buttons = QWidget()
         self.action_buttons.setObjectName("programActions")
         actions = QHBoxLayout(self.action_buttons)
-        actions.setContentsMargins(0, 0, 0, 2)
+        actions.setContentsMargins(0, 0, 8, 2)  # clear of the window's edge
         actions.setSpacing(8)
         actions.addWidget(self._button(self.import_action, self.tr("Import summary files"), True))
         actions.addWidget(self._button(self.pdf_action, self.tr("Export PDF report")))

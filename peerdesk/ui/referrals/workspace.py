@@ -53,6 +53,7 @@ from peerdesk.ui.referrals.table_model import (
     COL_USED,
     ResourceTableModel,
 )
+from peerdesk.ui.shortcuts import add_shortcut
 from peerdesk.ui.tasks import Progress, run_in_background
 from peerdesk.ui.workspaces import AppContext, Workspace
 
@@ -262,9 +263,7 @@ class ResourcesWorkspace(Workspace):
                                     self.choose_pack_to_import)
         self.export_action = action(self.tr("E&xport pack…"), "exportPackAction",
                                     self.ask_export)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
+        add_shortcut(self, "resources.find", self.focus_search)
         for key, slot in ((QKeySequence(Qt.Key.Key_F2), self.edit_current),
                           (QKeySequence(Qt.Key.Key_Return), self.edit_current),
                           (QKeySequence.StandardKey.Delete, self.ask_delete_current)):
@@ -327,7 +326,10 @@ class ResourcesWorkspace(Workspace):
         text = (self._entries(total) if len(rows) == total
                 else self.tr("{0} of {1} entries").format(len(rows), total))
         attention = self.model.attention_count()
-        if attention:
+        if attention and self.stale_months == 1:
+            text += self.tr(" · {0} to check (marked ⚠: needs local details or not verified "
+                            "in a month)").format(attention)
+        elif attention:
             text += self.tr(" · {0} to check (marked ⚠: needs local details or not verified "
                             "in {1} months)").format(attention, self.stale_months)
         self.count_label.setText(text)

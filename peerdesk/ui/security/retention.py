@@ -51,14 +51,16 @@ class RetentionDialog(QDialog):
         intro = QLabel(self.tr(
             "Sessions older than this are deleted for good, with their notes and reflections. "
             "Nothing leaves the journal; deleted text is wiped from the file.") if not on_unlock
-            else self.tr("Your journal is set to delete sessions older than {0} months. "
-                         "Confirm to delete them now, or keep them this time.").format(configured))
+            else (self.tr("Your journal is set to delete sessions older than 1 month. Confirm "
+                          "to delete them now, or keep them this time.") if configured == 1
+                  else self.tr("Your journal is set to delete sessions older than {0} months. "
+                               "Confirm to delete them now, or keep them this time.")
+                  .format(configured)))
         intro.setWordWrap(True)
         self.months = QSpinBox()
         self.months.setObjectName("retentionMonths")
         self.months.setAccessibleName(self.tr("Months to keep"))
         self.months.setRange(1, 240)
-        self.months.setSuffix(self.tr(" months"))
         self.months.setValue(configured or 24)
         months_row = QHBoxLayout()
         label = QLabel(self.tr("Delete sessions older than:"))
@@ -98,7 +100,14 @@ class RetentionDialog(QDialog):
 
     def _update(self) -> None:
         count = self.count
-        if count:
+        self.months.setSuffix(self.tr(" month") if self.months.value() == 1
+                              else self.tr(" months"))
+        if count == 1:
+            self.summary.setText(self.tr(
+                "<b>1 session</b> dated before {0} will be deleted. This cannot be undone "
+                "(except by restoring a backup).").format(self.cutoff.isoformat()))
+            self.delete_button.setText(self.tr("Delete 1 session"))
+        elif count:
             self.summary.setText(self.tr(
                 "<b>{0} sessions</b> dated before {1} will be deleted. This cannot be undone "
                 "(except by restoring a backup).").format(count, self.cutoff.isoformat()))

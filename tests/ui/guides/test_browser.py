@@ -263,3 +263,12 @@ def test_contents_move_into_a_menu_when_narrow(qtbot: QtBot, browser: GuideBrows
     assert not browser.toc_button.isVisible()
     browser.go_back()
     assert browser.toc_button.isVisible()
+
+
+def test_long_titles_wrap_instead_of_being_cut(qtbot: QtBot, browser: GuideBrowser) -> None:
+    browser.resize(760, 600)  # the tree gets about 300 px
+    node = browser._tree_items["what-is-workplace-bullying"]
+    line = browser.tree.fontMetrics().height()
+    qtbot.waitUntil(lambda: browser.tree.visualItemRect(node).height() > 1.5 * line)
+    short = browser._tree_items["active-listening-oars"]
+    assert browser.tree.visualItemRect(short).height() < 1.5 * line  # one line stays one line

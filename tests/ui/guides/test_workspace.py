@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
+from peerdesk.guides import TrainingProgressRepository
+from peerdesk.paths import training_progress_file
 from peerdesk.ui.guides.browser import GuideBrowser
 from peerdesk.ui.guides.quick_reference import QuickReferenceDock
 from peerdesk.ui.guides.standalone import GuideReaderWindow
@@ -51,7 +53,7 @@ def test_read_the_guides_from_the_unlock_screen(qtbot: QtBot, window: MainWindow
     qtbot.waitExposed(reader)
     assert not window.is_unlocked
     assert reader.browser.storage_note.isVisible()
-    assert "not stored" in reader.browser.storage_note.text()
+    assert "your answers are not" in reader.browser.storage_note.text()
     reader.browser.open_item("responding-to-risk")
     reader.browser.set_completed(True)
     assert reader.browser.trainee_bar.value() > 0
@@ -60,6 +62,35 @@ def test_read_the_guides_from_the_unlock_screen(qtbot: QtBot, window: MainWindow
     with qtbot.waitSignal(reader.destroyed):
         reader.close()
     assert window.start.guides_window is None
+    page.guides_button.click()  # the trainee comes back: the progress is still there
+    again = window.start.guides_window
+    assert isinstance(again, GuideReaderWindow)
+    assert "responding-to-risk" in again.store.completed()
+    again.close()
+
+
+def test_progress_made_without_a_journal_moves_into_a_new_one(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    main = MainWindow(tmp_path / "new" / "journal.peerdesk")
+    qtbot.addWidget(main)
+    main.show()
+    reader = main.start.open_guides()
+    assert isinstance(reader, GuideReaderWindow)
+    reader.browser.open_item("responding-to-risk")
+    reader.browser.set_completed(True)
+    reader.store.save_answer("a-bad-meeting", "Ask how they are, then listen.")
+    page = main.start.create_page
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.repeat, PASSPHRASE)
+    with qtbot.waitSignal(main.unlocked, timeout=10000):
+        page.create_button.click()
+    assert main.context is not None
+    journal = TrainingProgressRepository(main.context.vault)
+    assert "responding-to-risk" in journal.completed()
+    assert journal.answer("a-bad-meeting") == "Ask how they are, then listen."
+    assert not training_progress_file().exists()  # nothing left outside the journal
+    reader.close()
+    main.lock()
 
 
 def test_read_the_guides_from_the_create_screen(qtbot: QtBot, tmp_path: Path) -> None:

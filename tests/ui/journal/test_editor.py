@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.journal.session_form import FORM_KEYS, form_of
 from peerdesk.ui.journal.editor import NEW_DRAFT_KEY, SessionEditor, draft_key, parse_time
+from peerdesk.ui.wheel_guard import install_wheel_guard
 from tests.ui.journal.helpers import make_session
 
 
@@ -256,7 +259,7 @@ def test_draft_timer_saves_every_few_seconds(qtbot: QtBot, editor: SessionEditor
 def test_restoring_a_draft_over_a_saved_session(
         editor: SessionEditor, repo: SessionRepository) -> None:
     stored = repo.add(make_session(notes="saved text"))
-    state = editor._state_of(stored) | {"notes": "draft text", "consent": None}
+    state = form_of(stored) | {"notes": "draft text", "consent": None}
     editor.restore_draft({"state": state}, stored)
     assert editor.notes.toPlainText() == "draft text"
     assert editor.is_dirty()
@@ -310,3 +313,79 @@ def test_save_from_the_prompt_needs_consent_first(qtbot: QtBot, editor: SessionE
 def test_no_prompt_without_changes(editor: SessionEditor) -> None:
     assert editor.request_close()
     assert editor.close_prompt is None
+
+
+def test_the_form_table_holds_every_field_once(editor: SessionEditor) -> None:
+    assert editor.fields.keys() == list(FORM_KEYS)
+    assert set(editor.state()) == {"id", *FORM_KEYS}
+
+
+def test_a_name_as_peer_code_is_refused_until_confirmed(
+        qtbot: QtBot, editor: SessionEditor, repo: SessionRepository) -> None:
+    editor.consent_yes.setChecked(True)
+    qtbot.keyClicks(editor.peer_code, "Maria Lopez")
+    assert editor.peer_confirm.isVisible()
+    assert editor.save() is None
+    assert "looks like a name" in editor.message.text()
+    assert focused() is editor.peer_code
+    assert repo.count() == 0
+    editor.peer_confirm.setChecked(True)
+    stored = editor.save()
+    assert stored is not None
+    assert stored.peer_code == "Maria Lopez"
+    editor.peer_code.setText("calm-otter-11")
+    assert not editor.peer_confirm.isVisible()
+    assert not editor.peer_confirm.isChecked()  # a later flagged code is confirmed afresh
+
+
+def wheel_over(qtbot: QtBot, widget: QWidget, steps: int = -3) -> None:
+    """Turn the wheel with the pointer over `widget` (negative: scroll down)."""
+    position = QPointF(widget.rect().center())
+    event = QWheelEvent(position, QPointF(widget.mapToGlobal(position.toPoint())), QPoint(),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_form_and_never_changes_a_drop_down(
+        qtbot: QtBot, repo: SessionRepository, drafts: DraftStore) -> None:
+    install_wheel_guard(QApplication.instance())
+    editor = SessionEditor(repo, drafts, org_units=["Site A", "Site B"])
+    qtbot.addWidget(editor)
+    editor.resize(700, 500)
+    editor.show()
+    editor.open_session(repo.add(make_session(source_relation="manager", channel="in_person")))
+    editor.notes.setFocus()
+    before = editor.state()
+    scroll = editor.scroll.verticalScrollBar()
+    guarded = editor.findChildren(QComboBox) + editor.findChildren(QAbstractSpinBox)
+    assert len(guarded) >= 12
+    for widget in guarded:
+        if widget.isVisible():
+            editor.scroll.ensureWidgetVisible(widget)
+            start = scroll.value()
+            wheel_over(qtbot, widget, -1 if start < scroll.maximum() else 1)
+            assert scroll.value() != start, widget.objectName()  # the form scrolled instead
+    assert editor.state() == before
+    assert not editor.is_dirty()
+    editor.activateWindow()
+    editor.channel.setFocus()
+    qtbot.waitUntil(editor.channel.hasFocus)
+    wheel_over(qtbot, editor.channel, -1)  # with focus, the wheel is the control's again
+    assert editor.state()["channel"] != "in_person"
+
+
+def test_the_form_reflows_to_one_column_when_narrow(
+        qtbot: QtBot, repo: SessionRepository, drafts: DraftStore) -> None:
+    editor = SessionEditor(repo, drafts)
+    qtbot.addWidget(editor)
+    editor.resize(1100, 700)
+    editor.show()
+    qtbot.waitUntil(editor.is_two_columns)
+    editor.resize(640, 700)
+    qtbot.waitUntil(lambda: not editor.is_two_columns())
+    qtbot.waitUntil(lambda: not editor.scroll.horizontalScrollBar().isVisible())
+    assert editor.consent_box.x() == editor.risk_flags.parentWidget().x()  # stacked
+    editor.consent_yes.setFocus()
+    qtbot.waitUntil(lambda: editor.consent_yes.visibleRegion().boundingRect().height()
+                    == editor.consent_yes.height())

@@ -213,7 +213,7 @@ def test_retention_on_unlock_asks_first(window: MainWindow, vault: Vault) -> Non
     dialog = window.security.offer_retention(context, today)
     assert dialog is not None
     assert QApplication.activeModalWidget() is dialog or dialog.isVisible()
-    assert "1 sessions" in dialog.summary.text()
+    assert "<b>1 session</b>" in dialog.summary.text()
     dialog.reject()
     assert SessionRepository(vault).count() == 1  # nothing without confirmation
 
