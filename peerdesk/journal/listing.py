@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from peerdesk.journal.journal_access import ROW_COLUMNS, JournalAccess, SessionRow, row_from_sql
 from peerdesk.journal.search import (
@@ -37,6 +38,16 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
 # page and the snippets. A TEMP table of integers only; the vault runs with temp_store=MEMORY,
 # so it never reaches the disk, and it goes with the connection when the journal locks.
 _MATCH_TABLE = "temp.peerdesk_search_match"
+
+# A text search's first pages in the default order come from the match set itself, read this
+# many rows at a time (then four times more, up to `_NEWEST_MATCHES_CHUNKS` reads).
+_CHUNK = 256
+_NEWEST_MATCHES_CHUNKS = 3
+_NEWEST_MATCHES_UP_TO = 2000
+
+
+_NEWEST_FIRST = "s.date DESC, s.start_time DESC, s.id DESC"
+
 
 @dataclass(frozen=True)
 class SessionFilter:
@@ -132,18 +143,31 @@ class SessionListing(JournalAccess):
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def count(self, flt: SessionFilter = SessionFilter()) -> int:
+        # Single-filter shortcuts straight from the index that answers them.
+        if flt.text.strip() and flt == SessionFilter(text=flt.text):
+            query = fts_query(flt.text)
+            return 0 if query is None else self._text_count(query)
         try:
             where, params = self._where(flt)
         except _NoMatches:
             return 0
-        # Single-filter shortcuts straight from the index that answers them.
-        if flt.text.strip() and flt == SessionFilter(text=flt.text):
-            return self._match_count(fts_query(flt.text) or "")
         if flt.behaviour is not None and flt == SessionFilter(behaviour=flt.behaviour):
             return int(self._db.execute(
                 "SELECT count(*) FROM session_behaviour WHERE code = ?", params
             ).fetchone()[0])
         return int(self._db.execute(f"SELECT count(*) FROM session s{where}", params).fetchone()[0])
+
+    def _text_count(self, query: str) -> int:
+        """How many sessions match `query`: the match table's count when it holds this query,
+        else a count over the full-text index alone (no table of ids is filled)."""
+        db = self._db
+        cached = self._matches
+        if (cached is not None and cached.connection is db and cached.query == query
+                and cached.stamp == self._stamp(db)):
+            return cached.count
+        return int(db.execute(
+            "SELECT count(*) FROM session_fts WHERE session_fts MATCH ?", (query,)
+        ).fetchone()[0])
 
     def page(
         self,
@@ -161,6 +185,16 @@ class SessionListing(JournalAccess):
         shows only some rows asks `snippets()` for those)."""
         if sort not in _SORT_COLUMNS:
             raise ValueError(f"unknown sort key {sort!r}; use one of {SORT_KEYS}")
+        limit, offset = max(0, limit), max(0, offset)
+        query = fts_query(flt.text) if flt.text.strip() else None
+        if (query is not None and flt == SessionFilter(text=flt.text) and sort == "date"
+                and descending and offset + limit <= _NEWEST_MATCHES_UP_TO):
+            newest = self._newest_matches(query, offset, limit)
+            if newest is not None:
+                if snippets and newest:
+                    found = self.snippets(flt.text, [row.id for row in newest])
+                    newest = [replace(row, snippet=found.get(row.id)) for row in newest]
+                return newest
         try:
             where, params = self._where(flt, paging=True)
         except _NoMatches:
@@ -169,11 +203,55 @@ class SessionListing(JournalAccess):
         order = ", ".join(f"{c}{direction}" for c in (*_SORT_COLUMNS[sort], "s.id"))
         rows = self._db.execute(
             f"SELECT {ROW_COLUMNS} FROM session s{where} ORDER BY {order} LIMIT ? OFFSET ?",
-            (*params, max(0, limit), max(0, offset)),
+            (*params, limit, offset),
         ).fetchall()
         found = (self.snippets(flt.text, [int(r[0]) for r in rows])
                  if snippets and flt.text.strip() else {})
         return [row_from_sql(row, found.get(int(row[0]))) for row in rows]
+
+    def _newest_matches(self, query: str, offset: int, limit: int) -> list[SessionRow] | None:
+        """Rows `offset`..`offset + limit` of the sessions matching `query`, newest first
+        (date, time, id), read from the match set itself, highest id first, with no table of
+        every match.
+
+        Sessions are mostly logged in date order, so the newest matches are among the highest
+        ids. After each read, one probe of the date index proves that no session below the
+        lowest id read sorts above the last row wanted; when a journal's ids and dates disagree
+        too much for that (a forward-dated session among old ones), None sends the caller to
+        the plan over every match."""
+        wanted = offset + limit
+        cursor = self._db.execute(
+            "SELECT rowid FROM session_fts WHERE session_fts MATCH ? ORDER BY rowid DESC",
+            (query,),
+        )
+        ids: list[int] = []
+        chunk = max(wanted + wanted // 4, _CHUNK)
+        try:
+            for _ in range(_NEWEST_MATCHES_CHUNKS):
+                read = [int(row[0]) for row in cursor.fetchmany(chunk)]
+                ids += read
+                if not ids:
+                    return []
+                marks = ",".join("?" * len(ids))
+                rows = self._db.execute(
+                    f"SELECT {ROW_COLUMNS} FROM session s WHERE s.id IN ({marks}) "
+                    f"ORDER BY {_NEWEST_FIRST} LIMIT ?", (*ids, wanted)).fetchall()
+                if len(read) < chunk or (len(rows) == wanted
+                                         and not self._sorts_above(rows[-1], ids[-1])):
+                    return [row_from_sql(row) for row in rows[offset:]]
+                chunk *= 4
+            return None
+        finally:
+            cursor.close()
+
+    def _sorts_above(self, row: Sequence[Any], below_id: int) -> bool:
+        """Whether a session with an id under `below_id` sorts above `row` newest first. Reads
+        the date index from `row`'s day on: about as many entries as sessions that recent."""
+        return self._db.execute(
+            "SELECT 1 FROM session s INDEXED BY session_by_date WHERE s.date >= ? AND s.id < ? "
+            "AND (s.date > ? OR coalesce(s.start_time, '') > ?) LIMIT 1",
+            (row[1], below_id, row[1], row[2] or ""),
+        ).fetchone() is not None
 
     def snippets(self, text: str, ids: Sequence[int]) -> dict[int, str]:
         """The matching part of each session: from the notes when they match, else any column.
