@@ -3,12 +3,14 @@
 The GUI hands over jobs tagged with a generation number (one per search the user started) and
 never waits for them: each result comes back through `deliver(generation, outcome)` on the
 worker thread, in the order the jobs were given. A newer generation makes older jobs stale:
-those not started are skipped, a running statement is interrupted, and their results are
-never delivered. Plain Python: the GUI side decides how results reach its own thread.
+those not started are skipped, a running statement is interrupted (SQLite's progress
+handler), and their results are never delivered. Plain Python: the GUI side decides how
+results reach its own thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from collections import deque
@@ -31,12 +33,19 @@ class JobFailed:
     error: BaseException
 
 
+# How often an idle worker checks that the vault is still open: when it is not (a passphrase
+# change or a restore detached it, or it locked), the worker lets go of its connection well
+# within the 2 s those operations wait for the file to be theirs alone.
+IDLE_CHECK_S = 0.25
+_CHECK_EVERY = 2000  # virtual-machine steps between two looks at `_stale` (~tens of µs)
+
+
 class ListWorker:
     """Runs jobs on one worker thread over `vault.connect_another()`.
 
     The connection is made (keyed) on the worker thread when it starts, so the key derivation
-    never runs on the caller's thread. `stop()` ends the thread and closes the connection; call
-    it before the vault locks."""
+    never runs on the caller's thread; it is closed while the vault is detached and made again
+    for the next job. `stop()` ends the thread and closes the connection."""
 
     def __init__(self, vault: Vault, deliver: Callable[[int, object], None], *,
                  taxonomy: Taxonomy | None = None,
@@ -59,6 +68,11 @@ class ListWorker:
         """The worker thread's identifier (tests check the SQL runs there)."""
         return self._thread.ident
 
+    def idle(self) -> bool:
+        """No job queued or running (every result due has been delivered)."""
+        with self._wake:
+            return not self._jobs and self._running is None
+
     def start(self) -> None:
         self._thread.start()
 
@@ -69,9 +83,6 @@ class ListWorker:
             if generation > self._latest:
                 self._latest = generation
                 self._jobs = deque(item for item in self._jobs if item[0] >= generation)
-                running = self._running
-                if running is not None and running < generation and self._connection:
-                    self._connection.interrupt()
             self._jobs.append((generation, job))
             self._wake.notify()
 
@@ -80,8 +91,6 @@ class ListWorker:
         with self._wake:
             self._stopping = True
             self._jobs.clear()
-            if self._running is not None and self._connection is not None:
-                self._connection.interrupt()
             self._wake.notify()
         if self._thread.is_alive():
             self._thread.join(timeout)
@@ -91,49 +100,66 @@ class ListWorker:
     def _next(self) -> tuple[int, Job] | None:
         with self._wake:
             while not self._jobs and not self._stopping:
-                self._wake.wait()
+                self._wake.wait(IDLE_CHECK_S)
+                if not self._jobs and not self._vault.is_open:
+                    self._disconnect()
             if self._stopping:
                 return None
             generation, job = self._jobs.popleft()
             self._running = generation
             return generation, job
 
-    def _run(self) -> None:
-        try:
-            connection = self._vault.connect_another()
-        except BaseException as exc:  # the vault locked meanwhile, or a damaged file
-            failure = JobFailed(exc)
-            while (item := self._next()) is not None:
-                self._finish(item[0], failure)
-            return
-        with self._wake:
-            self._connection = connection
-        repository = SessionRepository(self._vault, connection=connection,
-                                       taxonomy=self._taxonomy, today=self._today)
-        try:
-            while (item := self._next()) is not None:
-                generation, job = item
-                self._finish(generation, self._attempt(generation, job, repository))
-        finally:
-            with self._wake:
-                self._connection = None
+    def _disconnect(self) -> None:
+        """Close the connection (caller holds `_wake`)."""
+        connection, self._connection = self._connection, None
+        if connection is not None:
             connection.close()
 
-    def _attempt(self, generation: int, job: Job, repository: SessionRepository) -> object:
-        for _ in range(2):
-            try:
-                return job(repository)
-            except Exception as exc:
-                # An interrupt meant for the job before can land on this one: run it again.
-                with self._wake:
-                    retry = "interrupted" in str(exc) and generation == self._latest
-                if not retry or self._stopping:
-                    return JobFailed(exc)
-        return JobFailed(RuntimeError("interrupted twice"))
+    def _repository(self) -> SessionRepository:
+        connection = self._vault.connect_another()  # key derivation: ~0.1-0.2 s
+        # SQLite asks this every _CHECK_EVERY steps of a statement; a true answer interrupts it.
+        connection.set_progress_handler(self._stale, _CHECK_EVERY)
+        with self._wake:
+            self._connection = connection
+        return SessionRepository(self._vault, connection=connection,
+                                 taxonomy=self._taxonomy, today=self._today)
+
+    def _run(self) -> None:
+        repository: SessionRepository | None = None
+        try:
+            with contextlib.suppress(Exception):  # locked meanwhile: connect for the first job
+                repository = self._repository()
+            while (item := self._next()) is not None:
+                generation, job = item
+                if self._connection is None:
+                    repository = None
+                try:
+                    repository = repository or self._repository()
+                except Exception as exc:  # the vault locked, or the file is damaged
+                    self._finish(generation, JobFailed(exc))
+                    continue
+                self._finish(generation, self._attempt(job, repository))
+        finally:
+            with self._wake:
+                self._disconnect()
+
+    def _stale(self) -> bool:
+        """Whether the running job belongs to an older search (or the worker is stopping).
+        Reads two ints without the lock: a late answer only costs one more check."""
+        running = self._running
+        return self._stopping or (running is not None and running < self._latest)
+
+    @staticmethod
+    def _attempt(job: Job, repository: SessionRepository) -> object:
+        try:
+            return job(repository)
+        except Exception as exc:  # the GUI side re-raises it: a bug, or the file went away
+            return JobFailed(exc)
 
     def _finish(self, generation: int, outcome: object) -> None:
         with self._wake:
-            self._running = None
             stale = generation < self._latest or self._stopping
         if not stale:
             self._deliver(generation, outcome)
+        with self._wake:  # idle only once the result is handed over
+            self._running = None

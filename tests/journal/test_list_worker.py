@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -12,6 +12,8 @@ from peerdesk.journal.list_worker import JobFailed, ListWorker
 from peerdesk.journal.model import new_summary_id
 from peerdesk.journal.repository import SessionFilter, SessionRepository
 from peerdesk.vault import Vault
+from peerdesk.vault.vault import connect_keyed
+from tests.conftest import PASSPHRASE
 from tests.journal.factories import full_session
 
 WAIT_S = 20  # generous: the machine may be busy; a passing run never waits this long
@@ -35,7 +37,7 @@ def worker(vault: Vault, delivered: queue.SimpleQueue[tuple[int, object]]
 
 def test_jobs_run_on_the_worker_thread_in_order(
         worker: ListWorker, delivered: queue.SimpleQueue[tuple[int, object]]) -> None:
-    def job(number: int) -> object:
+    def job(number: int) -> Callable[[SessionRepository], object]:
         return lambda repo: (number, threading.get_ident(), repo.count(SessionFilter(text="rota")))
 
     for number in range(3):
@@ -87,7 +89,8 @@ def test_a_failing_job_reports_its_error(
         worker: ListWorker, delivered: queue.SimpleQueue[tuple[int, object]]) -> None:
     worker.submit(1, lambda repo: repo.page(SessionFilter(), sort="nonsense"))
     generation, outcome = delivered.get(timeout=WAIT_S)
-    assert generation == 1 and isinstance(outcome, JobFailed)
+    assert generation == 1
+    assert isinstance(outcome, JobFailed)
     assert "unknown sort key" in str(outcome.error)
 
 
@@ -97,3 +100,23 @@ def test_stop_ends_the_thread(vault: Vault) -> None:
     worker.stop()
     assert worker.thread_id is not None
     assert not any(t.ident == worker.thread_id for t in threading.enumerate())
+
+
+def test_the_worker_lets_go_of_the_file_while_the_vault_is_detached(
+        worker: ListWorker, delivered: queue.SimpleQueue[tuple[int, object]],
+        vault: Vault) -> None:
+    """A passphrase change or a restore needs the file to itself; searching resumes after."""
+    worker.submit(1, lambda repo: repo.count())
+    assert delivered.get(timeout=WAIT_S) == (1, 30)
+    vault.detach()
+    alone = connect_keyed(vault.path, PASSPHRASE)
+    try:
+        alone.execute("PRAGMA busy_timeout = 10000")  # waits for the worker to let go
+        alone.execute("PRAGMA locking_mode = EXCLUSIVE")
+        alone.execute("BEGIN EXCLUSIVE")
+        alone.execute("COMMIT")
+    finally:
+        alone.close()
+    vault.reopen()
+    worker.submit(2, lambda repo: repo.count())
+    assert delivered.get(timeout=WAIT_S) == (2, 30)

@@ -133,7 +133,8 @@ def test_a_search_pages_from_the_match_set_without_a_table_of_every_match(
         assert all(r.snippet and "«rota»" in r.snippet for page in pages for r in page)
 
     matching = _match_statements(repo, list_it)
-    assert matching and not any("INSERT INTO temp." in s for s in matching)
+    assert matching
+    assert not any("INSERT INTO temp." in s for s in matching)
     # snippets only for the rows asked for, and none for rows that do not match
     found = repo.snippets("rota", [1, 2, 999])
     assert sorted(found) == [1, 2]
@@ -150,7 +151,8 @@ def test_a_search_with_no_match_reads_nothing_else(repo: SessionRepository) -> N
     finally:
         repo._db.set_trace_callback(None)
     ours = [s for s in statements if not s.startswith("--")]  # not FTS5's own statements
-    assert len(ours) == 2 and all("session_fts MATCH" in s for s in ours)
+    assert len(ours) == 2
+    assert all("session_fts MATCH" in s for s in ours)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from peerdesk.ui.journal.delegates import SnippetDelegate
 from peerdesk.ui.journal.editor import DRAFT_PREFIX, NEW_DRAFT_KEY, SessionEditor, draft_key
 from peerdesk.ui.journal.filters import FilterBar
 from peerdesk.ui.journal.follow_ups import REFRESH_FOLLOW_UPS, REFRESH_JOURNAL, show_workspace
+from peerdesk.ui.journal.list_loader import ListLoader
 from peerdesk.ui.journal.list_model import (
     COL_BEHAVIOURS,
     COL_CHANNEL,
@@ -62,7 +63,10 @@ class JournalWorkspace(Workspace):
         self.setObjectName("journalWorkspace")
         self.repository = SessionRepository(context.vault)
         self.drafts = DraftStore(context.vault)
-        self.model = SessionListModel(self.repository)
+        # Searches and counts run on the loader's own connection, never on the GUI thread.
+        self.loader = ListLoader(context.vault, self)
+        self.model = SessionListModel(self.repository, loader=self.loader)
+        self._select_when_loaded: int | None = None
         self.draft_prompt: QMessageBox | None = None
         self.delete_prompt: QMessageBox | None = None
         self.timeline: PeerTimelineDialog | None = None
@@ -80,6 +84,8 @@ class JournalWorkspace(Workspace):
 
         self.pages = QStackedWidget()
         self.list_page = self._build_list_page()
+        self.model.rows_loaded.connect(self._rows_loaded)
+        self.model.total_changed.connect(self._count_now)
         self.pages.addWidget(self.list_page)
         self.pages.addWidget(self.editor)
         layout = QVBoxLayout(self)
@@ -230,30 +236,36 @@ class JournalWorkspace(Workspace):
         self._update_count()
 
     def _update_count(self) -> None:
-        if not self.model.total_known and self.model.rowCount():
-            # More than a page: show the rows first, count right after (a large journal's
-            # count reads a whole index).
-            QTimer.singleShot(0, self, self._count_now)
-            return
+        """Show the count when known; it is counted on the worker after the first rows show
+        (`total_changed` calls back)."""
         self._count_now()
 
     def _count_now(self) -> None:
         total = self.model.total
         filtered = self.filters.is_filtered()
-        if filtered:
+        if total is None:
+            self.count_label.setText(self.tr("Searching…") if self.model.loading else
+                                     self.tr("Counting…"))
+        elif filtered:
             self.count_label.setText(self.tr("1 session matches") if total == 1 else
                                      self.tr("{0} sessions match").format(f"{total:,}"))
         else:
             self.count_label.setText(self.tr("1 session in your journal") if total == 1 else
                                      self.tr("{0} sessions in your journal")
                                      .format(f"{total:,}"))
-        if total == 0:
+        if total == 0 and not self.model.loading:
             self.empty_label.setText(
                 self.tr("No sessions match the search and filters.") if filtered else
                 self.tr("No sessions yet.\nPress Ctrl+N to log your first one."))
             self.list_stack.setCurrentWidget(self.empty_label)
         else:
             self.list_stack.setCurrentWidget(self.table)
+
+    def _rows_loaded(self) -> None:
+        self._count_now()
+        select_id, self._select_when_loaded = self._select_when_loaded, None
+        if select_id is not None:
+            self.select_session(select_id)
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         header = self.table.horizontalHeader()
@@ -285,10 +297,9 @@ class JournalWorkspace(Workspace):
     def refresh(self, select_id: int | None = None) -> None:
         if select_id is None:
             select_id = self.selected_id()
-        self.model.refresh()
+        self._select_when_loaded = select_id
+        self.model.refresh()  # selects once the rows are in (`_rows_loaded`)
         self._update_count()
-        if select_id is not None:
-            self.select_session(select_id)
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -427,6 +438,7 @@ class JournalWorkspace(Workspace):
         self.editor.focus_first_field()
 
     def prepare_lock(self) -> None:
+        self.loader.stop()
         self.editor.stop()
         for dialog in (self.timeline, self.csv_wizard):
             if dialog is not None:

@@ -84,8 +84,15 @@ def test_saving_refreshes_and_selects(qtbot: QtBot, workspace: JournalWorkspace)
 def test_search_shows_the_snippet_column(qtbot: QtBot, workspace: JournalWorkspace) -> None:
     qtbot.keyClick(workspace.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert workspace.filters.search.hasFocus()
-    qtbot.keyClicks(workspace.filters.search, "rota")
-    qtbot.keyClick(workspace.filters.search, Qt.Key.Key_Return)
+    gui_statements: list[str] = []
+    workspace.repository._db.set_trace_callback(gui_statements.append)
+    try:
+        qtbot.keyClicks(workspace.filters.search, "rota")
+        qtbot.keyClick(workspace.filters.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: workspace.count_label.text() == "2 sessions match")
+    finally:
+        workspace.repository._db.set_trace_callback(None)
+    assert not any("MATCH" in s for s in gui_statements)  # searched on the worker
     assert workspace.model.total == 2
     assert not workspace.table.isColumnHidden(COL_MATCH)
     assert workspace.table.isColumnHidden(COL_BEHAVIOURS)
