@@ -86,13 +86,14 @@ class ListWorker:
             self._jobs.append((generation, job))
             self._wake.notify()
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop the thread (interrupting a running statement) and close its connection."""
+    def stop(self, wait: bool = True, timeout: float = 10.0) -> None:
+        """Stop the thread (interrupting a running statement); it closes its connection as it
+        ends. `wait=False` returns at once (a GUI must not wait for a key derivation)."""
         with self._wake:
             self._stopping = True
             self._jobs.clear()
             self._wake.notify()
-        if self._thread.is_alive():
+        if wait and self._thread.is_alive():
             self._thread.join(timeout)
 
     # -- the worker thread ------------------------------------------------------------------

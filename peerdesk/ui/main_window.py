@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -22,11 +23,12 @@ from peerdesk import APP_NAME
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
-from peerdesk.ui.i18n import message_text
+from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.security import install_security
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import Progress, run_in_background
+from peerdesk.ui.warm_up import warm_up
 from peerdesk.ui.window_state import restore_geometry, save_geometry
 from peerdesk.ui.workspaces import (
     AppContext,
@@ -120,6 +122,13 @@ class WorkspaceShell(QWidget):
         self.banner.setVisible(False)
 
 
+def _warm_up_quietly(language: str) -> None:
+    """First-use imports and the guides index, on the unlock worker. Only a head start: if it
+    fails, `open_session` does the same work on the GUI thread and reports the error there."""
+    with contextlib.suppress(Exception):
+        warm_up(language)
+
+
 class MainWindow(QMainWindow):
     unlocked = Signal()
     locked = Signal()
@@ -201,9 +210,12 @@ class MainWindow(QMainWindow):
 
     def _create_journal(self, passphrase: str) -> None:
         path = self.journal_path
+        language = current_language()
 
         def create(_: Progress) -> Vault:
-            return Vault.create(path, passphrase)
+            vault = Vault.create(path, passphrase)
+            _warm_up_quietly(language)
+            return vault
 
         run_in_background(self, self.tr("Creating your journal…"), create, self.open_session,
                           lambda exc: self.start.create_page.show_error(message_text(exc)),
@@ -211,9 +223,12 @@ class MainWindow(QMainWindow):
 
     def _unlock_journal(self, passphrase: str) -> None:
         path = self.journal_path
+        language = current_language()
 
         def unlock(_: Progress) -> Vault:
-            return Vault.open(path, passphrase)
+            vault = Vault.open(path, passphrase)  # the key derivation, migrations
+            _warm_up_quietly(language)
+            return vault
 
         def failed(exc: BaseException) -> None:
             self.start.unlock_page.show_error(message_text(exc))

@@ -35,7 +35,7 @@ class ListLoader(QObject):
         self._poll.timeout.connect(self._collect)
         # A loader dropped without `stop()` (its workspace destroyed) still ends its thread.
         worker = self._worker
-        self.destroyed.connect(lambda *_: worker.stop())
+        self.destroyed.connect(lambda *_: worker.stop(wait=False))
         self._worker.start()
 
     @property
@@ -57,9 +57,10 @@ class ListLoader(QObject):
             self._poll.start()
 
     def stop(self) -> None:
-        """End the worker and close its connection (before the journal locks)."""
+        """End the worker (before the journal locks); its thread closes its connection as soon
+        as the statement or key derivation in progress ends, without the GUI waiting."""
         self._poll.stop()
-        self._worker.stop()
+        self._worker.stop(wait=False)
 
     def _collect(self) -> None:
         while True:
