@@ -1739,7 +1739,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>JournalWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/workspace.py" line="+103"/>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+109"/>
         <source>Journal</source>
         <translation>Diario</translation>
     </message>
@@ -1780,7 +1780,17 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>&amp;Importar registro de contactos (CSV)…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>1 session matches</source>
         <translation>1 sesión coincide</translation>
     </message>
@@ -1812,18 +1822,18 @@ Press Ctrl+N to log your first one.</source>
 Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Updating the search index…</source>
         <translation>Actualizando el índice de búsqueda…</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+117"/>
+        <location line="+65"/>
+        <location line="+118"/>
         <source>Session not found</source>
         <translation>No se encontró la sesión</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>earlier</source>
         <translation>antes</translation>
     </message>
@@ -1863,7 +1873,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Descartar borrador</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>no peer code</source>
         <translation>sin código de persona</translation>
     </message>
@@ -1896,7 +1906,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+159"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+168"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -1931,12 +1941,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>A&amp;cerca de PeerDesk</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Creating your journal…</source>
         <translation>Creando tu diario…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
@@ -5754,7 +5764,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/list_model.py" line="+78"/>
+        <location filename="../../peerdesk/ui/journal/list_model.py" line="+113"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -5809,7 +5819,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Coincidencia</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+198"/>
         <source>Whether the peer agreed to be counted in program statistics</source>
         <translation>Si la persona aceptó que se contara en las estadísticas del programa</translation>
     </message>
@@ -6189,7 +6199,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-213"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-226"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>
