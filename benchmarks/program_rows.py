@@ -115,7 +115,7 @@ def import_row(results: Results, repeat: int) -> None:
     ratio = app.median_ms / raw.median_ms
     records = outcomes[-1]
     results.add(Row(
-        f"import {records // 1000}k summary records",
+        f"import {records // 1000}k summary records (format v1: pending the v2 importer)",
         "≤ 5 s and ≤ 4 × raw insert",
         summary(app),
         f"median {ms(raw.median_ms)}",
