@@ -73,21 +73,14 @@ class JournalWorkspace(Workspace):
         self.csv_wizard: QWidget | None = None
         self._offered_drafts = False
 
-        org_units = context.settings.get("org_units") or []
-        self.editor = SessionEditor(self.repository, self.drafts, org_units=org_units,
-                                    services=context.services,
-                                    referrals=ResourceRepository(context.vault))
-        self.editor.saved.connect(self._session_saved)
-        self.editor.close_requested.connect(self.show_list)
-        self.editor.timeline_requested.connect(self.show_timeline)
-        self.editor.delete_requested.connect(self.request_delete)
+        # The session editor (a large form) is built when first needed, not at unlock.
+        self._editor: SessionEditor | None = None
 
         self.pages = QStackedWidget()
         self.list_page = self._build_list_page()
         self.model.rows_loaded.connect(self._rows_loaded)
         self.model.total_changed.connect(self._count_now)
         self.pages.addWidget(self.list_page)
-        self.pages.addWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -107,6 +100,27 @@ class JournalWorkspace(Workspace):
     @classmethod
     def title(cls) -> str:
         return QCoreApplication.translate("JournalWorkspace", "Journal")
+
+    @property
+    def editor(self) -> SessionEditor:
+        """The session editor, built on first use."""
+        if self._editor is None:
+            context = self.context
+            editor = SessionEditor(self.repository, self.drafts,
+                                   org_units=context.settings.get("org_units") or [],
+                                   services=context.services,
+                                   referrals=ResourceRepository(context.vault))
+            editor.saved.connect(self._session_saved)
+            editor.close_requested.connect(self.show_list)
+            editor.timeline_requested.connect(self.show_timeline)
+            editor.delete_requested.connect(self.request_delete)
+            self.pages.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    def _editing(self) -> bool:
+        """Whether the editor is built and shown (asking does not build it)."""
+        return self._editor is not None and self.pages.currentWidget() is self._editor
 
     # -- building -------------------------------------------------------------------------
 
@@ -331,7 +345,7 @@ class JournalWorkspace(Workspace):
     # -- opening the editor ---------------------------------------------------------------
 
     def _leave_editor_then(self, then: Callable[[], None]) -> None:
-        if self.pages.currentWidget() is self.editor:
+        if self._editing():
             self.editor.request_close(then)
         else:
             then()
@@ -421,7 +435,7 @@ class JournalWorkspace(Workspace):
                 return
         if not restore or payload is None:
             self.drafts.discard(key)
-            if session_id is not None and self.pages.currentWidget() is not self.editor:
+            if session_id is not None and not self._editing():
                 self._show_editor(session_id)
             return
         original = None
@@ -439,13 +453,14 @@ class JournalWorkspace(Workspace):
 
     def prepare_lock(self) -> None:
         self.loader.stop()
-        self.editor.stop()
+        if self._editor is not None:
+            self._editor.stop()
         for dialog in (self.timeline, self.csv_wizard):
             if dialog is not None:
                 dialog.close()
 
     def confirm_close(self) -> bool:
-        if self.pages.currentWidget() is not self.editor or not self.editor.is_dirty():
+        if not self._editing() or not self.editor.is_dirty():
             return True
         window = self.window()
         self.editor.request_close(lambda: window.close())
@@ -507,8 +522,8 @@ class JournalWorkspace(Workspace):
             show_error(self, self.tr("Not deleted"), message_text(error))
             return
         self.drafts.discard(draft_key(session_id))
-        if self.editor.session_id == session_id:
-            self.editor.new_session()  # forget the deleted text on screen
+        if self._editor is not None and self._editor.session_id == session_id:
+            self._editor.new_session()  # forget the deleted text on screen
             self.show_list()
         self.refresh()
         self._notify_follow_ups()

@@ -283,3 +283,14 @@ def test_out_of_date_search_labels_are_rewritten_in_the_background(
 
 def test_current_search_labels_start_no_background_work(workspace: JournalWorkspace) -> None:
     assert workspace.label_update is None
+
+
+def test_the_editor_is_built_when_first_needed(qtbot: QtBot, context: AppContext) -> None:
+    ws = JournalWorkspace(context)
+    qtbot.addWidget(ws)
+    assert ws._editor is None  # not at unlock: it is the largest form of the app
+    assert ws.confirm_close()  # asking about unsaved work does not build it
+    ws.prepare_lock()
+    assert ws._editor is None
+    ws.new_session()
+    assert ws.pages.currentWidget() is ws.editor
