@@ -40,9 +40,9 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
 _MATCH_TABLE = "temp.peerdesk_search_match"
 
 # A text search's first pages in the default order come from the match set itself, read this
-# many rows at a time (then four times more, up to `_NEWEST_MATCHES_CHUNKS` reads).
+# many rows at a time (then twice as many, up to `_NEWEST_MATCHES_CHUNKS` reads).
 _CHUNK = 256
-_NEWEST_MATCHES_CHUNKS = 3
+_NEWEST_MATCHES_CHUNKS = 4
 _NEWEST_MATCHES_UP_TO = 2000
 
 
@@ -239,7 +239,7 @@ class SessionListing(JournalAccess):
                 if len(read) < chunk or (len(rows) == wanted
                                          and not self._sorts_above(rows[-1], ids[-1])):
                     return [row_from_sql(row) for row in rows[offset:]]
-                chunk *= 4
+                chunk *= 2
             return None
         finally:
             cursor.close()
