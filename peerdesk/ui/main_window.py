@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.journal_path = journal_path
         self.demo = demo
         self.context: AppContext | None = None
+        self._opening: Vault | None = None  # unlocked, workspaces still being built
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(900, 600)
 
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
             _warm_up_quietly(language)
             return vault
 
-        run_in_background(self, self.tr("Creating your journal…"), create, self.open_session,
+        run_in_background(self, self.tr("Creating your journal…"), create, self._open_in_steps,
                           lambda exc: self.start.create_page.show_error(message_text(exc)),
                           show_progress=False)
 
@@ -234,19 +235,48 @@ class MainWindow(QMainWindow):
             self.start.unlock_page.show_error(message_text(exc))
             self.security.unlock_failed(exc, passphrase)  # offers a good backup if damaged
 
-        run_in_background(self, self.tr("Unlocking…"), unlock, self.open_session, failed,
+        run_in_background(self, self.tr("Unlocking…"), unlock, self._open_in_steps, failed,
                           show_progress=False)
 
-    def open_session(self, vault: Vault) -> None:
-        """Show the workspaces for an unlocked vault."""
-        self.start.create_page.clear()
-        self.start.unlock_page.clear()
+    def _new_context(self, vault: Vault) -> AppContext:
         context = AppContext(vault=vault, journal_path=self.journal_path,
                              settings=Settings(vault), demo=self.demo)
-        self.context = context
         context.services.setdefault("show_workspace", self.shell.show_workspace)
-        for cls in workspace_classes():
-            self.shell.add_workspace(cls(context))
+        return context
+
+    def _open_in_steps(self, vault: Vault) -> None:
+        """After unlock: build the workspaces one per turn of the event loop, so the window
+        keeps responding (the start screen stays busy meanwhile), then show them."""
+        context = self._new_context(vault)
+        classes = workspace_classes()
+        built: list[Workspace] = []
+        self._opening = vault
+
+        def step() -> None:
+            if self._opening is not vault:  # the window was closed meanwhile
+                for workspace in built:
+                    workspace.deleteLater()
+                return
+            if len(built) < len(classes):
+                built.append(classes[len(built)](context))
+                QTimer.singleShot(0, self, step)
+                return
+            self._opening = None
+            self.open_session(vault, prepared=(context, built))
+
+        QTimer.singleShot(0, self, step)
+
+    def open_session(self, vault: Vault, *,
+                     prepared: tuple[AppContext, list[Workspace]] | None = None) -> None:
+        """Show the workspaces for an unlocked vault (built here unless `prepared`)."""
+        self.start.create_page.clear()
+        self.start.unlock_page.clear()
+        context = prepared[0] if prepared is not None else self._new_context(vault)
+        self.context = context
+        workspaces = (prepared[1] if prepared is not None
+                      else (cls(context) for cls in workspace_classes()))
+        for workspace in workspaces:
+            self.shell.add_workspace(workspace)
         for workspace in self.shell.workspaces:
             actions = workspace.menu_actions()
             if actions and workspace.workspace_id == "journal":
@@ -324,6 +354,9 @@ class MainWindow(QMainWindow):
     # -- quit -----------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        opening, self._opening = self._opening, None
+        if opening is not None:  # closed while the workspaces were being built
+            opening.close()
         if self.context is not None and not all(
             ws.confirm_close() for ws in self.shell.workspaces
         ):
