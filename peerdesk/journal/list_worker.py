@@ -88,7 +88,7 @@ class ListWorker:
 
     def stop(self, wait: bool = True, timeout: float = 10.0) -> None:
         """Stop the thread (interrupting a running statement); it closes its connection as it
-        ends. `wait=False` returns at once (a GUI must not wait for a key derivation)."""
+        ends. `wait=False` returns at once, leaving the thread to finish on its own."""
         with self._wake:
             self._stopping = True
             self._jobs.clear()
