@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -244,9 +245,10 @@ class MainWindow(QMainWindow):
         context.services.setdefault("show_workspace", self.shell.show_workspace)
         return context
 
-    def _open_in_steps(self, vault: Vault) -> None:
+    def _open_in_steps(self, vault: Vault, then: Callable[[], object] | None = None) -> None:
         """After unlock: build the workspaces one per turn of the event loop, so the window
-        keeps responding (the start screen stays busy meanwhile), then show them."""
+        keeps responding (the start screen stays busy meanwhile), then show them and call
+        `then` (what must follow `open_session` goes there: `context` is set only then)."""
         context = self._new_context(vault)
         classes = workspace_classes()
         built: list[Workspace] = []
@@ -263,6 +265,8 @@ class MainWindow(QMainWindow):
                 return
             self._opening = None
             self.open_session(vault, prepared=(context, built))
+            if then is not None:
+                then()
 
         QTimer.singleShot(0, self, step)
 

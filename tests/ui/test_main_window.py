@@ -167,9 +167,11 @@ def test_after_unlock_the_workspaces_are_built_over_several_turns(
         qtbot: QtBot, window: MainWindow, journal_path: Path) -> None:
     Vault.create(journal_path, PASSPHRASE).close()
     vault = Vault.open(journal_path, PASSPHRASE)
+    afterwards: list[bool] = []
     with qtbot.waitSignal(window.unlocked, timeout=10000):
-        window._open_in_steps(vault)
+        window._open_in_steps(vault, then=lambda: afterwards.append(window.is_unlocked))
         assert not window.is_unlocked  # not in one go: the window keeps responding
+    assert afterwards == [True]  # what follows runs once the workspaces are shown
     assert window.shell.navigation.count() == len(workspace_classes())
     assert window.pages.currentWidget() is window.shell
     window.lock()
