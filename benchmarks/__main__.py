@@ -16,7 +16,7 @@ from pathlib import Path
 
 from benchmarks.fixtures import ROOT, ensure_data
 from benchmarks.gui_probe import GUI_ROWS
-from benchmarks.harness import Results, Row
+from benchmarks.harness import Results, Row, reset_peak_rss
 from benchmarks.journal_rows import JOURNAL_ROWS
 from benchmarks.program_rows import PROGRAM_ROWS
 
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, run, repeat in ROWS:
         if args.rows and name not in args.rows:
             continue
+        reset_peak_rss()
         try:
             run(results, repeat)
         except Exception as exc:  # one broken row must not hide the others

@@ -1,6 +1,8 @@
 """Benchmark data, built once and cached under benchmarks/.work/ (keyed by generator version).
 
-- journals of 10,000 and 100,000 synthetic sessions (`peerdesk.journal.demo`);
+- journals of 10,000 and 100,000 synthetic sessions (`peerdesk.journal.demo`), and one of
+  300,000 made from the 100,000 one with bulk SQL (three copies, each 18 months older than the
+  next, so ids still follow dates);
 - signed summary files (`peerdesk.summary` v2) of several fake supporters, counted and signed
   by the real document code (`peerdesk.program.demo.summary_document`), 100,000 contacts in all.
 
@@ -19,10 +21,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import peerdesk
+from peerdesk.vault import Vault
 
 PASSPHRASE = "benchmark passphrase, not a secret"  # synthetic data only
 TODAY = dt.date(2026, 10, 31)       # fixed, so the data is the same on every run
 JOURNAL_SIZES = (10_000, 100_000)
+LARGE_JOURNAL = 300_000             # built from the 100,000 one (`_build_large_journal`)
 SUPPORTERS = 10
 RECORDS_PER_SUPPORTER = 10_000
 DATA_VERSION = "2"                   # bump to force a rebuild
@@ -85,6 +89,52 @@ def _build_journal(sessions: int) -> str:
     return f"journal of {sessions:,} sessions"
 
 
+def _build_large_journal() -> str:
+    """LARGE_JOURNAL sessions by bulk SQL from the 100,000 journal: copy k (0 = newest) is
+    shifted k × SPAN_DAYS back with ids below the newer copies', summary ids made unique by
+    their first hex digit. The FTS index is filled by the journal's own triggers."""
+    from peerdesk.journal.demo import SPAN_DAYS
+    from peerdesk.vault.passphrase import key_pragma_literal
+
+    source = journal_path(100_000)
+    copies = LARGE_JOURNAL // 100_000
+    target = journal_path(LARGE_JOURNAL)
+    partial = target.with_name(f".{target.name}.partial")
+    for leftover in WORK.glob(f"{partial.name}*"):
+        leftover.unlink()
+    with Vault.create(partial, PASSPHRASE) as vault:
+        conn = vault.connection
+        conn.execute(f"ATTACH DATABASE ? AS src KEY {key_pragma_literal(PASSPHRASE)}",
+                     (str(source),))
+        session_columns = [row[1] for row in conn.execute("PRAGMA src.table_info(session)")]
+        text_columns = [row[1] for row in conn.execute("PRAGMA src.table_info(session_text)")]
+        shifted = {
+            "id": "id + :offset",
+            "summary_id": "printf('%x', :copy) || substr(summary_id, 2)",
+            "date": "date(date, :days)",
+            "follow_up_date": "date(follow_up_date, :days)",
+        }
+        with vault.transaction() as tx:
+            tx.execute("INSERT INTO main.meta SELECT * FROM src.meta WHERE key NOT IN "
+                       "(SELECT key FROM main.meta)")
+            for copy in range(copies - 1, -1, -1):
+                args = {"offset": (copies - 1 - copy) * 100_000, "copy": copy,
+                        "days": f"-{copy * (SPAN_DAYS + 1)} days"}
+                select = ", ".join(shifted.get(c, c) for c in session_columns)
+                tx.execute(f"INSERT INTO main.session ({', '.join(session_columns)}) "
+                           f"SELECT {select} FROM src.session ORDER BY id", args)
+                select = ", ".join("id + :offset" if c == "id" else c for c in text_columns)
+                tx.execute(f"INSERT INTO main.session_text ({', '.join(text_columns)}) "
+                           f"SELECT {select} FROM src.session_text ORDER BY id", args)
+                tx.execute("INSERT INTO main.session_behaviour SELECT session_id + :offset, code "
+                           "FROM src.session_behaviour", args)
+                tx.execute("INSERT INTO main.session_referral SELECT session_id + :offset, "
+                           "resource_id FROM src.session_referral", args)
+        conn.execute("DETACH DATABASE src")
+    os.replace(partial, target)
+    return f"journal of {LARGE_JOURNAL:,} sessions (bulk SQL from the 100,000 one)"
+
+
 def _build_summaries() -> str:
     import random
 
@@ -114,7 +164,8 @@ def _build_summaries() -> str:
 def ensure_data(log: Callable[[str], None] = print) -> None:
     """Build whatever is missing, in parallel; drop stale builds of older keys."""
     WORK.mkdir(parents=True, exist_ok=True)
-    keep = {journal_path(n).name for n in JOURNAL_SIZES} | {summaries_dir().name, "scratch"}
+    keep = ({journal_path(n).name for n in (*JOURNAL_SIZES, LARGE_JOURNAL)}
+            | {summaries_dir().name, "scratch"})
     for entry in WORK.iterdir():
         if entry.name not in keep and not entry.name.startswith("."):
             if entry.is_dir():
@@ -124,8 +175,15 @@ def ensure_data(log: Callable[[str], None] = print) -> None:
     jobs = [(_build_journal, n) for n in sorted(JOURNAL_SIZES, reverse=True)
             if not journal_path(n).exists()]
     summaries_missing = not summaries_dir().is_dir()
-    if not jobs and not summaries_missing:
-        return
+    if jobs or summaries_missing:
+        _build_in_parallel(jobs, summaries_missing, log)
+    if not journal_path(LARGE_JOURNAL).exists():
+        log(f"  building the {LARGE_JOURNAL:,}-session journal…")
+        log(f"  built {_build_large_journal()}")
+
+
+def _build_in_parallel(jobs: list[tuple[Callable[[int], str], int]], summaries_missing: bool,
+                       log: Callable[[str], None]) -> None:
     log("Building benchmark data (cached in benchmarks/.work/ for later runs)…")
     with ProcessPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(fn, n) for fn, n in jobs]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +28,7 @@ from peerdesk.paths import training_progress_file
 from peerdesk.settings import Settings
 from peerdesk.ui.guides.quick_reference import install_quick_reference
 from peerdesk.ui.help_dialogs import AboutBox, ShortcutsDialog
-from peerdesk.ui.i18n import message_text
+from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.journal.peer_code_review import PeerCodeReviewDialog, start_peer_code_review
 from peerdesk.ui.safety_numbers import SafetyNumbersDialog, ask_once
 from peerdesk.ui.security import install_security
@@ -35,6 +37,7 @@ from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
+from peerdesk.ui.warm_up import warm_up
 from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
 from peerdesk.ui.workspaces import (
     AppContext,
@@ -130,6 +133,13 @@ class WorkspaceShell(QWidget):
         self.banner.setVisible(False)
 
 
+def _warm_up_quietly(language: str) -> None:
+    """First-use imports and the guides index, on the unlock worker. Only a head start: if it
+    fails, `open_session` does the same work on the GUI thread and reports the error there."""
+    with contextlib.suppress(Exception):
+        warm_up(language)
+
+
 class MainWindow(QMainWindow):
     unlocked = Signal()
     locked = Signal()
@@ -144,6 +154,7 @@ class MainWindow(QMainWindow):
         self.safety_numbers_prompt: SafetyNumbersDialog | None = None
         self.peer_code_review: PeerCodeReviewDialog | None = None
         self.peer_code_task: BackgroundTask | None = None
+        self._opening: Vault | None = None  # unlocked, workspaces still being built
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(MINIMUM_SIZE)
 
@@ -214,19 +225,24 @@ class MainWindow(QMainWindow):
 
     def _create_journal(self, passphrase: str) -> None:
         path = self.journal_path
+        language = current_language()
 
         def create(_: Progress) -> Vault:
-            return Vault.create(path, passphrase)
+            vault = Vault.create(path, passphrase)
+            _warm_up_quietly(language)
+            return vault
 
         def created(vault: Vault) -> None:
             self._adopt_training_progress(vault)
-            self.open_session(vault)
-            if self.context is not None and not self.demo:
-                self.safety_numbers_prompt = ask_once(self.context.settings, self)
+            self._open_in_steps(vault, then=lambda: self._ask_safety_numbers())
 
         run_in_background(self, self.tr("Creating your journal…"), create, created,
                           lambda exc: self.start.create_page.show_error(message_text(exc)),
                           show_progress=False)
+
+    def _ask_safety_numbers(self) -> None:
+        if self.context is not None and not self.demo:
+            self.safety_numbers_prompt = ask_once(self.context.settings, self)
 
     def _adopt_training_progress(self, vault: Vault) -> None:
         """What a trainee completed (and answered, if the reader is still open) before having
@@ -239,27 +255,62 @@ class MainWindow(QMainWindow):
 
     def _unlock_journal(self, passphrase: str) -> None:
         path = self.journal_path
+        language = current_language()
 
         def unlock(_: Progress) -> Vault:
-            return Vault.open(path, passphrase)
+            vault = Vault.open(path, passphrase)  # the key derivation, migrations
+            _warm_up_quietly(language)
+            return vault
 
         def failed(exc: BaseException) -> None:
             self.start.unlock_page.show_error(message_text(exc))
             self.security.unlock_failed(exc, passphrase)  # offers a good backup if damaged
 
-        run_in_background(self, self.tr("Unlocking…"), unlock, self.open_session, failed,
+        run_in_background(self, self.tr("Unlocking…"), unlock, self._open_in_steps, failed,
                           show_progress=False)
 
-    def open_session(self, vault: Vault) -> None:
-        """Show the workspaces for an unlocked vault."""
-        self.start.create_page.clear()
-        self.start.unlock_page.clear()
+    def _new_context(self, vault: Vault) -> AppContext:
         context = AppContext(vault=vault, journal_path=self.journal_path,
                              settings=Settings(vault), demo=self.demo)
-        self.context = context
         context.services.setdefault("show_workspace", self.shell.show_workspace)
-        for cls in workspace_classes():
-            self.shell.add_workspace(cls(context))
+        return context
+
+    def _open_in_steps(self, vault: Vault, then: Callable[[], object] | None = None) -> None:
+        """After unlock: build the workspaces one per turn of the event loop, so the window
+        keeps responding (the start screen stays busy meanwhile), then show them and call
+        `then` (what must follow `open_session` goes there: `context` is set only then)."""
+        context = self._new_context(vault)
+        classes = workspace_classes()
+        built: list[Workspace] = []
+        self._opening = vault
+
+        def step() -> None:
+            if self._opening is not vault:  # the window was closed meanwhile
+                for workspace in built:
+                    workspace.deleteLater()
+                return
+            if len(built) < len(classes):
+                built.append(classes[len(built)](context))
+                QTimer.singleShot(0, self, step)
+                return
+            self._opening = None
+            self.open_session(vault, prepared=(context, built))
+            if then is not None:
+                then()
+
+        QTimer.singleShot(0, self, step)
+
+    def open_session(self, vault: Vault, *,
+                     prepared: tuple[AppContext, list[Workspace]] | None = None) -> None:
+        """Show the workspaces for an unlocked vault (built here unless `prepared`)."""
+        self.start.create_page.clear()
+        self.start.unlock_page.clear()
+        context = prepared[0] if prepared is not None else self._new_context(vault)
+        self.context = context
+        workspaces = (prepared[1] if prepared is not None
+                      else (cls(context) for cls in workspace_classes()))
+        for workspace in workspaces:
+            self.shell.add_workspace(workspace)
         for workspace in self.shell.workspaces:
             actions = workspace.menu_actions()
             if actions and workspace.workspace_id == "journal":
@@ -354,6 +405,9 @@ class MainWindow(QMainWindow):
     # -- quit -----------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        opening, self._opening = self._opening, None
+        if opening is not None:  # closed while the workspaces were being built
+            opening.close()
         if self.context is not None and not all(
             ws.confirm_close() for ws in self.shell.workspaces
         ):

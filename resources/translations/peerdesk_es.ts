@@ -2031,12 +2031,12 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>JournalWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/workspace.py" line="+105"/>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+103"/>
         <source>Journal</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
         <location line="+83"/>
         <source>&amp;New session</source>
         <translation>&amp;Nueva sesión</translation>
@@ -2072,7 +2072,17 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>&amp;Importar registro de contactos (CSV)…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>1 session matches</source>
         <translation>1 sesión coincide</translation>
     </message>
@@ -2104,18 +2114,18 @@ Press Ctrl+N to log your first one.</source>
 Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Updating the search index…</source>
         <translation>Actualizando el índice de búsqueda…</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+117"/>
+        <location line="+65"/>
+        <location line="+119"/>
         <source>Session not found</source>
         <translation>No se encontró la sesión</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>earlier</source>
         <translation>antes</translation>
     </message>
@@ -2155,7 +2165,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Descartar borrador</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>no peer code</source>
         <translation>sin código de persona</translation>
     </message>
@@ -2188,7 +2198,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+173"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+184"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -2223,17 +2233,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>A&amp;cerca de PeerDesk</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Creating your journal…</source>
         <translation>Creando tu diario…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+73"/>
         <source>Demo data — a throwaway journal with synthetic sessions, deleted when you quit.</source>
         <translation>Datos de demostración: un diario desechable con sesiones ficticias, que se elimina al salir.</translation>
     </message>
@@ -2761,7 +2771,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>tiene más valores ({values}) que columnas el encabezado ({columns}).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Session {id} is not in the journal (it may have been deleted). Refresh the list and try again.</source>
         <translation>La sesión {id} no está en el diario (puede que se haya eliminado). Actualiza la lista e inténtalo de nuevo.</translation>
     </message>
@@ -2776,7 +2786,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Una de estas sesiones ya está en el diario (mismo id de resumen); no se ha añadido nada.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&apos;{field}&apos; ({attribute}) has the unknown code {code}. Use one of: {codes}.</source>
         <translation>&apos;{field}&apos; ({attribute}) tiene el código desconocido {code}. Usa uno de estos: {codes}.</translation>
     </message>
@@ -3586,7 +3596,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>«{code}» parece un nombre, un correo electrónico o un número de teléfono, y un código de persona nunca debe identificar a nadie. Sustitúyelo por un código inventado o, si tienes la seguridad de que no identifica a nadie, importa con «Mantener los códigos de persona que parecen nombres» (--allow-identifying-codes).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Please answer the consent question: may this contact be counted in the program&apos;s de-identified statistics? Choose Yes or No, then save again.</source>
         <translation>Responde a la pregunta del consentimiento: ¿puede contarse este contacto en las estadísticas anonimizadas del programa? Elige Sí o No y vuelve a guardar.</translation>
     </message>
@@ -3601,7 +3611,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La hora de inicio «{text}» no es una hora. Usa hh:mm, por ejemplo 14:30, o déjala vacía.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The date {date} is outside the dates a session can have ({earliest} to {latest}). Correct the date.</source>
         <translation>La fecha {date} está fuera de las fechas que puede tener una sesión ({earliest} a {latest}). Corrige la fecha.</translation>
     </message>
@@ -6237,7 +6247,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/list_model.py" line="+78"/>
+        <location filename="../../peerdesk/ui/journal/list_model.py" line="+113"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -6292,7 +6302,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Coincidencia</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+198"/>
         <source>Whether the peer agreed to be counted in program statistics</source>
         <translation>Si la persona aceptó que se contara en las estadísticas del programa</translation>
     </message>
@@ -6835,7 +6845,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-232"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-280"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,23 +121,74 @@ def _match_statements(repo: SessionRepository, action: Callable[[], object]) -> 
     return [s for s in statements if "MATCH" in s]
 
 
-def test_a_search_is_evaluated_once_for_count_and_pages(repo: SessionRepository) -> None:
+def test_a_search_pages_from_the_match_set_without_a_table_of_every_match(
+        repo: SessionRepository) -> None:
     repo.add_many(_session(notes=f"rota note {n}") for n in range(30))
     flt = SessionFilter(text="rota")
 
     def list_it() -> None:
         assert repo.count(flt) == 30
-        pages = [repo.page(flt, offset=offset, limit=10, snippets=False)
-                 for offset in (0, 10, 20)]
-        assert sorted(r.id for page in pages for r in page) == list(range(1, 31))
+        pages = [repo.page(flt, offset=offset, limit=10) for offset in (0, 10, 20)]
+        assert [r.id for page in pages for r in page] == list(range(30, 0, -1))
+        assert all(r.snippet and "«rota»" in r.snippet for page in pages for r in page)
 
     matching = _match_statements(repo, list_it)
-    assert len(matching) == 1
-    assert "INSERT INTO temp." in matching[0]
+    assert matching
+    assert not any("INSERT INTO temp." in s for s in matching)
     # snippets only for the rows asked for, and none for rows that do not match
     found = repo.snippets("rota", [1, 2, 999])
     assert sorted(found) == [1, 2]
     assert all("«rota»" in s for s in found.values())
+
+
+def test_a_search_with_no_match_reads_nothing_else(repo: SessionRepository) -> None:
+    repo.add_many(_session(notes=f"rota note {n}") for n in range(30))
+    statements: list[str] = []
+    repo._db.set_trace_callback(statements.append)
+    try:
+        assert repo.page(SessionFilter(text="zzqx")) == []
+        assert repo.count(SessionFilter(text="zzqx")) == 0
+    finally:
+        repo._db.set_trace_callback(None)
+    ours = [s for s in statements if not s.startswith("--")]  # not FTS5's own statements
+    assert len(ours) == 2
+    assert all("session_fts MATCH" in s for s in ours)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_newest_matches_first_whatever_order_sessions_were_logged_in(
+        repo: SessionRepository, seed: int) -> None:
+    """Sessions logged late, forward-dated or on the same day: the page equals sorting every
+    match by date, time and id, newest first."""
+    rng = random.Random(seed)
+    start = dt.date(2025, 1, 1)
+    sessions = [
+        _session(date=start + dt.timedelta(days=rng.randrange(400) if rng.random() < 0.3
+                                           else n // 3),
+                 start_time=rng.choice([None, dt.time(9, 0), dt.time(14, 30)]),
+                 notes="rota change" if rng.random() < 0.6 else "parking")
+        for n in range(900)
+    ]
+    repo.add_many(sessions)
+    expected = sorted(
+        ((s.date, s.start_time.isoformat() if s.start_time else "", number)
+         for number, s in enumerate(sessions, start=1) if "rota" in s.notes),
+        reverse=True)
+    flt = SessionFilter(text="rot")
+    got = [r.id for offset in (0, 200, 400) for r in repo.page(flt, offset=offset, limit=200)]
+    assert got == [number for *_, number in expected][:600]
+    assert repo.count(flt) == len(expected)
+
+
+def test_one_and_two_letter_prefixes_use_the_prefix_index(repo: SessionRepository) -> None:
+    repo.add(_session(notes="Talked about the manager"))
+    repo.add(_session(notes="Tea break chat"))
+    assert repo.count(SessionFilter(text="m")) == 1
+    assert repo.count(SessionFilter(text="ma")) == 1
+    assert repo.count(SessionFilter(text="t")) == 2
+    sql = repo._db.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'session_fts'").fetchone()[0]
+    assert "prefix = '1 2'" in sql
 
 
 def test_search_results_follow_every_change(repo: SessionRepository, plain_vault: Vault) -> None:

@@ -6,12 +6,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from peerdesk.paths import ui_state_file
 from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.workspaces import workspace_classes
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -164,3 +165,31 @@ def test_navigation_widens_for_long_entries_instead_of_scrolling(
     assert navigation.width() >= navigation.sizeHintForColumn(0)
     assert navigation.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     main.lock()
+
+
+def test_after_unlock_the_workspaces_are_built_over_several_turns(
+        qtbot: QtBot, window: MainWindow, journal_path: Path) -> None:
+    Vault.create(journal_path, PASSPHRASE).close()
+    vault = Vault.open(journal_path, PASSPHRASE)
+    afterwards: list[bool] = []
+    with qtbot.waitSignal(window.unlocked, timeout=10000):
+        window._open_in_steps(vault, then=lambda: afterwards.append(window.is_unlocked))
+        assert not window.is_unlocked  # not in one go: the window keeps responding
+    assert afterwards == [True]  # what follows runs once the workspaces are shown
+    assert window.shell.navigation.count() == len(workspace_classes())
+    assert window.pages.currentWidget() is window.shell
+    window.lock()
+
+
+def test_closing_while_the_workspaces_are_built_closes_the_journal(
+        qtbot: QtBot, window: MainWindow, journal_path: Path) -> None:
+    Vault.create(journal_path, PASSPHRASE).close()
+    vault = Vault.open(journal_path, PASSPHRASE)
+    window._open_in_steps(vault)
+    QCoreApplication.processEvents()  # one workspace built
+    window.close()
+    assert not vault.is_open
+    for _ in range(10):
+        QCoreApplication.processEvents()
+    assert not window.is_unlocked
+    assert window.shell.navigation.count() == 0

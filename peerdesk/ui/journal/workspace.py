@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from peerdesk.ui.journal.delegates import SnippetDelegate
 from peerdesk.ui.journal.editor import DRAFT_PREFIX, NEW_DRAFT_KEY, SessionEditor, draft_key
 from peerdesk.ui.journal.filters import FilterBar
 from peerdesk.ui.journal.follow_ups import REFRESH_FOLLOW_UPS, REFRESH_JOURNAL, show_workspace
+from peerdesk.ui.journal.list_loader import ListLoader
 from peerdesk.ui.journal.list_model import (
     COL_BEHAVIOURS,
     COL_CHANNEL,
@@ -63,27 +64,24 @@ class JournalWorkspace(Workspace):
         self.setObjectName("journalWorkspace")
         self.repository = SessionRepository(context.vault)
         self.drafts = DraftStore(context.vault)
-        self.model = SessionListModel(self.repository)
+        # Searches and counts run on the loader's own connection, never on the GUI thread.
+        self.loader = ListLoader(context.vault, self)
+        self.model = SessionListModel(self.repository, loader=self.loader)
+        self._select_when_loaded: int | None = None
         self.draft_prompt: QMessageBox | None = None
         self.delete_prompt: QMessageBox | None = None
         self.timeline: PeerTimelineDialog | None = None
         self.csv_wizard: QWidget | None = None
         self._offered_drafts = False
 
-        org_units = context.settings.get("org_units") or []
-        self.editor = SessionEditor(self.repository, self.drafts, org_units=org_units,
-                                    services=context.services,
-                                    referrals=ResourceRepository(context.vault),
-                                    settings=context.settings)
-        self.editor.saved.connect(self._session_saved)
-        self.editor.close_requested.connect(self.show_list)
-        self.editor.timeline_requested.connect(self.show_timeline)
-        self.editor.delete_requested.connect(self.request_delete)
+        # The session editor (a large form) is built when first needed, not at unlock.
+        self._editor: SessionEditor | None = None
 
         self.pages = QStackedWidget()
         self.list_page = self._build_list_page()
+        self.model.rows_loaded.connect(self._rows_loaded)
+        self.model.total_changed.connect(self._count_now)
         self.pages.addWidget(self.list_page)
-        self.pages.addWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -103,6 +101,28 @@ class JournalWorkspace(Workspace):
     @classmethod
     def title(cls) -> str:
         return QCoreApplication.translate("JournalWorkspace", "Journal")
+
+    @property
+    def editor(self) -> SessionEditor:
+        """The session editor, built on first use."""
+        if self._editor is None:
+            context = self.context
+            editor = SessionEditor(self.repository, self.drafts,
+                                   org_units=context.settings.get("org_units") or [],
+                                   services=context.services,
+                                   referrals=ResourceRepository(context.vault),
+                                   settings=context.settings)
+            editor.saved.connect(self._session_saved)
+            editor.close_requested.connect(self.show_list)
+            editor.timeline_requested.connect(self.show_timeline)
+            editor.delete_requested.connect(self.request_delete)
+            self.pages.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    def _editing(self) -> bool:
+        """Whether the editor is built and shown (asking does not build it)."""
+        return self._editor is not None and self.pages.currentWidget() is self._editor
 
     # -- building -------------------------------------------------------------------------
 
@@ -231,30 +251,36 @@ class JournalWorkspace(Workspace):
         self._update_count()
 
     def _update_count(self) -> None:
-        if not self.model.total_known and self.model.rowCount():
-            # More than a page: show the rows first, count right after (a large journal's
-            # count reads a whole index).
-            QTimer.singleShot(0, self, self._count_now)
-            return
+        """Show the count when known; it is counted on the worker after the first rows show
+        (`total_changed` calls back)."""
         self._count_now()
 
     def _count_now(self) -> None:
         total = self.model.total
         filtered = self.filters.is_filtered()
-        if filtered:
+        if total is None:
+            self.count_label.setText(self.tr("Searching…") if self.model.loading else
+                                     self.tr("Counting…"))
+        elif filtered:
             self.count_label.setText(self.tr("1 session matches") if total == 1 else
                                      self.tr("{0} sessions match").format(f"{total:,}"))
         else:
             self.count_label.setText(self.tr("1 session in your journal") if total == 1 else
                                      self.tr("{0} sessions in your journal")
                                      .format(f"{total:,}"))
-        if total == 0:
+        if total == 0 and not self.model.loading:
             self.empty_label.setText(
                 self.tr("No sessions match the search and filters.") if filtered else
                 self.tr("No sessions yet.\nPress Ctrl+N to log your first one."))
             self.list_stack.setCurrentWidget(self.empty_label)
         else:
             self.list_stack.setCurrentWidget(self.table)
+
+    def _rows_loaded(self) -> None:
+        self._count_now()
+        select_id, self._select_when_loaded = self._select_when_loaded, None
+        if select_id is not None:
+            self.select_session(select_id)
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         header = self.table.horizontalHeader()
@@ -286,10 +312,9 @@ class JournalWorkspace(Workspace):
     def refresh(self, select_id: int | None = None) -> None:
         if select_id is None:
             select_id = self.selected_id()
-        self.model.refresh()
+        self._select_when_loaded = select_id
+        self.model.refresh()  # selects once the rows are in (`_rows_loaded`)
         self._update_count()
-        if select_id is not None:
-            self.select_session(select_id)
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -321,7 +346,7 @@ class JournalWorkspace(Workspace):
     # -- opening the editor ---------------------------------------------------------------
 
     def _leave_editor_then(self, then: Callable[[], None]) -> None:
-        if self.pages.currentWidget() is self.editor:
+        if self._editing():
             self.editor.request_close(then)
         else:
             then()
@@ -411,7 +436,7 @@ class JournalWorkspace(Workspace):
                 return
         if not restore or payload is None:
             self.drafts.discard(key)
-            if session_id is not None and self.pages.currentWidget() is not self.editor:
+            if session_id is not None and not self._editing():
                 self._show_editor(session_id)
             return
         original = None
@@ -428,13 +453,15 @@ class JournalWorkspace(Workspace):
         self.editor.focus_first_field()
 
     def prepare_lock(self) -> None:
-        self.editor.stop()
+        self.loader.stop()
+        if self._editor is not None:
+            self._editor.stop()
         for dialog in (self.timeline, self.csv_wizard):
             if dialog is not None:
                 dialog.close()
 
     def confirm_close(self) -> bool:
-        if self.pages.currentWidget() is not self.editor or not self.editor.is_dirty():
+        if not self._editing() or not self.editor.is_dirty():
             return True
         window = self.window()
         self.editor.request_close(lambda: window.close())
@@ -496,8 +523,8 @@ class JournalWorkspace(Workspace):
             show_error(self, self.tr("Not deleted"), message_text(error))
             return
         self.drafts.discard(draft_key(session_id))
-        if self.editor.session_id == session_id:
-            self.editor.new_session()  # forget the deleted text on screen
+        if self._editor is not None and self._editor.session_id == session_id:
+            self._editor.new_session()  # forget the deleted text on screen
             self.show_list()
         self.refresh()
         self._notify_follow_ups()

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from peerdesk.journal.repository import SessionFilter, SessionRepository
+from peerdesk.ui.journal.list_loader import ListLoader
 from peerdesk.ui.journal.list_model import (
     COL_BEHAVIOURS,
     COL_CONSENT,
@@ -19,6 +24,7 @@ from peerdesk.ui.journal.list_model import (
     ROW_ID_ROLE,
     SessionListModel,
 )
+from peerdesk.vault import Vault
 from tests.ui.journal.helpers import TODAY, make_session
 
 
@@ -121,7 +127,7 @@ def test_lazy_loading_in_pages(repo: SessionRepository) -> None:
     assert dates == sorted(dates, reverse=True)
 
 
-def test_search_runs_once_and_snippets_come_with_the_rows_shown(repo: SessionRepository) -> None:
+def test_search_pages_and_snippets_come_with_the_rows_shown(repo: SessionRepository) -> None:
     start = dt.date(2024, 1, 1)
     repo.add_many(make_session(date=start + dt.timedelta(days=i), peer_code=f"code-{i}",
                                notes=f"Talked about the rota, week {i}.") for i in range(120))
@@ -133,11 +139,13 @@ def test_search_runs_once_and_snippets_come_with_the_rows_shown(repo: SessionRep
         while model.canFetchMore(QModelIndex()):
             model.fetchMore(QModelIndex())
         assert model.total == model.rowCount() == 120
-        matching = [s for s in statements if "MATCH" in s]
-        assert len(matching) == 1  # the match, not once per count and page
+        matching = [s for s in statements if "MATCH" in s and not s.startswith("--")]
+        # one read of the match set per page; no count (the short last page gives it)
+        assert len(matching) == 3
+        assert not any("INSERT INTO temp." in s for s in statements)
         last = model.index(119, COL_MATCH)
         assert str(model.data(last)) == "Talked about the «rota», week 0."
-        snippet_queries = [s for s in statements if "MATCH" in s][1:]
+        snippet_queries = [s for s in statements if "MATCH" in s and not s.startswith("--")][3:]
         assert len(snippet_queries) == 1  # only the chunk of rows that was asked for
     finally:
         repo._db.set_trace_callback(None)
@@ -163,3 +171,85 @@ def test_the_first_page_shows_before_anything_is_counted(repo: SessionRepository
         assert len([s for s in statements if "count(" in s]) == 1
     finally:
         repo._db.set_trace_callback(None)
+
+
+# -- with a loader: searches and counts on the worker ------------------------------------------
+
+@pytest.fixture
+def loader(qtbot: QtBot, vault: Vault) -> Iterator[ListLoader]:
+    running = ListLoader(vault)
+    yield running
+    running.stop()
+
+
+def _rota_journal(repo: SessionRepository, count: int = 120) -> None:
+    start = dt.date(2024, 1, 1)
+    repo.add_many(make_session(date=start + dt.timedelta(days=i), peer_code=f"code-{i}",
+                               notes=f"Talked about the rota, week {i}." if i % 2 else
+                               "Parking again.") for i in range(count))
+
+
+def test_search_runs_on_the_worker_never_on_the_gui_connection(
+        qtbot: QtBot, repo: SessionRepository, loader: ListLoader) -> None:
+    _rota_journal(repo)
+    gui_statements: list[str] = []
+    repo._db.set_trace_callback(gui_statements.append)
+    try:
+        model = SessionListModel(repo, loader=loader, page_size=50)
+        with qtbot.waitSignal(model.rows_loaded), qtbot.waitSignal(model.total_changed):
+            model.set_filter(SessionFilter(text="rota"))
+            assert model.loading
+            assert model.total is None  # nothing counted on the GUI thread
+    finally:
+        repo._db.set_trace_callback(None)
+    assert model.total == 60
+    assert [model.row_at(r).id for r in range(model.rowCount())] == list(  # type: ignore[union-attr]
+        range(120, 20, -2))
+    assert "«rota»" in str(model.data(model.index(0, COL_MATCH)))
+    assert not any("MATCH" in s or "count(" in s for s in gui_statements)
+    assert loader.worker_thread_id not in (None, threading.get_ident())
+
+
+def test_while_typing_only_the_last_search_lands(
+        qtbot: QtBot, repo: SessionRepository, loader: ListLoader) -> None:
+    _rota_journal(repo)
+    model = SessionListModel(repo, loader=loader)
+    landed: list[str] = []
+    model.rows_loaded.connect(lambda: landed.append(model.filter.text))
+    with qtbot.waitSignal(model.total_changed):
+        for typed in ("p", "pa", "par", "r", "ro", "rot", "rota"):
+            model.set_filter(SessionFilter(text=typed))
+    assert landed == ["rota"]
+    assert model.total == model.rowCount() == 60
+
+
+def test_pages_arrive_in_order_while_scrolling(
+        qtbot: QtBot, repo: SessionRepository, loader: ListLoader) -> None:
+    _rota_journal(repo)
+    model = SessionListModel(repo, loader=loader, page_size=25)
+    with qtbot.waitSignal(model.rows_loaded):
+        model.set_filter(SessionFilter(text="rota"))
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        model.fetchMore(QModelIndex())  # a second ask while one page is out changes nothing
+        qtbot.waitUntil(lambda: not model._fetching)
+    expected = [row.id for row in repo.page(SessionFilter(text="rota"), limit=1000)]
+    assert [model.row_at(r).id for r in range(model.rowCount())] == expected  # type: ignore[union-attr]
+
+
+def test_a_search_without_matches_is_empty_at_once(
+        qtbot: QtBot, repo: SessionRepository, loader: ListLoader) -> None:
+    _rota_journal(repo)
+    model = SessionListModel(repo, loader=loader)
+    with qtbot.waitSignal(model.rows_loaded):
+        model.set_filter(SessionFilter(text="zzqx"))
+    assert model.rowCount() == 0
+    assert model.total == 0  # known with the (empty) page: no count is run
+
+
+def test_the_plain_list_is_counted_on_the_worker(
+        qtbot: QtBot, repo: SessionRepository, loader: ListLoader) -> None:
+    _rota_journal(repo)
+    model = SessionListModel(repo, loader=loader, page_size=50)
+    assert model.rowCount() == 50  # the plain list's first page shows at once
+    qtbot.waitUntil(lambda: model.total == 120)

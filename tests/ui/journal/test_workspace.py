@@ -84,8 +84,15 @@ def test_saving_refreshes_and_selects(qtbot: QtBot, workspace: JournalWorkspace)
 def test_search_shows_the_snippet_column(qtbot: QtBot, workspace: JournalWorkspace) -> None:
     qtbot.keyClick(workspace.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert workspace.filters.search.hasFocus()
-    qtbot.keyClicks(workspace.filters.search, "rota")
-    qtbot.keyClick(workspace.filters.search, Qt.Key.Key_Return)
+    gui_statements: list[str] = []
+    workspace.repository._db.set_trace_callback(gui_statements.append)
+    try:
+        qtbot.keyClicks(workspace.filters.search, "rota")
+        qtbot.keyClick(workspace.filters.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: workspace.count_label.text() == "2 sessions match")
+    finally:
+        workspace.repository._db.set_trace_callback(None)
+    assert not any("MATCH" in s for s in gui_statements)  # searched on the worker
     assert workspace.model.total == 2
     assert not workspace.table.isColumnHidden(COL_MATCH)
     assert workspace.table.isColumnHidden(COL_BEHAVIOURS)
@@ -276,3 +283,14 @@ def test_out_of_date_search_labels_are_rewritten_in_the_background(
 
 def test_current_search_labels_start_no_background_work(workspace: JournalWorkspace) -> None:
     assert workspace.label_update is None
+
+
+def test_the_editor_is_built_when_first_needed(qtbot: QtBot, context: AppContext) -> None:
+    ws = JournalWorkspace(context)
+    qtbot.addWidget(ws)
+    assert ws._editor is None  # not at unlock: it is the largest form of the app
+    assert ws.confirm_close()  # asking about unsaved work does not build it
+    ws.prepare_lock()
+    assert ws._editor is None
+    ws.new_session()
+    assert ws.pages.currentWidget() is ws.editor

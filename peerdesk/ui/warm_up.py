@@ -1,0 +1,30 @@
+"""First-use work done on the unlock worker, so the GUI thread does not do it at unlock.
+
+Importing every workspace (and with them reportlab, jsonschema and the program code) took
+~1.4 s the first time, and the guides' search index ~0.3 s; both are cached once done. Only
+imports and plain-Python loading happen here: no widget, no Qt object is made off the GUI
+thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from peerdesk.guides import load_library
+from peerdesk.guides.search import search_index
+from peerdesk.ui.workspaces import journal_menu_providers, workspace_classes
+
+# Imported only when first used, inside functions: worth loading before that use too.
+_LATER_IMPORTS = (
+    "peerdesk.ui.journal.csv_wizard",
+)
+
+
+def warm_up(language: str) -> None:
+    """Import the workspaces and load the guides and their index in `language` (the caller
+    reads it on the GUI thread: `peerdesk.ui.i18n.current_language()`)."""
+    workspace_classes()
+    journal_menu_providers()
+    for module in _LATER_IMPORTS:
+        importlib.import_module(module)
+    search_index(load_library(None, language=language))
