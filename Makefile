@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck bench audit package package-onefile flatpak-modules \
-	translations screenshots clean
+	flatpak-wheels translations screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,10 +59,15 @@ package-onefile: $(PACKAGE_STAMP)
 	PEERDESK_ONEFILE=1 $(PYINSTALLER) --workpath build/pyinstaller-onefile packaging/peerdesk.spec
 	$(BIN)/python packaging/smoke_test.py dist/peerdesk-onefile
 
-# Regenerate packaging/flatpak/python3-modules.json (the Flatpak's Python dependencies, pinned
-# wheels and sdists with their hashes) from packaging/flatpak/requirements.txt; needs PyPI.
+# Regenerate packaging/flatpak/wheels.lock and python3-modules.json (the Flatpak's Python
+# dependencies for x86_64 and aarch64, pinned by hash) from pyproject.toml; needs the index.
 flatpak-modules: $(STAMP)
 	$(BIN)/python packaging/flatpak/generate_modules.py
+
+# Download the files wheels.lock pins into packaging/flatpak/wheels/ (git-ignored), each hash
+# checked by pip; run before flatpak-builder, which then builds from them without a network.
+flatpak-wheels: $(STAMP)
+	$(BIN)/python packaging/flatpak/download_wheels.py
 
 # Update the translation sources from every marked string in peerdesk/, then build the .qm files
 # the app loads (both are committed: the app needs no Qt tools at runtime).
@@ -77,4 +82,5 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .flatpak-builder
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .flatpak-builder \
+		packaging/flatpak/wheels

@@ -11,12 +11,21 @@ from typing import Any
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 MANIFEST = PACKAGING / "org.peerdesk.PeerDesk.yml"
 MODULE_LIST = PACKAGING / "flatpak" / "python3-modules.json"
+LOCK = PACKAGING / "flatpak" / "wheels.lock"
+WHEELHOUSE = "wheels"  # beside the module list, git-ignored; `make flatpak-wheels` fills it
 PROVIDED_BY_BASE_APP = {"pyside6"}
+# The package index's hosts, joined here so that this file does not name them either.
+REGISTRY_HOSTS = tuple("".join(parts) for parts in (
+    ("py", "pi", ".org"), ("py", "pi", ".python", ".org"), ("python", "hosted", ".org"),
+    ("py", "pi", ".io"),
+))
 
 
 def normalise(name: str) -> str:
@@ -54,14 +63,47 @@ def module_named(name: str) -> dict[str, Any]:
 
 
 def distribution_name(filename: str) -> str:
-    stem = filename.removesuffix(".tar.gz").removesuffix(".whl")
-    return normalise(stem.split("-")[0])
+    return name_and_version(filename)[0]
+
+
+def name_and_version(filename: str) -> tuple[str, Version]:
+    if filename.endswith(".whl"):
+        name, version = filename.removesuffix(".whl").split("-")[:2]
+    else:
+        name, version = filename.removesuffix(".tar.gz").rsplit("-", 1)
+    return normalise(name), Version(version)
+
+
+def lock_entries() -> dict[str, tuple[Version, set[str]]]:
+    """wheels.lock as name -> (pinned version, the sha256 of every file allowed)."""
+    entries: dict[str, tuple[Version, set[str]]] = {}
+    logical = LOCK.read_text("utf-8").replace("\\\n", " ")
+    for line in logical.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        requirement, *options = line.split()
+        pin = Requirement(requirement)
+        (specifier,) = pin.specifier
+        assert specifier.operator == "==", line
+        hashes = {option.removeprefix("--hash=sha256:") for option in options}
+        assert all(re.fullmatch(r"[0-9a-f]{64}", sha) for sha in hashes), line
+        assert hashes, line
+        assert len(hashes) == len(options), line
+        entries[normalise(pin.name)] = (Version(specifier.version), hashes)
+    return entries
+
+
+def python_sources() -> list[dict[str, Any]]:
+    """The sources of the modules python3-modules.json holds."""
+    return [source for module, folder in all_modules() if folder == MODULE_LIST.parent
+            for source in module.get("sources", [])]
 
 
 def test_no_network_anywhere() -> None:
     manifest = load_manifest()
     assert manifest["app-id"] == "org.peerdesk.PeerDesk"
     assert "--share=network" not in manifest["finish-args"]
+    assert "--share=network" not in manifest.get("build-options", {}).get("build-args", [])
     for module, _ in all_modules():
         assert "--share=network" not in module.get("build-options", {}).get("build-args", [])
     assert "PEERDESK_RESOURCES=/app/share/peerdesk-resources" in " ".join(manifest["finish-args"])
@@ -76,18 +118,58 @@ def test_base_app_follows_the_runtime() -> None:
     assert re.fullmatch(r"6\.\d+", manifest["runtime-version"])
 
 
-def test_every_source_is_in_the_repository_or_pinned_by_hash() -> None:
+def test_every_source_is_a_local_path_and_no_url() -> None:
     sources = 0
     for module, folder in all_modules():
         for source in module.get("sources", []):
             sources += 1
-            if "path" in source:
+            assert "url" not in source, source
+            assert "mirror-urls" not in source, source
+            assert "path" in source, source
+            if folder != MODULE_LIST.parent:
                 assert (folder / source["path"]).exists(), source
-            else:
-                assert source["type"] in {"file", "archive"}, source
-                assert source["url"].startswith("https://"), source
-                assert re.fullmatch(r"[0-9a-f]{64}", source.get("sha256", "")), source
     assert sources > 10
+
+
+def test_python_modules_are_wheelhouse_files_the_lock_pins_by_hash() -> None:
+    # `make flatpak-wheels` downloads what the lock pins (pip checks each hash); flatpak-builder
+    # then finds each file in the wheelhouse by path and checks its sha256 again.
+    lock = lock_entries()
+    used: set[str] = set()
+    for source in python_sources():
+        assert source["type"] == "file", source
+        folder, filename = source["path"].split("/")
+        assert folder == WHEELHOUSE, source
+        name, version = name_and_version(filename)
+        assert name in lock, f"{filename} is not in {LOCK.name}"
+        pinned_version, hashes = lock[name]
+        assert version == pinned_version, filename
+        assert source.get("sha256") in hashes, f"{filename}: its sha256 is not in {LOCK.name}"
+        used.add(source["sha256"])
+    unused = {name for name, (_, hashes) in lock.items() if not hashes <= used}
+    assert not unused, f"{LOCK.name} pins files no module installs: {sorted(unused)}"
+
+
+def test_the_wheelhouse_is_not_committed_nor_copied_into_the_app() -> None:
+    wheelhouse = f"packaging/flatpak/{WHEELHOUSE}"
+    ignored = (ROOT / ".gitignore").read_text("utf-8").splitlines()
+    assert f"{wheelhouse}/" in ignored
+    app_sources = module_named("peerdesk")["sources"]
+    assert any(wheelhouse in source.get("skip", []) for source in app_sources)
+
+
+def test_no_packaging_file_names_the_package_index_hosts() -> None:
+    # The wheelhouse is git-ignored and holds third-party files; everything else is ours.
+    files = [path for path in PACKAGING.rglob("*")
+             if path.is_file() and WHEELHOUSE not in path.relative_to(PACKAGING).parts
+             and "__pycache__" not in path.parts]
+    files += [ROOT / name for name in ("Makefile", "README.md", "pyproject.toml", ".gitignore")]
+    assert MODULE_LIST in files
+    assert LOCK in files
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace").lower()
+        for host in REGISTRY_HOSTS:
+            assert host not in text, f"{path.relative_to(ROOT)} names a package index host"
 
 
 def test_files_the_build_installs_from_the_tree_exist() -> None:
@@ -100,15 +182,20 @@ def test_files_the_build_installs_from_the_tree_exist() -> None:
             assert (ROOT / path.replace("${size}", size)).exists(), path
 
 
-def test_module_list_pins_every_runtime_dependency_of_pyproject() -> None:
-    # A dependency added to pyproject.toml without `make flatpak-modules` fails here.
+def test_lock_pins_every_runtime_dependency_of_pyproject() -> None:
+    # A dependency added to pyproject.toml without `make flatpak-modules` fails here, and so
+    # does a raised minimum the pinned version does not meet.
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    needed = {normalise(re.split(r"[<>=!~\[; ]", req, maxsplit=1)[0])
-              for req in project["dependencies"]} - PROVIDED_BY_BASE_APP
-    pinned = {distribution_name(file_name(source))
-              for module, _ in all_modules() for source in module.get("sources", [])
-              if "url" in source}
-    assert needed <= pinned, f"not in {MODULE_LIST.name}: {sorted(needed - pinned)}"
+    lock = lock_entries()
+    installed = {distribution_name(file_name(source)) for source in python_sources()}
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        name = normalise(requirement.name)
+        if name in PROVIDED_BY_BASE_APP:
+            continue
+        assert name in lock, f"{name} is not pinned in {LOCK.name}"
+        assert requirement.specifier.contains(lock[name][0]), (line, str(lock[name][0]))
+        assert name in installed, f"{name} is not installed by {MODULE_LIST.name}"
 
 
 @pytest.mark.parametrize("arch", ["x86_64", "aarch64"])
