@@ -347,13 +347,35 @@ class MainWindow(QMainWindow):
         start_at = str(context.settings.get("default_workspace"))
         if not self.shell.show_workspace(start_at) and self.shell.workspaces:
             self.shell.navigation.setCurrentRow(0)
+        # the start screen had the focus: give it to the navigation, so the keyboard works at once
+        self.shell.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
         # Qt adds " — PeerDesk" (the application display name) itself.
         self.setWindowTitle(self.journal_path.name)
         self.unlocked.emit()
+        self.peer_code_task = None
         if not self.demo:
-            self.peer_code_task = start_peer_code_review(
-                self, SessionRepository(context.vault), context.settings,
-                lambda: self.context is context, self._show_peer_code_review)
+            # the review may write (a one-time marker), so it waits for the journal's page check
+            self._when_writable(context, lambda: self._start_peer_code_review(context))
+
+    def _start_peer_code_review(self, context: AppContext) -> None:
+        self.peer_code_task = start_peer_code_review(
+            self, SessionRepository(context.vault), context.settings,
+            lambda: self.context is context, self._show_peer_code_review)
+
+    def _when_writable(self, context: AppContext, action: Callable[[], object]) -> None:
+        """Run `action` once the journal is proven whole (at once if it already is); never for
+        a damaged journal or after the journal was locked."""
+        if context.vault.writable:
+            action()
+            return
+        watch = self.security.integrity
+
+        def verdict(intact: bool) -> None:
+            watch.verdict.disconnect(verdict)
+            if intact and self.context is context:
+                action()
+
+        watch.verdict.connect(verdict)
 
     def _show_peer_code_review(self, dialog: PeerCodeReviewDialog) -> None:
         dialog.replaced.connect(lambda _count: refresh_workspaces(self))

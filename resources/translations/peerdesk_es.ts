@@ -212,7 +212,7 @@
     <message>
         <location line="+3"/>
         <source>&amp;File:</source>
-        <translation>&amp;Archivo:</translation>
+        <translation>Arc&amp;hivo:</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -61,6 +61,8 @@ def test_create_lock_unlock_cycle(qtbot: QtBot, window: MainWindow, journal_path
     assert prompt is not None
     qtbot.waitUntil(prompt.isVisible)
     qtbot.mouseClick(prompt.skip_button, Qt.MouseButton.LeftButton)
+    window.activateWindow()  # offscreen has no window manager to hand activation back
+    qtbot.waitUntil(window.isActiveWindow)
 
     with qtbot.waitSignal(window.locked):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

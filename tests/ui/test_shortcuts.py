@@ -110,9 +110,9 @@ def test_app_shortcuts_work_from_any_field_of_the_journal(
     assert any(isinstance(w, QLineEdit) for w in list_fields)  # the search box among them
     for definition_id in ("app.export_summary", "app.settings", "app.shortcuts"):
         fired_from_everywhere(qtbot, window, shortcut_def(definition_id).keys[0], list_fields)
-    editor = journal.findChild(SessionEditor)
-    assert editor is not None
     journal.new_session()  # type: ignore[attr-defined]
+    editor = journal.findChild(SessionEditor)  # built when first needed
+    assert editor is not None
     qtbot.waitUntil(editor.isVisible)
     fired_from_everywhere(qtbot, window, "Ctrl+E", focusable(editor))
 

@@ -32,6 +32,12 @@ def unlocked(qtbot: QtBot, journal_path: Path) -> MainWindow:
     return window
 
 
+def reopen_after_check(qtbot: QtBot, window: MainWindow, journal_path: Path) -> None:
+    """Unlock again and wait for the page check: the review starts only once it has passed."""
+    with qtbot.waitSignal(window.security.integrity.verdict, timeout=20000):
+        window.open_session(Vault.open(journal_path, PASSPHRASE))
+
+
 def test_identifying_codes_are_listed_once_and_replaced(qtbot: QtBot, journal_path: Path) -> None:
     journal_with(journal_path, "Maria Lopez", "Maria Lopez", "calm-otter-11", "jo@example.org")
     window = unlocked(qtbot, journal_path)
@@ -50,7 +56,7 @@ def test_identifying_codes_are_listed_once_and_replaced(qtbot: QtBot, journal_pa
     assert len(codes) == 3  # Maria's two sessions still share one (new) code
     assert Settings(window.context.vault).marked(PEER_CODE_REVIEW_DONE)
     window.lock()
-    window.open_session(Vault.open(journal_path, PASSPHRASE))
+    reopen_after_check(qtbot, window, journal_path)
     assert window.peer_code_task is None  # not asked again
     window.lock()
 
@@ -68,6 +74,6 @@ def test_deciding_later_asks_again_and_keeping_does_not(qtbot: QtBot, journal_pa
     assert window.context is not None
     assert SessionRepository(window.context.vault).peer_codes() == ["Maria Lopez"]
     window.lock()
-    window.open_session(Vault.open(journal_path, PASSPHRASE))
+    reopen_after_check(qtbot, window, journal_path)
     assert window.peer_code_task is None
     window.lock()
