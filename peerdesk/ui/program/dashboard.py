@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 HEADLINE_COLUMNS = 4
 CHART_COLUMNS = 2
+CARD_MIN_WIDTH = 150
+CHART_MIN_WIDTH = 300
 CARD_HEIGHT = 100  # at the usual font size; larger system fonts get taller cards
 
 
@@ -116,6 +118,12 @@ class FigureLabel(QLabel):
         needed = QFontMetrics(font).horizontalAdvance(self.text())
         if available > 0 and needed > available:
             size = max(self._base * self.SMALLEST, size * available / needed * 0.98)
+            smallest = self._base * self.SMALLEST
+            font.setPointSizeF(size)
+            # glyph widths do not scale exactly with the size: step down until it really fits
+            while size > smallest and QFontMetrics(font).horizontalAdvance(self.text()) > available:
+                size = max(smallest, size - 0.25)
+                font.setPointSizeF(size)
         if abs(size - self.font().pointSizeF()) > 0.05:
             font.setPointSizeF(size)
             self.setFont(font)
@@ -175,11 +183,12 @@ class HeadlineCard(QFrame):
         self.set_headlines([headline])
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(150, card_height(self.font()))
+        return QSize(CARD_MIN_WIDTH, card_height(self.font()))
 
 
 class Dashboard(QWidget):
-    """Headline cards (a 4-wide grid) above chart panels (a 2-wide grid)."""
+    """Headline cards (up to 4 a row) above chart panels (up to 2 a row); the grids take fewer
+    columns when the window is narrow (small screens, large scale), never a sideways scroll."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,6 +212,39 @@ class Dashboard(QWidget):
         layout.addLayout(self._card_grid)
         layout.addLayout(self._chart_grid)
         layout.addStretch(1)
+        self._columns = (HEADLINE_COLUMNS, CHART_COLUMNS)
+        # The layout would make four cards' width the least this widget takes; a width of its
+        # own lets the grids reflow instead (see resizeEvent).
+        self.setMinimumWidth(CARD_MIN_WIDTH)
+
+    def _fitting_columns(self) -> tuple[int, int]:
+        spacing = self._card_grid.horizontalSpacing()
+        card = next(iter(self.cards.values()), None)
+        card_width = (card.minimumSizeHint().width() if card is not None else CARD_MIN_WIDTH)
+        cards = (self.width() + spacing) // (card_width + spacing)
+        charts = (self.width() + spacing) // (CHART_MIN_WIDTH + spacing)
+        return (max(1, min(HEADLINE_COLUMNS, cards)), max(1, min(CHART_COLUMNS, charts)))
+
+    def _place(self, grid: QGridLayout, widgets: Sequence[QWidget], columns: int,
+               most: int) -> None:
+        for widget in widgets:
+            grid.removeWidget(widget)
+        for column in range(most):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, widget in enumerate(widgets):
+            grid.addWidget(widget, index // columns, index % columns)
+
+    def _reflow(self) -> None:
+        columns = self._fitting_columns()
+        if columns == self._columns:
+            return
+        self._columns = columns
+        self._place(self._card_grid, list(self.cards.values()), columns[0], HEADLINE_COLUMNS)
+        self._place(self._chart_grid, list(self.panels.values()), columns[1], CHART_COLUMNS)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
 
     def set_headlines(self, headlines: Sequence[LabelledHeadline]) -> None:
         """One card per headline (grouped ones share a card), keyed by the first key."""
@@ -216,8 +258,8 @@ class Dashboard(QWidget):
             for index, key in enumerate(wanted):
                 card = HeadlineCard(key)
                 self.cards[key] = card
-                self._card_grid.addWidget(card, index // HEADLINE_COLUMNS,
-                                          index % HEADLINE_COLUMNS)
+                self._card_grid.addWidget(card, index // self._columns[0],
+                                          index % self._columns[0])
         for group in groups:
             self.cards[group[0].key].set_headlines(group)
 
@@ -241,7 +283,8 @@ class Dashboard(QWidget):
                 panel = ChartPanel(table.key, table.title, chart_kind_for(table))
                 panel.setObjectName(f"chart_{table.key}")
                 self.panels[table.key] = panel
-                self._chart_grid.addWidget(panel, index // CHART_COLUMNS, index % CHART_COLUMNS)
+                columns = self._columns[1]
+                self._chart_grid.addWidget(panel, index // columns, index % columns)
             panel.set_table(table, k)
 
         return [lambda i=index, t=table: step(i, t) for index, table in enumerate(tables)]
