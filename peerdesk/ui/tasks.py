@@ -121,6 +121,12 @@ class BackgroundTask(QObject):
         self._thread.start()
         self._poll.start()
 
+    def wait(self, seconds: float) -> bool:
+        """Block until the work has ended or `seconds` passed; True when it has ended. For
+        locking, which must not leave a worker holding the journal open."""
+        self._thread.join(seconds)
+        return not self._thread.is_alive()
+
     def _parent_gone(self) -> bool:
         """True when the widget that started the task was destroyed while it ran."""
         return self._parent is not None and not shiboken6.isValid(self._parent)

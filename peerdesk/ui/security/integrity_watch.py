@@ -10,6 +10,7 @@ backup that passes the full check is offered.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 # A check that ends sooner than this never shows the "checking" banner (no flicker).
 BANNER_DELAY_MS = 700
+STOP_WAIT_SECONDS = 2.0  # an interrupted check ends within milliseconds; never hang a lock
 
 
 class IntegrityWatch(QObject):
@@ -37,6 +39,7 @@ class IntegrityWatch(QObject):
         self.window = window
         self._restore = restore  # SecurityGuard.restore(backup, passphrase)
         self.task: BackgroundTask | None = None
+        self._connections: list[Any] = []
         self.offer: QMessageBox | None = None
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
@@ -53,8 +56,11 @@ class IntegrityWatch(QObject):
             return None
         vault.defer_integrity_check()
 
+        connections: list[Any] = []
+
         def check(_: Progress) -> list[str]:
             connection = vault.connect_another()  # never the GUI's connection
+            connections.append(connection)
             try:
                 return page_problems(connection)
             finally:
@@ -63,10 +69,10 @@ class IntegrityWatch(QObject):
         def done(problems: object) -> None:
             self.task = None
             self._banner_timer.stop()
+            if self.window.context is not context:
+                return  # locked meanwhile (the check may have been interrupted): no verdict
             found = [str(p) for p in problems] if isinstance(problems, list) else []
             vault.record_integrity(found)
-            if self.window.context is not context:
-                return  # locked meanwhile: the verdict is kept for nobody
             if found:
                 self._show_damaged(context, tuple(found))
                 self.verdict.emit(False)
@@ -82,12 +88,19 @@ class IntegrityWatch(QObject):
             done([str(exc)])  # the check could not read the file: treat it as damaged
 
         self._banner_timer.start()
+        self._connections = connections
         self.task = run_in_background(self.window, self.tr("Checking the journal…"), check,
                                       done, failed, show_progress=False)
         return self.task
 
     def stop(self) -> None:
+        """On lock: interrupt a running check, so no worker keeps the journal open after it."""
         self._banner_timer.stop()
+        if self.task is not None:
+            for connection in self._connections:
+                with contextlib.suppress(Exception):  # already closed: nothing to interrupt
+                    connection.interrupt()
+            self.task.wait(STOP_WAIT_SECONDS)
         if self.offer is not None:
             self.offer.reject()
             self.offer = None
