@@ -115,6 +115,15 @@ class Taxonomy:
         """Raise `TaxonomyError` unless `code` is one of the codes of field `key`."""
         self.field(key).option(code)
 
+    @functools.cached_property
+    def code_labels(self) -> Mapping[str, Mapping[str, str]]:
+        """Field key -> code -> label, built once: validation and the search index look codes
+        up for every session, so a linear walk over the options would add up."""
+        return types.MappingProxyType({
+            key: types.MappingProxyType({option.code: option.label for option in f.options})
+            for key, f in self.fields.items()
+        })
+
 
 def _text(table: Mapping[str, object], key: str, where: str) -> str:
     value = table.get(key)

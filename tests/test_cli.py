@@ -10,27 +10,8 @@ from pathlib import Path
 import pytest
 
 from peerdesk import __version__
-from peerdesk.vault.vault import PLAINTEXT_HEADER
+from tests.cli_process import assert_one_line_error, peerdesk
 from tests.conftest import PASSPHRASE
-
-
-def peerdesk(*args: str, passphrase: str | None = PASSPHRASE,
-             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = dict(os.environ)
-    full_env.pop("PEERDESK_PASSPHRASE", None)
-    if passphrase is not None:
-        full_env["PEERDESK_PASSPHRASE"] = passphrase
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "peerdesk", *args], capture_output=True,
-                          text=True, env=full_env, stdin=subprocess.DEVNULL, timeout=60,
-                          check=False)
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int) -> None:
-    assert result.returncode == code, result.stderr
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert result.stderr.startswith("peerdesk: ")
 
 
 def test_version() -> None:
@@ -39,67 +20,9 @@ def test_version() -> None:
     assert result.stdout.strip() == f"PeerDesk {__version__}"
 
 
-def test_init_creates_encrypted_file_and_check_passes(tmp_path: Path) -> None:
-    journal = tmp_path / "j"
-    result = peerdesk("init", "--journal", str(journal))
-    assert result.returncode == 0, result.stderr
-    assert journal.read_bytes()[:16] != PLAINTEXT_HEADER
-    checked = peerdesk("check", "--journal", str(journal))
-    assert checked.returncode == 0, checked.stderr
-    assert "intact" in checked.stdout
-
-
-def test_journal_from_environment(tmp_path: Path) -> None:
-    journal = tmp_path / "env.peerdesk"
-    assert peerdesk("init", env={"PEERDESK_JOURNAL": str(journal)}).returncode == 0
-    assert journal.exists()
-
-
-def test_check_with_wrong_passphrase_is_one_clear_line(tmp_path: Path) -> None:
-    journal = tmp_path / "j"
-    assert peerdesk("init", "--journal", str(journal)).returncode == 0
-    result = peerdesk("check", "--journal", str(journal), passphrase="wrong one")
-    assert_one_line_error(result, 1)
-    assert "passphrase is wrong or the file is damaged" in result.stderr
-
-
-def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
-    journal = tmp_path / "j"
-    journal.write_text("keep me")
-    assert_one_line_error(peerdesk("init", "--journal", str(journal)), 1)
-    assert journal.read_text() == "keep me"
-
-
-def test_empty_passphrase_refused(tmp_path: Path) -> None:
-    journal = tmp_path / "j"
-    assert_one_line_error(peerdesk("init", "--journal", str(journal), passphrase=""), 1)
-    assert not journal.exists()
-
-
-def test_missing_passphrase_without_terminal(tmp_path: Path) -> None:
-    result = peerdesk("init", "--journal", str(tmp_path / "j"), passphrase=None)
-    assert_one_line_error(result, 1)
-    assert "PEERDESK_PASSPHRASE" in result.stderr
-
-
-def test_check_missing_journal(tmp_path: Path) -> None:
-    result = peerdesk("check", "--journal", str(tmp_path / "nothing"))
-    assert_one_line_error(result, 1)
-    assert "There is no journal" in result.stderr
-
-
 @pytest.mark.parametrize("args", [["no-such-command"], ["init", "--bogus"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert_one_line_error(peerdesk(*args), 2)
-
-
-def test_damaged_journal_check_fails_cleanly(tmp_path: Path) -> None:
-    journal = tmp_path / "j"
-    assert peerdesk("init", "--journal", str(journal)).returncode == 0
-    data = bytearray(journal.read_bytes())
-    data[5000] ^= 0xFF
-    journal.write_bytes(bytes(data))
-    assert_one_line_error(peerdesk("check", "--journal", str(journal)), 1)
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:

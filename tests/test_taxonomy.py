@@ -194,6 +194,23 @@ def test_label_for_and_has() -> None:
         channel.label_for("fax")
 
 
+def test_code_labels_maps_every_code_to_its_label_and_is_built_once() -> None:
+    taxonomy = default_taxonomy()
+    labels = taxonomy.code_labels
+    assert {key: tuple(codes) for key, codes in labels.items()} == EXPECTED_CODES
+    assert labels["channel"]["in_person"] == "In person"
+    assert taxonomy.code_labels is labels
+    with pytest.raises(TypeError):
+        labels["channel"]["fax"] = "Fax"  # type: ignore[index]
+
+
+def test_code_labels_belong_to_their_own_taxonomy(shipped_data: dict[str, Any]) -> None:
+    shipped_data["channel"]["options"][0]["label"] = "Face to face"
+    relabelled = parse_taxonomy(shipped_data)
+    assert relabelled.code_labels["channel"]["in_person"] == "Face to face"
+    assert default_taxonomy().code_labels["channel"]["in_person"] == "In person"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -26,27 +26,15 @@ LabelMaps = Mapping[str, Mapping[str, str]]  # field key -> code -> label
 
 @cache
 def _translated_maps(language: str) -> LabelMaps:
-    return label_maps(localized_taxonomy(language))
-
-
-_MAPS: dict[int, tuple[Taxonomy, LabelMaps]] = {}
-
-
-def label_maps(taxonomy: Taxonomy) -> LabelMaps:
-    cached = _MAPS.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        maps = {key: {o.code: o.label for o in f.options} for key, f in taxonomy.fields.items()}
-        cached = (taxonomy, maps)
-        _MAPS[id(taxonomy)] = cached
-    return cached[1]
+    return localized_taxonomy(language).code_labels
 
 
 def indexed_label_maps(taxonomy: Taxonomy) -> tuple[LabelMaps, ...]:
     """The label sets a journal using `taxonomy` indexes: the shipped taxonomy in every shipped
     language; any other taxonomy (tests, a future custom one) as it is."""
     if taxonomy is not default_taxonomy():
-        return (label_maps(taxonomy),)
-    return (label_maps(taxonomy),
+        return (taxonomy.code_labels,)
+    return (taxonomy.code_labels,
             *(_translated_maps(lang) for lang in LANGUAGES if lang != SOURCE_LANGUAGE))
 
 

@@ -44,18 +44,6 @@ class SessionInvalid(PeerDeskError):
         self.problem = problem
 
 
-_CODE_SETS: dict[int, tuple[Taxonomy, dict[str, frozenset[str]]]] = {}
-
-
-def code_sets(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
-    """Field key -> its codes, computed once per taxonomy (validation runs per session)."""
-    cached = _CODE_SETS.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        cached = (taxonomy, {key: frozenset(f.codes()) for key, f in taxonomy.fields.items()})
-        _CODE_SETS[id(taxonomy)] = cached
-    return cached[1]
-
-
 def _unknown_code(taxonomy: Taxonomy, attribute: str, key: str, code: object) -> SessionInvalid:
     field = taxonomy.field(key)
     return SessionInvalid(msg(
@@ -104,7 +92,7 @@ def validate_session(session: Session, taxonomy: Taxonomy,
             "The group size ({size}) must be a number of people from 2 to {maximum}, or left "
             "empty.", size=repr(session.group_size), maximum=MAX_GROUP_SIZE,
         ))
-    known = code_sets(taxonomy)
+    known = taxonomy.code_labels
     for attribute, key in SINGLE_CODED_FIELDS.items():
         code = getattr(session, attribute)
         if code is None and attribute not in REQUIRED_CODED_FIELDS:
@@ -115,9 +103,9 @@ def validate_session(session: Session, taxonomy: Taxonomy,
         codes = getattr(session, attribute)
         if not isinstance(codes, frozenset):
             raise SessionInvalid(msg("{field} must be a set of codes.", field=attribute))
-        if not codes <= known[key]:
-            bad = sorted((c for c in codes if c not in known[key]), key=str)[0]
-            raise _unknown_code(taxonomy, attribute, key, bad)
+        unknown = [c for c in codes if c not in known[key]]
+        if unknown:
+            raise _unknown_code(taxonomy, attribute, key, sorted(unknown, key=str)[0])
     if session.follow_up_date is not None and (
         not isinstance(session.follow_up_date, dt.date)
         or isinstance(session.follow_up_date, dt.datetime)

@@ -3,7 +3,6 @@ languages, and the same figures as the protected report they are written from.""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import random
 import re
@@ -11,7 +10,6 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from reportlab.graphics.charts.legends import Legend
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -19,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from peerdesk.program.labels import label_report
 from peerdesk.program.report import ProgramFilter, ProtectedReport, prepare_report
 from peerdesk.reports.charts import stacked_months
-from peerdesk.reports.csv_report import report_rows, write_csv_report
+from peerdesk.reports.csv_report import report_rows
 from peerdesk.reports.pdf_report import (
     _STYLES,
     FRAME_WIDTH,
@@ -28,31 +26,11 @@ from peerdesk.reports.pdf_report import (
     write_pdf_report,
 )
 from peerdesk.taxonomy import default_taxonomy, localized_taxonomy
-from tests.program.fakes import SECRET, Contact, FakeFigures, random_program
+from tests.program.fakes import SECRET, FakeFigures, random_program
 
 SECTIONS = ("Headline figures", "Contacts per month by channel", "What is happening",
             "Who the behaviour comes from", "Referrals by type of resource",
             "The person's next step", "Method note", "Rounding and small counts")
-
-
-def _program() -> FakeFigures:
-    program = random_program(random.Random(4), [("s1", None), ("s2", None), ("s3", None)],
-                             ["2026-10", "2026-11"], per_month=(15, 30))
-    program.contacts = [replace(c, referral_types=()) if "crisis_line" in c.referral_types
-                        else c for c in program.contacts]
-    program.info["s1"] = replace(program.info["s1"], alias="Tiny")
-    program.info["s2"] = replace(program.info["s2"], alias="Mid")
-    # two crisis-line referrals: a small count that must never be printed
-    program.add(Contact("s1", "2026-10", "s1-x", referral_types=("crisis_line",)),
-                Contact("s1", "2026-10", "s1-y", referral_types=("crisis_line",)))
-    return program
-
-
-@pytest.fixture
-def report() -> ProtectedReport:
-    return prepare_report(_program(), ProgramFilter(), k=5, secret=SECRET,
-                          program_name="Northside <Peer> Program",
-                          generated_on=dt.date(2026, 12, 1))
 
 
 def _text(data: bytes) -> tuple[int, str]:
@@ -92,27 +70,6 @@ def test_pdf_shows_only_rounded_figures(report: ProtectedReport) -> None:
     flat = " ".join(text.split())
     assert "Crisis line <5" in flat  # the table row (the chart prints the label and mark apart)
     assert not re.search(r"Crisis line \d", flat)
-
-
-def test_csv_holds_the_same_figures_as_the_report(report: ProtectedReport,
-                                                  tmp_path: Path) -> None:
-    rows = list(report_rows(report))
-    assert rows[0] == ("table", "row", "column", "value")
-    assert rows[1][0] == "How to read these figures"
-    assert "rounded to a multiple of 5" in rows[1][3]
-    labelled = label_report(report)
-    values = {(r[0], r[1], r[2]): r[3] for r in rows}
-    for headline in labelled.headlines:
-        assert values[("Headline figures", headline.label, "Value")] == headline.text
-    for table in labelled.tables:
-        for row, cells in zip(table.rows, table.cells, strict=True):
-            for column, cell in zip(table.columns, cells, strict=True):
-                assert values[(table.title, row, column)] == cell
-    months = labelled.table("contacts_by_month")
-    assert values[(months.title, "Total", "Total")] == labelled.headline("contacts").text
-    path = tmp_path / "report.csv"
-    write_csv_report(report, path)
-    assert path.read_bytes().decode("utf-8").endswith("\r\n")
 
 
 def test_pdf_written_privately(report: ProtectedReport, tmp_path: Path) -> None:
@@ -173,19 +130,6 @@ def test_figures_are_the_same_in_both_languages(report: ProtectedReport) -> None
     for en_row, es_row in zip(en_rows[2:], es_rows[2:], strict=True):
         # the value column is the same text, except a rate's "35 of 76", which reads "35 de 76"
         assert es_row[3] == en_row[3].replace(" of ", " de "), (en_row, es_row)
-
-
-def test_spanish_csv_headers_and_labels(report: ProtectedReport, tmp_path: Path) -> None:
-    rows = list(report_rows(report, "es"))
-    assert rows[0] == ("tabla", "fila", "columna", "valor")
-    contacts = report.headline("contacts").text
-    assert ("Cifras principales", "Contactos", "Valor", contacts) in rows
-    phone = localized_taxonomy("es").field("channel").label_for("phone")
-    assert any(row[0] == "Contactos por mes y medio" and row[1] == "oct 2026"
-               and row[2] == phone for row in rows)
-    path = tmp_path / "informe.csv"
-    write_csv_report(report, path, language="es")
-    assert path.read_bytes().decode("utf-8").startswith("tabla,fila,columna,valor\r\n")
 
 
 def test_every_label_of_a_real_report_has_spanish(report: ProtectedReport) -> None:

@@ -13,8 +13,8 @@ import pytest
 from peerdesk.cli import main
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.vault import Vault
+from tests.cli_process import assert_one_line_error, peerdesk
 from tests.conftest import PASSPHRASE
-from tests.test_cli import assert_one_line_error, peerdesk
 
 GOOD = "date,consent,channel,notes\n2024-03-01,yes,phone,rota\n2024-03-02,no,Video call,\n"
 BAD = ("date,consent,channel\n2024-03-01,yes,phone\n2024-13-01,yes,phone\n"

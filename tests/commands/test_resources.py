@@ -9,9 +9,9 @@ from pathlib import Path
 
 from peerdesk.referrals import ResourceRepository, read_pack
 from peerdesk.vault import Vault
+from tests.cli_process import assert_one_line_error, peerdesk
 from tests.conftest import PASSPHRASE
 from tests.referrals.helpers import DEMO_PACK, demo_document, own, pack_file
-from tests.test_cli import assert_one_line_error, peerdesk
 
 
 def _journal(path: Path, *, demo: bool) -> Path:
