@@ -16,6 +16,8 @@ APP_DIR_NAME = "PeerDesk"
 JOURNAL_FILE_NAME = "journal.peerdesk"
 JOURNAL_ENV = "PEERDESK_JOURNAL"
 PASSPHRASE_ENV = "PEERDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+NEW_PASSPHRASE_ENV = "PEERDESK_NEW_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+RECOVERY_CODE_ENV = "PEERDESK_RECOVERY_CODE"
 
 
 def data_dir() -> Path:

@@ -96,6 +96,7 @@ MINIMUM_ARGON2_ENV = "PEERDESK_TESTING_MINIMUM_ARGON2"
 _STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error")
 
 __all__ = [  # the errors live in peerdesk.vault.errors; importing them from here still works
+    "Connection",
     "GatedConnection",
     "Vault",
     "VaultAccessError",
