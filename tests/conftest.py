@@ -48,5 +48,5 @@ def vault(journal_path: Path) -> Iterator[Vault]:
 def journal_files(path: Path) -> list[Path]:
     """The journal and every file SQLite keeps beside it (and inside a journal folder)."""
     beside = [p for p in path.parent.iterdir() if p.name.startswith(path.name)]
-    inside = [p for p in path.iterdir()] if path.is_dir() else []
+    inside = list(path.iterdir()) if path.is_dir() else []
     return beside + inside

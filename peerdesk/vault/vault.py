@@ -244,7 +244,7 @@ class Vault:
     @classmethod
     def create(
         cls, path: Path, passphrase: str, migrations: tuple[Migration, ...] | None = None,
-        *, folder: bool = False, argon2: Argon2Params | None = None,
+        *, folder: bool = True, argon2: Argon2Params | None = None,
     ) -> Vault:
         """A new journal at `path`.
 

@@ -201,7 +201,7 @@ def test_a_missing_key_file_is_named(folder_journal: Path) -> None:
 
 
 def test_an_old_single_file_journal_moves_into_its_folder_on_unlock(journal_path: Path) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         _add_sessions(vault)
         journal_id = vault.journal_id
     with Vault.open(journal_path, PASSPHRASE, move_into_folder=True) as vault:
@@ -284,7 +284,7 @@ def test_kill_9_during_passphrase_changes_leaves_exactly_one_that_opens(
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="SIGKILL/fork harness needs POSIX")
 def test_kill_9_during_the_move_of_an_old_journal_loses_nothing(tmp_path: Path) -> None:
     template = tmp_path / "template.peerdesk"
-    with Vault.create(template, PASSPHRASE) as vault:
+    with Vault.create(template, PASSPHRASE, folder=False) as vault:
         _add_sessions(vault)
     for round_number in range(4):
         path = tmp_path / f"round{round_number}" / "journal.peerdesk"
@@ -334,7 +334,7 @@ def test_a_backup_folder_is_checked_and_restored_in_place_of_the_journal(
 def test_an_old_single_file_backup_restored_moves_into_a_folder_on_unlock(
         journal_path: Path, tmp_path: Path) -> None:
     old = tmp_path / "old-backup.peerdesk"
-    with Vault.create(old, PASSPHRASE) as vault:
+    with Vault.create(old, PASSPHRASE, folder=False) as vault:
         _add_sessions(vault, 2)
     with Vault.create(journal_path, PASSPHRASE, folder=True) as vault:
         _add_sessions(vault, 4)
