@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         path = self.journal_path
 
         def unlock(_: Progress) -> Vault:
-            return Vault.open(path, passphrase)
+            return Vault.open(path, passphrase, move_into_folder=True)
 
         def failed(exc: BaseException) -> None:
             self.start.unlock_page.show_error(message_text(exc))
