@@ -203,7 +203,9 @@ class MainWindow(QMainWindow):
         path = self.journal_path
 
         def create(_: Progress) -> Vault:
-            return Vault.create(path, passphrase)
+            vault = Vault.create(path, passphrase)
+            vault.offer_recovery_kit = True
+            return vault
 
         run_in_background(self, self.tr("Creating your journal…"), create, self.open_session,
                           lambda exc: self.start.create_page.show_error(message_text(exc)),

@@ -231,6 +231,7 @@ class Vault:
         self._tx_lock = threading.RLock()
         self._gate = gate if gate is not None else IntegrityGate()
         self.moved_into_folder = False  # this unlock moved an old single file into a folder
+        self.offer_recovery_kit = False  # the app offers the kit once (new or moved journal)
         with contextlib.suppress(AttributeError):  # a plain sqlcipher3 connection (tests)
             conn.gate = self._gate
 
@@ -380,7 +381,7 @@ class Vault:
         key = migrate_legacy_journal(path, passphrase, argon2=argon2 or chosen_argon2(),
                                      progress=progress or _no_progress)
         vault = cls._open_keyed(path, journal_db_path(path), key, migrations, intact=True)
-        vault.moved_into_folder = True
+        vault.moved_into_folder = vault.offer_recovery_kit = True
         return vault
 
     @classmethod

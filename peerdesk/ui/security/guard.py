@@ -151,6 +151,17 @@ class SecurityGuard(QObject):
             return
         self.backup_timer.start()
         self.offer_retention(context)
+        if context.vault.offer_recovery_kit and context.vault.key_file is not None:
+            context.vault.offer_recovery_kit = False
+            self.offer_recovery_kit(context)
+
+    def offer_recovery_kit(self, context: AppContext) -> RecoveryKitDialog:
+        """After creating a journal or moving an old one into its folder: the kit, once. It
+        can be closed without one (then a forgotten passphrase loses the journal)."""
+        dialog = RecoveryKitDialog(context.vault, self.window, offered=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _backup_due(self) -> None:
         context = self._context()

@@ -44,7 +44,8 @@ class RecoveryKitDialog(QDialog):
     stored = Signal()
     turned_off = Signal()
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None, *,
+                 offered: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryKitDialog")
         self.setWindowTitle(self.tr("Recovery kit"))
@@ -112,6 +113,11 @@ class RecoveryKitDialog(QDialog):
         self.error.setStyleSheet(tone_css("error"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        if offered:  # right after creating (or moving) the journal: skipping is a choice
+            skip = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            skip.setText(self.tr("No recovery kit — if I forget the passphrase, the journal "
+                                 "is lost"))
+            skip.setObjectName("skipRecoveryKit")
         self.store_button = self.buttons.addButton(
             self.tr("Use this code") if self.had_code else self.tr("Turn on the recovery kit"),
             QDialogButtonBox.ButtonRole.AcceptRole)

@@ -105,3 +105,22 @@ def test_a_wrong_code_is_named_and_nothing_changes(qtbot: QtBot, window: MainWin
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: fingerprint in dialog.error.text(), timeout=15000)
     assert key_file_path(path).read_bytes() == before
+
+
+def test_the_kit_is_offered_once_after_creating_a_journal(qtbot: QtBot,
+                                                          journal_path: Path) -> None:
+    window = MainWindow(journal_path)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.start.create_page
+    page.passphrase.setText(NEW)
+    page.repeat.setText(NEW)
+    with qtbot.waitSignal(window.unlocked, timeout=20000):
+        page.create_button.click()
+    qtbot.waitUntil(lambda: window.findChild(RecoveryKitDialog) is not None, timeout=5000)
+    dialog = window.findChild(RecoveryKitDialog)
+    assert dialog is not None
+    assert "journal is lost" in dialog.buttons.button(
+        dialog.buttons.StandardButton.Cancel).text()
+    dialog.reject()
+    window.lock()
