@@ -219,6 +219,9 @@ class ExportDialog(QDialog):
         layout.addLayout(alias_row)
         layout.addWidget(self.buttons)
         self.resize(1040, 660)
+        # Save was added to the button box after Close: give both a place in the Tab chain.
+        QWidget.setTabOrder(self.save_button,
+                            self.buttons.button(QDialogButtonBox.StandardButton.Close))
 
         self._replan_timer = QTimer(self)
         self._replan_timer.setSingleShot(True)
