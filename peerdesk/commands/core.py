@@ -41,7 +41,8 @@ def run_init(args: argparse.Namespace) -> int:
     with create_vault(path, passphrase):
         pass
     print(f"Created an encrypted journal at {path}.")
-    print(f"Passphrase: {hint.message} It cannot be recovered if forgotten.")
+    print(f"Passphrase: {hint.message} If you forget it, only a recovery kit opens the "
+          "journal: make one with 'peerdesk recovery-kit new --pdf FILE' or in the app.")
     return 0
 
 

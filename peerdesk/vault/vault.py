@@ -349,7 +349,8 @@ class Vault:
         2. a folder: its key file is read strictly and the passphrase slot opened (the
            deliberate Argon2id time), then `journal.db` keyed with the data key;
         3. a single file: opened with the passphrase as before; with `move_into_folder`, its
-           pages are proven whole (#16's full check), then it is moved into a folder
+           pages are proven whole (#16's full check; a damaged one is returned unmoved, its
+           integrity DAMAGED, so it stays read-only), then it is moved into a folder
            (`argon2` for its new slot, calibrated unless given; `progress` reports the steps)
            and that folder opened;
         4. the database is checked quickly, migrated if its schema is older.
@@ -375,9 +376,15 @@ class Vault:
         if not move_into_folder:
             return legacy
         try:
-            legacy.require_intact()  # a damaged journal is never moved; a backup is offered
-        finally:
+            legacy.require_intact()
+        except VaultDamagedError:
+            # A damaged journal is never moved: it stays as it is, read-only, and the app
+            # offers the newest good backup (#16).
+            return legacy
+        except BaseException:
             legacy.close()
+            raise
+        legacy.close()
         key = migrate_legacy_journal(path, passphrase, argon2=argon2 or chosen_argon2(),
                                      progress=progress or _no_progress)
         vault = cls._open_keyed(path, journal_db_path(path), key, migrations, intact=True)

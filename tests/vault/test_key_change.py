@@ -345,3 +345,20 @@ def test_an_old_single_file_backup_restored_moves_into_a_folder_on_unlock(
     with Vault.open(journal_path, PASSPHRASE, move_into_folder=True) as vault:
         assert _notes(vault) == ["note 1", "note 2"]
     assert journal_path.is_dir()
+
+
+def test_a_damaged_old_journal_is_not_moved(journal_path: Path) -> None:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault, vault.transaction() as db:
+        db.execute("CREATE TABLE filler (body TEXT)")
+        db.executemany("INSERT INTO filler VALUES (?)", [("x" * 200,)] * 2000)
+    data = bytearray(journal_path.read_bytes())
+    page = len(data) // 4096 - 2
+    data[page * 4096 + 300] ^= 0x01
+    journal_path.write_bytes(bytes(data))
+    before = journal_path.read_bytes()
+    with Vault.open(journal_path, PASSPHRASE, move_into_folder=True) as vault:
+        assert not vault.moved_into_folder
+        assert not vault.writable
+    assert journal_path.is_file()
+    assert journal_path.read_bytes() == before
+    assert sorted(p.name for p in journal_path.parent.iterdir()) == ["journal.peerdesk"]
