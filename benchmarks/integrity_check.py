@@ -54,7 +54,7 @@ def main() -> None:
     print("|---|---|---|---|")
     for journal in args.journals:
         result = measure(journal, passphrase, args.runs)
-        size = journal.stat().st_size / 1_000_000
+        size = (journal / "journal.db" if journal.is_dir() else journal).stat().st_size / 1_000_000
         print(f"| {journal.name} | {size:.0f} MB | {result['unlock'] * 1000:.0f} ms | "
               f"{result['check'] * 1000:.0f} ms / {result['check_cpu'] * 1000:.0f} ms |")
 

@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "peerdesk.commands.core",
     "peerdesk.commands.journal",
     "peerdesk.commands.backup",
+    "peerdesk.commands.keys",
     "peerdesk.commands.resources",
     "peerdesk.commands.exchange",
     "peerdesk.commands.program",

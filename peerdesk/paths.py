@@ -16,6 +16,8 @@ APP_DIR_NAME = "PeerDesk"
 JOURNAL_FILE_NAME = "journal.peerdesk"
 JOURNAL_ENV = "PEERDESK_JOURNAL"
 PASSPHRASE_ENV = "PEERDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+NEW_PASSPHRASE_ENV = "PEERDESK_NEW_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+RECOVERY_CODE_ENV = "PEERDESK_RECOVERY_CODE"
 
 
 def data_dir() -> Path:
@@ -34,13 +36,21 @@ def default_journal_path() -> Path:
 
 
 def resolve_journal_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """`--journal PATH` wins, then `PEERDESK_JOURNAL`, then the platform default."""
+    """`--journal PATH` wins, then `PEERDESK_JOURNAL`, then the platform default. Each names a
+    journal folder (or an old single-file journal, which moves into a folder at the same path
+    on its next unlock); `…/journal.peerdesk/journal.db` is read as its folder."""
     if cli_value:
-        return Path(cli_value).expanduser().absolute()
+        return _journal_folder_of(Path(cli_value).expanduser().absolute())
     env_value = os.environ.get(JOURNAL_ENV)
     if env_value:
-        return Path(env_value).expanduser().absolute()
+        return _journal_folder_of(Path(env_value).expanduser().absolute())
     return default_journal_path()
+
+
+def _journal_folder_of(path: Path) -> Path:
+    if path.name == JOURNAL_DB_NAME and (path.parent / KEY_FILE_NAME).is_file():
+        return path.parent
+    return path
 
 
 def ui_state_file() -> Path:

@@ -11,6 +11,7 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from peerdesk.vault import Vault
+from peerdesk.vault.vault import MINIMUM_ARGON2_ENV
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -26,6 +27,9 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("PEERDESK_JOURNAL", raising=False)
     monkeypatch.delenv("PEERDESK_PASSPHRASE", raising=False)
+    # New journals take Argon2id's floor (64 MiB, 3 passes) instead of calibrating for ~3 s;
+    # set in the environment so that subprocesses the tests start inherit it.
+    monkeypatch.setenv(MINIMUM_ARGON2_ENV, "1")
     return home
 
 
@@ -42,5 +46,7 @@ def vault(journal_path: Path) -> Iterator[Vault]:
 
 
 def journal_files(path: Path) -> list[Path]:
-    """The journal and every file SQLite keeps beside it."""
-    return [p for p in path.parent.iterdir() if p.name.startswith(path.name)]
+    """The journal and every file SQLite keeps beside it (and inside a journal folder)."""
+    beside = [p for p in path.parent.iterdir() if p.name.startswith(path.name)]
+    inside = list(path.iterdir()) if path.is_dir() else []
+    return beside + inside

@@ -172,6 +172,8 @@ def _fill_journal(journal: Path) -> None:
 
 
 def _digest(path: Path) -> str:
+    if path.is_dir():  # a backup of a journal folder: its database and key file
+        return "".join(_digest(p) for p in sorted(path.iterdir()))
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

@@ -118,10 +118,11 @@ def test_no_marker_in_any_file_written(qtbot: QtBot, tmp_path: Path,
                if p.is_file() and "harness" not in p.name]
     names = {p.name for p in written}
     # the scan really covers what the flows wrote
-    assert {"journal.peerdesk", "backup.peerdesk", "summary.json", "report.pdf",
-            "report.csv", "window-state.json"} <= names
-    assert any(".replaced-" in name for name in names)
-    assert any(p.parent.name == "backups" for p in written)
+    assert {"journal.db", "keys.json", "summary.json", "report.pdf", "report.csv",
+            "window-state.json"} <= names
+    assert any(p.parent.name == "backup.peerdesk" for p in written)  # a backup is a folder
+    assert any(".replaced-" in part for p in written for part in p.parts)
+    assert any("backups" in p.parts for p in written)
     patterns = marker_patterns()
     for path in written:
         data = path.read_bytes()

@@ -73,13 +73,16 @@ def journal_lock(path: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def open_vault(args: argparse.Namespace, *, check_pages: bool = True) -> Iterator[Vault]:
+def open_vault(args: argparse.Namespace, *, check_pages: bool = True,
+               passphrase: str | None = None) -> Iterator[Vault]:
     """The unlocked journal for the block, locked against other writers and proven whole
-    (`check_pages=False` only for `peerdesk check`, which runs the full check itself)."""
+    (`check_pages=False` only for `peerdesk check`, which runs the full check itself).
+    `passphrase`: already read (else `read_passphrase`)."""
     path = journal_path(args)
     if path.parent.is_dir() and not path.exists():
         raise VaultNotFoundError(path)
-    with journal_lock(path), Vault.open(path, read_passphrase()) as vault:
+    passphrase = passphrase if passphrase is not None else read_passphrase()
+    with journal_lock(path), Vault.open(path, passphrase) as vault:
         if check_pages:
             vault.require_intact()
         yield vault

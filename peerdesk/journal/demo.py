@@ -25,6 +25,7 @@ from peerdesk.journal.model import Session
 from peerdesk.journal.peer_code import generate_peer_code
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.vault import Vault
+from peerdesk.vault.keyslots import MINIMUM_ARGON2
 
 T = TypeVar("T")
 
@@ -311,7 +312,8 @@ def create_demo_journal(path: Path, passphrase: str, count: int = 2000, seed: in
 
     Refuses an existing file (`VaultExistsError`). Returns the number of sessions added.
     """
-    with Vault.create(path, passphrase) as vault:
+    # A throwaway journal under a random passphrase: Argon2id's floor, no calibration wait.
+    with Vault.create(path, passphrase, argon2=MINIMUM_ARGON2) as vault:
         mark_demo_journal(vault)
         return fill_journal(vault, count, seed, today)
 

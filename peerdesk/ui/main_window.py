@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
 
         def create(_: Progress) -> Vault:
             vault = Vault.create(path, passphrase)
+            vault.offer_recovery_kit = True
             _warm_up_quietly(language)
             return vault
 
@@ -241,8 +242,15 @@ class MainWindow(QMainWindow):
                           show_progress=False)
 
     def _ask_safety_numbers(self) -> None:
-        if self.context is not None and not self.demo:
-            self.safety_numbers_prompt = ask_once(self.context.settings, self)
+        """The first-run question about crisis numbers; after the recovery kit's offer, if one
+        is open, so two dialogs never ask at once."""
+        if self.context is None or self.demo:
+            return
+        offer = self.security.recovery_offer
+        if offer is not None:
+            offer.finished.connect(lambda _result: self._ask_safety_numbers())
+            return
+        self.safety_numbers_prompt = ask_once(self.context.settings, self)
 
     def _adopt_training_progress(self, vault: Vault) -> None:
         """What a trainee completed (and answered, if the reader is still open) before having
@@ -258,7 +266,7 @@ class MainWindow(QMainWindow):
         language = current_language()
 
         def unlock(_: Progress) -> Vault:
-            vault = Vault.open(path, passphrase)  # the key derivation, migrations
+            vault = Vault.open(path, passphrase, move_into_folder=True)  # KDF, migrations
             _warm_up_quietly(language)
             return vault
 

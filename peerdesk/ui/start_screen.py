@@ -144,8 +144,9 @@ class CreateJournalPage(QWidget):
         layout.addWidget(self.strength)
 
         warning = QLabel(self.tr(
-            "<b>Write your passphrase down somewhere safe.</b> If you forget it, nobody — not "
-            "PeerDesk, not your coordinator, not IT — can open this journal again."))
+            "<b>Write your passphrase down somewhere safe.</b> If you forget it, only the "
+            "recovery kit offered next opens this journal again — nobody else can: not "
+            "PeerDesk, not your coordinator, not IT."))
         warning.setObjectName("forgetWarning")
         warning.setWordWrap(True)
         layout.addWidget(warning)

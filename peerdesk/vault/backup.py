@@ -1,10 +1,16 @@
-"""Encrypted backups: one now to a chosen file, daily rolling ones, and restoring from either.
+"""Encrypted backups: one now to a chosen place, daily rolling ones, and restoring from either.
 
-Every copy is made the same way (`export_encrypted`): `ATTACH … KEY` a temp file beside the
-target, `sqlcipher_export` into it inside one read transaction (a consistent snapshot even
-while the app keeps writing), verify the temp file opens with the passphrase and passes
-SQLite's quick check, fsync, then rename it over the target. A crash at any moment leaves the
-old target or the new one, never half a file; a failure removes the temp file.
+A backup of a journal folder is a journal folder of its own (docs/key-hierarchy.md §6): its
+`journal.db` exported under the same data key and a copy of `keys.json`, so it opens with the
+passphrase and recovery code valid when it was made. It is built in a hidden staging folder
+beside the target and renamed into place. Old single-file journals and backups are still read
+(with their passphrase) and restored.
+
+Every database copy is made the same way (`export_to_temp`): `ATTACH … KEY` a temp file beside
+the target, `sqlcipher_export` into it inside one read transaction (a consistent snapshot even
+while the app keeps writing), verify the temp file opens with the key and passes SQLite's
+quick check, fsync, then rename it into place. A crash at any moment leaves the old target or
+the new one, never half of one; a failure removes the temp file.
 
 Restoring never deletes: the current journal is kept aside as
 `<journal>.replaced-<UTC timestamp>` (with its -wal/-shm, if any) before the checked backup
@@ -27,15 +33,30 @@ from urllib.request import pathname2url
 import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
-from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
-from peerdesk.paths import backups_dir
+from peerdesk.fileio import (
+    PRIVATE_DIR_MODE,
+    PRIVATE_FILE_MODE,
+    ensure_private_dir,
+    fsync_dir,
+    write_atomic,
+)
+from peerdesk.paths import backups_dir, journal_db_path, key_file_path
 from peerdesk.translation import msg
 from peerdesk.vault.errors import VaultDamagedError, VaultOpenError
 from peerdesk.vault.faults import SQLITE_CORRUPT, classify, sqlite_code
 from peerdesk.vault.integrity import IntegrityReport, connection_report
+from peerdesk.vault.keyed import Secret, attach_key, connect_keyed, pragma_key
+from peerdesk.vault.keyslots import (
+    DataKey,
+    Keyring,
+    KeySlotError,
+    WrongPassphraseError,
+    read_keyring,
+    unlock_with_passphrase,
+    write_keyring,
+)
 from peerdesk.vault.leftovers import sweep_old_temps_beside
-from peerdesk.vault.passphrase import normalize_passphrase
-from peerdesk.vault.vault import PLAINTEXT_HEADER, Vault, connect_keyed
+from peerdesk.vault.vault import PLAINTEXT_HEADER, Vault, vault_secret
 
 ProgressFn = Callable[[int, int, str], None]
 BACKUP_SUFFIX = ".peerdesk"
@@ -82,10 +103,11 @@ def _write_error(target: Path, exc: BaseException) -> PeerDeskError:
     ))
 
 
-def export_to_temp(source: Any, target: Path, passphrase: str, tag: str = "copy") -> Path:
-    """Copy `source` (a keyed connection) encrypted with `passphrase` into a verified, fsynced
-    temp file beside `target`; return the temp path. The caller renames it into place."""
-    literal = normalize_passphrase(passphrase)
+def export_to_temp(source: Any, target: Path, passphrase: Secret, tag: str = "copy") -> Path:
+    """Copy `source` (a keyed connection) encrypted with `passphrase` (or a data key) into a
+    verified, fsynced temp file beside `target`; return the temp path. The caller renames it
+    into place."""
+    literal = attach_key(passphrase)
     if not target.parent.is_dir():
         raise BackupError(msg("The folder {folder} does not exist. Choose an existing folder.",
                               folder=target.parent))
@@ -130,8 +152,9 @@ def export_to_temp(source: Any, target: Path, passphrase: str, tag: str = "copy"
         raise
 
 
-def verify_copy(path: Path, passphrase: str, expect_version: int | None = None) -> None:
-    """A fresh copy opens with the passphrase, is encrypted and passes the quick check."""
+def verify_copy(path: Path, passphrase: Secret, expect_version: int | None = None) -> None:
+    """A fresh copy opens with the passphrase (or key), is encrypted and passes the quick
+    check."""
     with open(path, "rb") as handle:
         if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
             raise BackupError(msg("The copy was not encrypted, so PeerDesk removed it."))
@@ -160,39 +183,124 @@ def install(tmp: Path, target: Path) -> None:
 
 
 def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) -> Path:
-    """Write an encrypted copy of the journal (same passphrase) to `target`, atomically, 0600.
+    """Write an encrypted copy of the journal to `target`, atomically, private: a journal
+    folder (same data key, a copy of the key file) for a journal folder, a file keyed with the
+    passphrase for an old single-file journal.
 
     Safe on a worker thread: it uses its own connection, never the GUI's."""
     target = Path(target).expanduser().absolute()
-    if target.resolve() == vault.path.resolve():
+    if target.resolve() == vault.path.resolve() or vault.path.resolve() in target.parents:
         raise BackupError(msg("A backup cannot replace the journal itself. Choose another "
                               "file."))
-    if target.is_dir():
+    folder = vault.key_file is not None
+    if target.is_dir() and not (folder and _is_journal_folder(target)):
         raise BackupError(msg("{path} is a folder. Choose a file name for the backup.",
+                              path=target))
+    if folder and target.exists() and not target.is_dir():
+        raise BackupError(msg("{path} is a file. Choose a new name for the backup folder.",
                               path=target))
     progress(0, 2, "Copying the journal…")
     sweep_old_temps_beside(target)
+    staging = _temp_beside(target, "backup") if folder else None
     source = vault.connect_another()
     try:
         # A copy of a damaged journal would push good backups out of the rotation.
         vault.require_writable(source)
-        tmp = export_to_temp(source, target, vault_passphrase(vault), tag="backup")
+        if staging is not None:
+            _make_private_dir(staging, target)
+            try:
+                tmp = export_to_temp(source, journal_db_path(staging), vault_secret(vault),
+                                     tag="backup")
+                install(tmp, journal_db_path(staging))
+                assert vault.key_file is not None
+                write_atomic(key_file_path(staging), vault.key_file.read_bytes())
+                fsync_dir(staging)
+            except BaseException as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                if isinstance(exc, OSError):
+                    raise _write_error(target, exc) from exc
+                raise
+        else:
+            tmp = export_to_temp(source, target, vault_secret(vault), tag="backup")
     finally:
         source.close()
     progress(1, 2, "Saving the backup…")
-    install(tmp, target)
+    if staging is not None:
+        install_folder(staging, target)
+    else:
+        install(tmp, target)
     progress(2, 2, "Backup saved.")
     return target
 
 
-def vault_passphrase(vault: Vault) -> str:
-    # The vault keeps its passphrase private; a backup uses the same one on purpose.
-    passphrase = vault._passphrase
-    if passphrase is None:
-        from peerdesk.vault.vault import VaultLockedError
+def _make_private_dir(folder: Path, target: Path) -> None:
+    if not target.parent.is_dir():
+        raise BackupError(msg("The folder {folder} does not exist. Choose an existing folder.",
+                              folder=target.parent))
+    try:
+        folder.mkdir(mode=PRIVATE_DIR_MODE)
+        os.chmod(folder, PRIVATE_DIR_MODE)
+    except OSError as exc:
+        raise _write_error(target, exc) from exc
 
-        raise VaultLockedError()
-    return passphrase
+
+def _is_journal_folder(path: Path) -> bool:
+    return journal_db_path(path).is_file() and key_file_path(path).is_file()
+
+
+def install_folder(staging: Path, target: Path) -> None:
+    """Rename a finished staging folder to `target`; an earlier backup folder there is
+    renamed aside first and removed only once the new one is in place."""
+    previous = _temp_beside(target, "previous") if target.exists() else None
+    try:
+        if previous is not None:
+            os.replace(target, previous)
+        os.replace(staging, target)
+        fsync_dir(target.parent)
+    except OSError as exc:
+        if previous is not None and not target.exists():
+            with contextlib.suppress(OSError):
+                os.replace(previous, target)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(target, exc) from exc
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def vault_passphrase(vault: Vault) -> Secret:
+    """What the vault's own backups are checked and restored with: its data key (a journal
+    folder) or its passphrase (an old single file)."""
+    return vault_secret(vault)
+
+
+def update_backup_key_files(journal: Path, keyring: Keyring) -> list[Path]:
+    """After a slot changed (passphrase, recovery code, kit off): give every automatic backup
+    of this journal (same keyring) the new key file, so an old passphrase or code opens
+    nothing PeerDesk keeps. Each write is atomic. Returns the backups updated."""
+    updated: list[Path] = []
+    for info in automatic_backups(journal):
+        key_file = key_file_path(info.path)
+        if not info.path.is_dir():
+            continue
+        try:
+            if read_keyring(key_file).keyring_id != keyring.keyring_id:
+                continue
+        except KeySlotError:
+            continue
+        write_keyring(key_file, keyring)
+        updated.append(info.path)
+    return updated
+
+
+def remove_old_format_backups(journal: Path) -> list[Path]:
+    """Single-file automatic backups from before key slots (they open with an old
+    passphrase): removed when the passphrase changes."""
+    removed: list[Path] = []
+    for info in automatic_backups(journal):
+        if info.path.is_file():
+            _remove_quietly(info.path)
+            removed.append(info.path)
+    return removed
 
 
 # -- automatic rolling backups ------------------------------------------------------------
@@ -225,8 +333,9 @@ def automatic_backups(journal: Path) -> list[BackupInfo]:
             created = dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=dt.UTC)
         except ValueError:
             continue
+        size_of = journal_db_path(path) if path.is_dir() else path
         with contextlib.suppress(OSError):
-            found.append(BackupInfo(path, created, path.stat().st_size))
+            found.append(BackupInfo(path, created, size_of.stat().st_size))
     return sorted(found, key=lambda info: info.created_at, reverse=True)
 
 
@@ -261,10 +370,16 @@ def prune_automatic_backups(journal: Path, keep: int) -> list[Path]:
     """Delete all but the newest `keep` automatic backups; return what was deleted."""
     removed: list[Path] = []
     for info in automatic_backups(journal)[max(keep, 1):]:
-        with contextlib.suppress(FileNotFoundError):
-            info.path.unlink()
-            removed.append(info.path)
+        _remove_backup(info.path)
+        removed.append(info.path)
     return removed
+
+
+def _remove_backup(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        _remove_quietly(path)
 
 
 def replace_automatic_backups(vault: Vault, keep: int) -> None:
@@ -274,21 +389,32 @@ def replace_automatic_backups(vault: Vault, keep: int) -> None:
     fresh = None if keep <= 0 else make_automatic_backup(vault, keep + len(old))
     for info in old:
         if info.path != fresh:
-            _remove_quietly(info.path)
+            _remove_backup(info.path)
 
 
 # -- checking and restoring ---------------------------------------------------------------
 
 
-def check_backup(path: Path, passphrase: str) -> IntegrityReport:
-    """Open a backup read-only with `passphrase` and run the full integrity check."""
+def check_backup(path: Path, passphrase: Secret) -> IntegrityReport:
+    """Open a backup read-only with `passphrase` (or the journal's data key) and run the full
+    integrity check. A backup folder's key file is read strictly first."""
     path = Path(path)
-    if not path.is_file():
+    secret = passphrase
+    database = path
+    if path.is_dir():
+        if not _is_journal_folder(path):
+            raise BackupError(msg("{path} is not a PeerDesk backup (it has no journal.db and "
+                                  "keys.json).", path=path))
+        secret = backup_key(path, passphrase)
+        database = journal_db_path(path)
+    elif not path.is_file():
         raise BackupError(msg("There is no backup at {path}.", path=path))
-    with open(path, "rb") as handle:
+    elif isinstance(passphrase, DataKey):
+        raise _does_not_open(path)
+    with open(database, "rb") as handle:
         if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
             raise BackupError(msg("{path} is not an encrypted PeerDesk backup.", path=path))
-    uri = f"file:{pathname2url(str(path.absolute()))}?mode=ro"
+    uri = f"file:{pathname2url(str(database.absolute()))}?mode=ro"
     try:
         conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlcipher3.Error as exc:
@@ -296,19 +422,16 @@ def check_backup(path: Path, passphrase: str) -> IntegrityReport:
                               reason=str(exc))) from exc
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_literal(passphrase)}")
+        conn.execute(f"PRAGMA key = {pragma_key(secret)}")
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
-            raise BackupError(msg(
-                "The backup {file} does not open with this passphrase, or it is damaged. "
-                "Nothing was changed.", file=path.name,
-            )) from exc
+            raise _does_not_open(path) from exc
         if version == 0:
             raise BackupError(msg("{file} is not a PeerDesk journal backup. Nothing was changed.",
                                   file=path.name))
-        report = connection_report(conn, path)
+        report = connection_report(conn, database)
     finally:
         conn.close()
     if not report.ok:
@@ -319,8 +442,28 @@ def check_backup(path: Path, passphrase: str) -> IntegrityReport:
     return report
 
 
-def _literal(passphrase: str) -> str:
-    return "'" + normalize_passphrase(passphrase).replace("'", "''") + "'"
+def _does_not_open(path: Path) -> BackupError:
+    return BackupError(msg(
+        "The backup {file} does not open with this passphrase, or it is damaged. "
+        "Nothing was changed.", file=path.name,
+    ))
+
+
+def backup_key(folder: Path, secret: Secret) -> DataKey:
+    """The data key of the backup folder `folder`: `secret` itself when it is this journal's
+    key (proven by the key file's key check), else from its passphrase slot."""
+    keyring = read_keyring(key_file_path(folder))
+    if isinstance(secret, DataKey):
+        if not keyring.holds(secret):
+            raise BackupError(msg(
+                "The backup {file} belongs to another journal, or to this one before it was "
+                "re-encrypted: it opens only with the passphrase it was made with. Nothing was "
+                "changed.", file=folder.name))
+        return secret
+    try:
+        return unlock_with_passphrase(keyring, secret)
+    except WrongPassphraseError as exc:
+        raise _does_not_open(folder) from exc
 
 
 def aside_path(journal: Path, now: dt.datetime | None = None) -> Path:
@@ -333,12 +476,15 @@ def aside_path(journal: Path, now: dt.datetime | None = None) -> Path:
     return candidate
 
 
-def restore_backup(journal: Path, backup: Path, passphrase: str,
+def restore_backup(journal: Path, backup: Path, passphrase: Secret,
                    progress: ProgressFn = _no_progress) -> Path | None:
     """Check `backup`, keep the current journal aside, put the backup in its place.
 
     The journal must be closed (`Vault.detach()` or never opened). Returns where the previous
-    file was kept (None if there was none). Never deletes or overwrites the previous file."""
+    journal was kept (None if there was none). Never deletes or overwrites the previous one.
+    A backup folder is copied into a staging folder beside the journal first; an old
+    single-file backup becomes a single-file journal, which its next unlock moves into a
+    folder."""
     journal = Path(journal)
     backup = Path(backup)
     if backup.absolute() == journal.absolute():
@@ -349,14 +495,18 @@ def restore_backup(journal: Path, backup: Path, passphrase: str,
     ensure_private_dir(journal.parent)
     tmp = _temp_beside(journal, "restore")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-        with open(backup, "rb") as src, os.fdopen(fd, "wb") as dst:
-            shutil.copyfileobj(src, dst, 1024 * 1024)
-            dst.flush()
-            os.fsync(dst.fileno())
-        verify_copy(tmp, passphrase)
+        if backup.is_dir():
+            tmp.mkdir(mode=PRIVATE_DIR_MODE)
+            _copy_file(journal_db_path(backup), journal_db_path(tmp))
+            _copy_file(key_file_path(backup), key_file_path(tmp))
+            fsync_dir(tmp)
+            check_backup(tmp, passphrase)
+        else:
+            _copy_file(backup, tmp)
+            verify_copy(tmp, passphrase)
     except BaseException as exc:
-        _remove_quietly(tmp, Path(f"{tmp}-journal"))
+        _remove_backup(tmp)
+        _remove_quietly(Path(f"{tmp}-journal"))
         if isinstance(exc, OSError):
             raise _write_error(journal, exc) from exc
         if isinstance(exc, sqlcipher3.DatabaseError):
@@ -366,7 +516,11 @@ def restore_backup(journal: Path, backup: Path, passphrase: str,
     progress(2, 3, "Keeping the current journal aside…")
     kept: Path | None = None
     try:
-        if journal.exists():
+        if journal.is_dir():
+            kept = aside_path(journal)
+            os.replace(journal, kept)
+            fsync_dir(journal.parent)
+        elif journal.exists():
             kept = aside_path(journal)
             try:
                 os.link(journal, kept)  # the old file stays reachable at every moment
@@ -377,30 +531,48 @@ def restore_backup(journal: Path, backup: Path, passphrase: str,
                 companion = Path(f"{journal}{suffix}")
                 if companion.exists():
                     os.replace(companion, Path(f"{kept}{suffix}"))
-        install(tmp, journal)
+        if tmp.is_dir():
+            if journal.is_file():
+                journal.unlink()  # kept aside above (hard link or copy)
+            os.replace(tmp, journal)
+            fsync_dir(journal.parent)
+        else:
+            if journal.is_dir():
+                raise BackupError(msg("{path} could not be moved aside. Nothing was changed.",
+                                      path=journal))
+            install(tmp, journal)
     except OSError as exc:
-        _remove_quietly(tmp)
+        _remove_backup(tmp)
         raise _write_error(journal, exc) from exc
     progress(3, 3, "Backup restored.")
     return kept
 
 
-def restore_open_vault(vault: Vault, backup: Path, passphrase: str | None = None,
+def _copy_file(source: Path, target: Path) -> None:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def restore_open_vault(vault: Vault, backup: Path, passphrase: Secret | None = None,
                        progress: ProgressFn = _no_progress) -> Path | None:
-    """Restore while unlocked: detach, restore, reopen (with the backup's passphrase)."""
-    passphrase = passphrase if passphrase is not None else vault_passphrase(vault)
+    """Restore while unlocked: detach, restore, reopen (with the backup's key)."""
+    passphrase = passphrase if passphrase is not None else vault_secret(vault)
     check_backup(backup, passphrase)  # before closing anything
+    reopen_with = backup_key(Path(backup), passphrase) if Path(backup).is_dir() else passphrase
     vault.detach()
     try:
         kept = restore_backup(vault.path, backup, passphrase, progress)
     except BaseException:
         vault.reopen()
         raise
-    vault.reopen(passphrase, intact=True)
+    vault.reopen(reopen_with, intact=True)
     return kept
 
 
-def newest_good_backup(journal: Path, passphrase: str) -> BackupInfo | None:
+def newest_good_backup(journal: Path, passphrase: Secret) -> BackupInfo | None:
     """The newest automatic backup that opens with `passphrase` and passes the full check."""
     for info in automatic_backups(journal):
         try:

@@ -99,7 +99,7 @@ def check_integrity(vault: Vault) -> list[str]:
 
 def integrity_report(vault: Vault) -> IntegrityReport:
     """The full check, with what it looked at (for `peerdesk check`)."""
-    return connection_report(vault.connection, vault.path)
+    return connection_report(vault.connection, vault.db_path)
 
 
 def connection_report(conn: Any, path: Path) -> IntegrityReport:

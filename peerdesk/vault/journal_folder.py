@@ -41,6 +41,8 @@ from peerdesk.paths import (
     legacy_copy_path,
 )
 from peerdesk.translation import msg
+from peerdesk.vault.errors import VaultError, VaultOpenError
+from peerdesk.vault.keyed import connect_keyed
 from peerdesk.vault.keyslots import (
     Argon2Params,
     DataKey,
@@ -48,7 +50,6 @@ from peerdesk.vault.keyslots import (
     new_keyring,
     write_keyring,
 )
-from peerdesk.vault.vault import VaultError, VaultOpenError, connect_keyed
 
 ProgressFn = Callable[[int, int, str], None]
 MIGRATION_STEPS = 6

@@ -221,6 +221,10 @@ class Keyring:
     def recovery_slot(self) -> Slot | None:
         return next((s for s in self.slots if s.kind == RECOVERY_CODE_SLOT), None)
 
+    def holds(self, key: DataKey) -> bool:
+        """True when `key` is the data key this key file guards (its key check matches)."""
+        return hmac.compare_digest(_key_check(self.keyring_id, key), self.key_check)
+
     @property
     def fingerprint(self) -> str:
         """Names this journal (and its backups) on the recovery kit and the recovery screen."""

@@ -33,7 +33,9 @@ def _temps_named_for(folder: Path, name_glob: str) -> list[Path]:
 def stale_temp_files(journal: Path) -> list[Path]:
     """Leftover temp files of `journal`: beside it and in its backups folder."""
     journal = Path(journal)
-    return [*_temps_named_for(journal.parent, journal.name),
+    inside = _temps_named_for(journal, "*") if journal.is_dir() and not journal.is_symlink() \
+        else []
+    return [*_temps_named_for(journal.parent, journal.name), *inside,
             *_temps_named_for(backups_dir(journal), f"{journal.stem}-*")]
 
 

@@ -1,5 +1,8 @@
 """Changing the passphrase so that a crash at any moment leaves a journal that opens.
 
+A journal folder changes its passphrase by re-wrapping one key slot (`key_change`); what
+follows is the copy-based re-encryption kept for old single-file journals and their copies.
+
 Why not `PRAGMA rekey`: it re-encrypts pages in place inside the journal file. In WAL mode the
 SQLCipher 4 documentation makes no atomicity promise across concurrent connections, several
 SQLite encryption libraries refuse or corrupt a WAL-mode rekey, and SQLCipher 5 lists WAL
@@ -31,17 +34,13 @@ import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.translation import msg
+from peerdesk.vault import key_change
 from peerdesk.vault.backup import export_to_temp, install
+from peerdesk.vault.key_change import WrongCurrentPassphraseError
 from peerdesk.vault.passphrase import normalize_passphrase
 from peerdesk.vault.vault import Vault, VaultError, connect_keyed
 
 ProgressFn = Callable[[int, int, str], None]
-
-
-class WrongCurrentPassphraseError(PeerDeskError):
-    def __init__(self) -> None:
-        super().__init__(msg("The current passphrase is not right. Nothing was changed; try "
-                             "again."))
 
 
 def _no_progress(done: int, total: int, text: str) -> None:
@@ -100,7 +99,13 @@ def change_passphrase(vault: Vault, current: str, new: str,
     """Change the passphrase of an unlocked vault; it is open with `new` afterwards.
 
     Runs on a worker thread; the GUI must not use the vault until it returns. On failure the
-    vault is reopened with the current passphrase and the file is unchanged."""
+    vault is reopened with the current passphrase and the file is unchanged. A journal folder
+    only re-wraps its passphrase slot (`key_change.change_passphrase`)."""
+    if vault.key_file is not None:
+        progress(0, 1, "Changing the passphrase…")
+        key_change.change_passphrase(vault, current, new)
+        progress(1, 1, "Passphrase changed.")
+        return
     if not vault.check_passphrase(current):
         raise WrongCurrentPassphraseError()
     vault.require_writable()  # the re-encrypted copy replaces the journal: never a damaged one

@@ -1,7 +1,13 @@
-"""The encrypted journal file: create, unlock, migrate, lock.
+"""The encrypted journal: create, unlock, migrate, lock.
 
-Rules (see DESIGN.md "The encrypted file"): the NFC passphrase goes to `PRAGMA key` with
-SQLCipher 4's defaults; any failure to key or read aborts before another statement runs; a
+A journal is a folder (`journal.peerdesk/`) holding the database (`journal.db`, keyed with a
+random data key) and its key file (`keys.json`, the data key wrapped under the passphrase and,
+optionally, the recovery code): docs/key-hierarchy.md. A single-file journal from before key
+slots is opened with its passphrase as before and moved into a folder on that unlock, after
+its pages are proven whole (`journal_folder.migrate_legacy_journal`).
+
+Rules (see DESIGN.md "The encrypted file"): any failure to key or read aborts before another
+statement runs; a
 failed open never modifies, recreates or replaces the file; a new file is checked to be
 encrypted before anything is written into it; migrations run one per transaction after an
 encrypted copy is taken; a file from a newer PeerDesk is refused untouched.
@@ -22,7 +28,8 @@ from typing import Any
 import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
-from peerdesk.fileio import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peerdesk.fileio import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peerdesk.paths import JOURNAL_DB_NAME, KEY_FILE_NAME, journal_db_path, key_file_path
 from peerdesk.translation import msg
 from peerdesk.vault.errors import (
     VaultAccessError,
@@ -50,15 +57,47 @@ from peerdesk.vault.faults import (
     sqlite_code,
 )
 from peerdesk.vault.integrity import Integrity, IntegrityGate, quick_open_problems
+from peerdesk.vault.journal_folder import (
+    Layout,
+    ProgressFn,
+    finish_interrupted_migration,
+    layout_of,
+    migrate_legacy_journal,
+    sweep_key_file_leftovers,
+)
+from peerdesk.vault.keyed import (
+    Connection,
+    GatedConnection,
+    Secret,
+    apply_key,
+    connect,
+    connect_keyed,
+)
+from peerdesk.vault.keyslots import (
+    MINIMUM_ARGON2,
+    Argon2Params,
+    DataKey,
+    WrongPassphraseError,
+    calibrate_argon2,
+    new_keyring,
+    read_keyring,
+    unlock_with_passphrase,
+    write_keyring,
+)
 from peerdesk.vault.migrations import Migration, shipped_migrations
 from peerdesk.vault.passphrase import key_pragma_literal, normalize_passphrase
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 
-Connection = Any  # sqlcipher3.Connection: the extension module ships no type information
+# Tests set this so that new passphrase slots take the floor parameters instead of calibrating
+# (about 3 s each time): tests/conftest.py. It never lowers anything below the floor, which
+# every slot must meet, and the app itself never sets it.
+MINIMUM_ARGON2_ENV = "PEERDESK_TESTING_MINIMUM_ARGON2"
 _STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error")
 
 __all__ = [  # the errors live in peerdesk.vault.errors; importing them from here still works
+    "Connection",
+    "GatedConnection",
     "Vault",
     "VaultAccessError",
     "VaultCheckPendingError",
@@ -79,10 +118,19 @@ __all__ = [  # the errors live in peerdesk.vault.errors; importing them from her
 ]
 
 
-class GatedConnection(sqlcipher3.Connection):  # type: ignore[misc]
-    """A connection that knows its vault's `IntegrityGate`, so every write path can ask it."""
+def chosen_argon2() -> Argon2Params:
+    """Argon2id parameters for a new journal's passphrase slot: calibrated on this machine to
+    about 0.5–1 s (docs/key-hierarchy.md §8), or the floor itself under the test switch."""
+    if os.environ.get(MINIMUM_ARGON2_ENV) == "1":
+        return MINIMUM_ARGON2
+    return calibrate_argon2()
 
-    gate: IntegrityGate | None = None
+
+def journal_folder_of(path: Path) -> Path:
+    """`--journal …/journal.peerdesk/journal.db` is read as the folder (a common slip)."""
+    if path.name == JOURNAL_DB_NAME and (path.parent / KEY_FILE_NAME).is_file():
+        return path.parent
+    return path
 
 
 @contextlib.contextmanager
@@ -124,20 +172,6 @@ def _is_storage_error(exc: BaseException) -> bool:
     return any(marker in text for marker in _STORAGE_ERRORS)
 
 
-def _connect(path: Path, gate: IntegrityGate | None = None) -> Connection:
-    # Autocommit at the driver level: transactions are explicit (Vault.transaction).
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
-                              factory=GatedConnection)
-    conn.gate = gate
-    # SQLCipher otherwise prints decryption failures to stderr; we report them ourselves.
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    return conn
-
-
-def _apply_key(conn: Connection, passphrase: str) -> None:
-    """Key the connection and prove the key by reading the schema; raise on any failure."""
-    conn.execute(f"PRAGMA key = {key_pragma_literal(passphrase)}")
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def _configure(conn: Connection) -> None:
@@ -176,45 +210,98 @@ def _copy_private(source: Path, target: Path) -> None:
             tmp.unlink()
 
 
-def connect_keyed(path: Path, passphrase: str) -> Connection:
-    """A bare keyed connection (no journal mode change): for checking or copying files."""
-    conn = _connect(path)
-    try:
-        _apply_key(conn, passphrase)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
 
 def pre_migration_copy_path(path: Path, from_version: int) -> Path:
     return path.with_name(f"{path.name}.schema{from_version}.bak")
 
 
 class Vault:
-    """An unlocked journal. Build with `Vault.create` or `Vault.open`; `close()` locks it."""
+    """An unlocked journal. Build with `Vault.create` or `Vault.open`; `close()` locks it.
 
-    def __init__(self, path: Path, conn: Connection, passphrase: str,
-                 gate: IntegrityGate | None = None) -> None:
+    `path` is the journal as the user names it (a folder, or an old single file); `db_path`
+    the SQLCipher database inside it. While unlocked the vault holds the data key (a folder)
+    or the passphrase (an old single file), never both, and drops it on lock."""
+
+    def __init__(self, path: Path, conn: Connection, secret: Secret,
+                 gate: IntegrityGate | None = None, *, db_path: Path | None = None) -> None:
         self.path = path
+        self.db_path = db_path if db_path is not None else path
         self._conn: Connection | None = conn
-        self._passphrase: str | None = passphrase
+        self._secret: Secret | None = secret
         self._tx_lock = threading.RLock()
         self._gate = gate if gate is not None else IntegrityGate()
+        self.moved_into_folder = False  # this unlock moved an old single file into a folder
+        self.offer_recovery_kit = False  # the app offers the kit once (new or moved journal)
         with contextlib.suppress(AttributeError):  # a plain sqlcipher3 connection (tests)
             conn.gate = self._gate
+
+    @property
+    def key_file(self) -> Path | None:
+        """The journal folder's key file; None for an old single-file journal."""
+        return key_file_path(self.path) if self.db_path != self.path else None
 
     # -- life cycle ---------------------------------------------------------------------------
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, migrations: tuple[Migration, ...] | None = None
+        cls, path: Path, passphrase: str, migrations: tuple[Migration, ...] | None = None,
+        *, folder: bool = True, argon2: Argon2Params | None = None,
     ) -> Vault:
+        """A new journal at `path`.
+
+        `folder=True`: a journal folder — a fresh data key, `journal.db` keyed with it and
+        `keys.json` holding it under `passphrase` (Argon2id with `argon2`, calibrated here
+        unless given). Otherwise a single file keyed with the passphrase, as before key slots
+        (the default until the app and its tests move over; docs/key-hierarchy.md §9).
+        Anything made is removed again if a step fails."""
         path = Path(path)
         key_pragma_literal(passphrase)  # refuse an unusable passphrase before touching disk
         if path.exists() or path.is_symlink():
             raise VaultExistsError(path)
         ensure_private_dir(path.parent)
+        if not folder:
+            return cls._create_single_file(path, passphrase, migrations)
+        try:
+            path.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError as exc:
+            raise VaultExistsError(path) from exc
+        except OSError as exc:
+            fault = classify(exc, path)
+            raise (fault or VaultAccessError(path, exc.strerror or str(exc))) from exc
+        db_path = journal_db_path(path)
+        conn = None
+        try:
+            os.chmod(path, PRIVATE_DIR_MODE)
+            keyring, key = new_keyring(passphrase, argon2 or chosen_argon2())
+            os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+            os.chmod(db_path, PRIVATE_FILE_MODE)
+            gate = IntegrityGate(intact=True)  # written by us from nothing: whole by making
+            conn = connect(db_path, gate)
+            apply_key(conn, key)
+            _configure(conn)  # first write: page 1 now exists on disk
+            if _starts_plaintext(db_path):
+                raise VaultError(msg(
+                    "SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. "
+                    "Reinstall PeerDesk; nothing was written."
+                ))
+            vault = cls(path, conn, key, gate, db_path=db_path)
+            vault._migrate(migrations if migrations is not None else shipped_migrations())
+            write_keyring(key_file_path(path), keyring)
+            fsync_dir(path)
+            fsync_dir(path.parent)
+            return vault
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            shutil.rmtree(path, ignore_errors=True)
+            fault = None if isinstance(exc, PeerDeskError) else classify(exc, path)
+            if fault is not None:
+                raise fault from exc
+            raise
+
+    @classmethod
+    def _create_single_file(cls, path: Path, passphrase: str,
+                            migrations: tuple[Migration, ...] | None) -> Vault:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
         except FileExistsError as exc:
@@ -227,8 +314,8 @@ class Vault:
         try:
             os.chmod(path, PRIVATE_FILE_MODE)
             gate = IntegrityGate(intact=True)  # written by us from nothing: whole by making
-            conn = _connect(path, gate)
-            _apply_key(conn, passphrase)
+            conn = connect(path, gate)
+            apply_key(conn, passphrase)
             _configure(conn)  # first write: page 1 now exists on disk
             if _starts_plaintext(path):
                 raise VaultError(msg(
@@ -251,45 +338,92 @@ class Vault:
 
     @classmethod
     def open(
-        cls, path: Path, passphrase: str, migrations: tuple[Migration, ...] | None = None
+        cls, path: Path, passphrase: str, migrations: tuple[Migration, ...] | None = None,
+        *, move_into_folder: bool = False, argon2: Argon2Params | None = None,
+        progress: ProgressFn | None = None,
     ) -> Vault:
-        """Unlock the journal at `path`. Nothing is written on the way in, so a failure leaves
-        the file as it was; the returned vault writes only after its pages are proven
-        authentic (`IntegrityGate`). Each failure is named for what happened: missing folder
-        or file, wrong passphrase, damaged file, newer version, full disk, read-only file or
-        folder, another writer."""
-        path = Path(path)
+        """Unlock the journal at `path`. Steps:
+
+        1. an interrupted move into a folder is finished or cleared (file system only), and a
+           killed key-file write's temp file swept — the caller holds the instance lock;
+        2. a folder: its key file is read strictly and the passphrase slot opened (the
+           deliberate Argon2id time), then `journal.db` keyed with the data key;
+        3. a single file: opened with the passphrase as before; with `move_into_folder`, its
+           pages are proven whole (#16's full check; a damaged one is returned unmoved, its
+           integrity DAMAGED, so it stays read-only), then it is moved into a folder
+           (`argon2` for its new slot, calibrated unless given; `progress` reports the steps)
+           and that folder opened;
+        4. the database is checked quickly, migrated if its schema is older.
+
+        Nothing is written on the way in but step 3's move, so a failure leaves the journal as
+        it was; the returned vault writes only after its pages are proven authentic
+        (`IntegrityGate`). Each failure is named for what happened: missing folder or file,
+        wrong passphrase, damaged file or key file, newer version, full disk, read-only file
+        or folder, another writer."""
+        path = journal_folder_of(Path(path))
         key_pragma_literal(passphrase)
         if not path.parent.is_dir():
             raise VaultFolderMissingError(path.parent)
-        if not path.exists():
+        finish_interrupted_migration(path)
+        layout = layout_of(path)
+        if layout is Layout.FOLDER:
+            sweep_key_file_leftovers(path)
+            key = unlock_folder(path, passphrase)
+            return cls._open_keyed(path, journal_db_path(path), key, migrations)
+        if layout is Layout.MISSING:
             raise VaultNotFoundError(path)
-        if not path.is_file():
-            raise VaultAccessError(path, msg("it is not a file"))
+        legacy = cls._open_keyed(path, path, passphrase, migrations)
+        if not move_into_folder:
+            return legacy
         try:
-            if path.stat().st_size == 0 or _starts_plaintext(path):
+            legacy.require_intact()
+        except VaultDamagedError:
+            # A damaged journal is never moved: it stays as it is, read-only, and the app
+            # offers the newest good backup (#16).
+            return legacy
+        except BaseException:
+            legacy.close()
+            raise
+        legacy.close()
+        key = migrate_legacy_journal(path, passphrase, argon2=argon2 or chosen_argon2(),
+                                     progress=progress or _no_progress)
+        vault = cls._open_keyed(path, journal_db_path(path), key, migrations, intact=True)
+        vault.moved_into_folder = vault.offer_recovery_kit = True
+        return vault
+
+    @classmethod
+    def _open_keyed(cls, path: Path, db_path: Path, secret: Secret,
+                    migrations: tuple[Migration, ...] | None = None, *,
+                    intact: bool = False) -> Vault:
+        """Open `db_path` with `secret` (data key or passphrase): checks, then migrations."""
+        if not db_path.exists():
+            raise VaultNotFoundError(db_path)
+        if not db_path.is_file():
+            raise VaultAccessError(db_path, msg("it is not a file"))
+        try:
+            if db_path.stat().st_size == 0 or _starts_plaintext(db_path):
                 raise VaultOpenError()
         except OSError as exc:
-            raise VaultAccessError(path, exc.strerror or str(exc)) from exc
+            raise VaultAccessError(db_path, exc.strerror or str(exc)) from exc
         chain = migrations if migrations is not None else shipped_migrations()
         known = chain[-1].version if chain else 0
-        gate = IntegrityGate()
+        gate = IntegrityGate(intact=intact)
         try:
-            conn = _connect(path, gate)
+            conn = connect(db_path, gate)
         except sqlcipher3.Error as exc:
-            raise _open_fault(exc, path) from exc
+            raise _open_fault(exc, db_path) from exc
         try:
             try:
-                _apply_key(conn, passphrase)
+                apply_key(conn, secret)
                 version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             except sqlcipher3.DatabaseError as exc:
-                raise _open_fault(exc, path) from exc
+                raise _open_fault(exc, db_path) from exc
             if version > known:
                 raise VaultTooNewError(version, known)
             if version == 0:
                 raise VaultOpenError()  # keyed fine but holds no PeerDesk schema: not a journal
             try:
-                problems = quick_open_problems(conn, path)
+                problems = quick_open_problems(conn, db_path)
             except sqlcipher3.DatabaseError as exc:
                 problems = [str(exc)]
             if problems:
@@ -297,11 +431,11 @@ class Vault:
             try:
                 _configure(conn)
             except sqlcipher3.DatabaseError as exc:
-                raise _open_fault(exc, path) from exc
+                raise _open_fault(exc, db_path) from exc
         except BaseException:
             conn.close()
             raise
-        vault = cls(path, conn, passphrase, gate)
+        vault = cls(path, conn, secret, gate, db_path=db_path)
         try:
             vault._migrate(chain)
         except BaseException:
@@ -345,31 +479,40 @@ class Vault:
         self._gate.record(problems)
 
     def close(self) -> None:
-        """Lock: drop the connection and the passphrase. Safe to call twice."""
+        """Lock: drop the connection and the key (or passphrase). Safe to call twice."""
         self._gate.close()
-        conn, self._conn, self._passphrase = self._conn, None, None
+        conn, self._conn, self._secret = self._conn, None, None
         if conn is not None:
             with contextlib.suppress(sqlcipher3.Error):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()
 
     def check_passphrase(self, passphrase: str) -> bool:
-        """True when `passphrase` is the one this vault was unlocked with (constant time)."""
-        if self._passphrase is None:
+        """True when `passphrase` opens this journal now (for a folder: it opens the passphrase
+        slot — the deliberate Argon2id time — and the slot holds this journal's key)."""
+        secret = self._secret
+        if secret is None:
             raise VaultLockedError()
         try:
-            given = normalize_passphrase(passphrase).encode("utf-8")
+            given = normalize_passphrase(passphrase)
         except PeerDeskError:
             return False
-        return hmac.compare_digest(given, normalize_passphrase(self._passphrase).encode("utf-8"))
+        if isinstance(secret, DataKey):
+            assert self.key_file is not None
+            try:
+                return unlock_with_passphrase(read_keyring(self.key_file), given) == secret
+            except WrongPassphraseError:
+                return False
+        return hmac.compare_digest(given.encode("utf-8"),
+                                   normalize_passphrase(secret).encode("utf-8"))
 
     def detach(self) -> None:
-        """Close the connection but keep the passphrase, so `reopen` can follow (rekey, restore).
+        """Close the connection but keep the key, so `reopen` can follow (restore).
 
         The WAL is checkpointed and, as this is the last connection, SQLite removes it: the
         main file alone then holds the whole journal and may be replaced.
         """
-        if self._passphrase is None:
+        if self._secret is None:
             raise VaultLockedError()
         conn, self._conn = self._conn, None
         if conn is not None:
@@ -377,26 +520,29 @@ class Vault:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()
 
-    def reopen(self, passphrase: str | None = None, *, intact: bool = False) -> None:
-        """Open the file again (after `detach`), with a new passphrase if it was changed.
+    def reopen(self, secret: Secret | None = None, *, intact: bool = False) -> None:
+        """Open the journal again (after `detach`), with another key or passphrase if it was
+        changed (a restored backup). No move into a folder happens here: a single file put
+        back by a restore moves on the next unlock.
 
         `intact`: a new file is in place and was proven whole while detached (a checked backup,
         a verified re-encrypted copy of an intact journal); otherwise it is the same file and
         keeps the integrity verdict it had."""
         if self._conn is not None:
             self.detach()
-        if passphrase is None:
-            passphrase = self._passphrase
-        if passphrase is None:
+        if secret is None:
+            secret = self._secret
+        if secret is None:
             raise VaultLockedError()
-        fresh = Vault.open(self.path, passphrase)
+        db_path = journal_db_path(self.path) if self.path.is_dir() else self.path
+        fresh = Vault._open_keyed(self.path, db_path, secret)
         if intact:
             self._gate = IntegrityGate(intact=True)
         conn = fresh.connection
         with contextlib.suppress(AttributeError):
             conn.gate = self._gate
-        self._conn, self._passphrase = conn, passphrase
-        fresh._conn = fresh._passphrase = None
+        self._conn, self._secret, self.db_path = conn, secret, db_path
+        fresh._conn = fresh._secret = None
 
     def __enter__(self) -> Vault:
         return self
@@ -421,29 +567,29 @@ class Vault:
         """`BEGIN IMMEDIATE` … `COMMIT`, rolled back on any exception, on this vault's
         connection or on `connection` (a worker's, from `connect_another`)."""
         if connection is not None:
-            with write_transaction(connection, self.path, self._gate) as conn:
+            with write_transaction(connection, self.db_path, self._gate) as conn:
                 yield conn
             return
-        with self._tx_lock, write_transaction(self.connection, self.path, self._gate) as conn:
+        with self._tx_lock, write_transaction(self.connection, self.db_path, self._gate) as conn:
             yield conn
 
-    def connect_keyed(self, path: Path, passphrase: str | None = None) -> Connection:
-        """A keyed connection to another file (a backup), with this vault's passphrase unless
-        another is given. The caller closes it."""
-        passphrase = passphrase if passphrase is not None else self._passphrase
-        if passphrase is None:
+    def connect_keyed(self, path: Path, secret: Secret | None = None) -> Connection:
+        """A keyed connection to another file (a backup's database), with this vault's key
+        unless another key or passphrase is given. The caller closes it."""
+        secret = secret if secret is not None else self._secret
+        if secret is None:
             raise VaultLockedError()
-        return connect_keyed(path, passphrase)
+        return connect_keyed(path, secret)
 
     def connect_another(self) -> Connection:
         """A second keyed connection to the same file, for a worker thread (WAL allows it).
         It shares this vault's integrity gate: it writes only once the journal is proven
         whole."""
-        if self._passphrase is None:
+        if self._secret is None:
             raise VaultLockedError()
-        conn = _connect(self.path, self._gate)
+        conn = connect(self.db_path, self._gate)
         try:
-            _apply_key(conn, self._passphrase)
+            apply_key(conn, self._secret)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA temp_store = MEMORY")
@@ -492,9 +638,9 @@ class Vault:
             self.require_intact()  # a migration is a write: never into a damaged file
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             try:
-                _copy_private(self.path, pre_migration_copy_path(self.path, current))
+                _copy_private(self.db_path, pre_migration_copy_path(self.db_path, current))
             except OSError as exc:
-                fault = classify(exc, pre_migration_copy_path(self.path, current))
+                fault = classify(exc, pre_migration_copy_path(self.db_path, current))
                 if fault is None:
                     raise
                 raise fault from exc
@@ -511,10 +657,33 @@ class Vault:
                 if conn.in_transaction:
                     with contextlib.suppress(sqlcipher3.Error):
                         conn.execute("ROLLBACK")
-                fault = classify_sqlite_error(exc, self.path)
+                fault = classify_sqlite_error(exc, self.db_path)
                 if fault is None:
                     raise
                 raise fault from exc
+
+
+def _no_progress(done: int, total: int, text: str) -> None:
+    """Default progress sink."""
+
+
+def unlock_folder(path: Path, passphrase: str) -> DataKey:
+    """The data key of the journal folder at `path`, from its passphrase slot. A wrong
+    passphrase (or an altered passphrase slot) is `VaultOpenError`, as for any journal; a
+    damaged or altered key file names itself."""
+    try:
+        return unlock_with_passphrase(read_keyring(key_file_path(path)), passphrase)
+    except WrongPassphraseError as exc:
+        raise VaultOpenError() from exc
+
+
+def vault_secret(vault: Vault) -> Secret:
+    """The key (or, for an old single file, the passphrase) an unlocked vault holds: backups
+    are keyed with it. Private to the vault package."""
+    secret = vault._secret
+    if secret is None:
+        raise VaultLockedError()
+    return secret
 
 
 def _open_fault(exc: BaseException, path: Path) -> PeerDeskError:

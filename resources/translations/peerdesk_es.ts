@@ -27,7 +27,7 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>PeerDesk</source>
         <translation>PeerDesk</translation>
     </message>
@@ -84,12 +84,17 @@
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+36"/>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-33"/>
+        <source>Only the lock on the journal&apos;s key changes, so this is instant. If anything interrupts it — even a power cut — the journal opens with the old or the new passphrase. PeerDesk&apos;s automatic backups follow the new passphrase; backups you saved elsewhere still open with the passphrase they were made with.</source>
+        <translation>Solo cambia el candado de la clave del diario, así que es instantáneo. Si algo lo interrumpe —incluso un corte de luz—, el diario se abre con la frase antigua o con la nueva. Las copias de seguridad automáticas de PeerDesk pasan a la nueva frase; las copias que guardaste en otro sitio se siguen abriendo con la frase con la que se hicieron.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The journal is re-encrypted with the new passphrase. If anything interrupts it — even a power cut — the journal still opens with the old or the new one. Automatic backups are made again with the new passphrase; copies you saved elsewhere keep the old one.</source>
         <translation>El diario se vuelve a cifrar con la nueva frase de contraseña. Si algo lo interrumpe —incluso un corte de luz—, el diario seguirá abriéndose con la antigua o con la nueva. Las copias de seguridad automáticas se vuelven a hacer con la nueva frase; las copias que hayas guardado en otro sitio conservan la antigua.</translation>
     </message>
@@ -134,7 +139,7 @@
         <translation>Las dos frases nuevas no coinciden.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Changing the passphrase…</source>
         <translation>Cambiando la frase de contraseña…</translation>
     </message>
@@ -396,12 +401,7 @@
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&lt;b&gt;Write your passphrase down somewhere safe.&lt;/b&gt; If you forget it, nobody — not PeerDesk, not your coordinator, not IT — can open this journal again.</source>
-        <translation>&lt;b&gt;Anota tu frase de contraseña en un lugar seguro.&lt;/b&gt; Si la olvidas, nadie —ni PeerDesk, ni tu coordinador, ni el equipo de informática— podrá volver a abrir este diario.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Create journal</source>
         <translation>Crear diario</translation>
     </message>
@@ -411,13 +411,18 @@
         <translation>El diario se guardará como {0}</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+52"/>
+        <location line="-44"/>
+        <location line="+53"/>
         <source>A few unrelated words make a strong passphrase.</source>
         <translation>Unas cuantas palabras sin relación entre sí forman una frase de contraseña segura.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <source>&lt;b&gt;Write your passphrase down somewhere safe.&lt;/b&gt; If you forget it, only the recovery kit offered next opens this journal again — nobody else can: not PeerDesk, not your coordinator, not IT.</source>
+        <translation>&lt;b&gt;Anota tu frase de contraseña en un lugar seguro.&lt;/b&gt; Si la olvidas, solo el kit de recuperación que se te ofrece a continuación vuelve a abrir este diario; nadie más puede: ni PeerDesk, ni tu coordinador, ni el servicio informático.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
@@ -873,12 +878,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+185"/>
+        <location line="+188"/>
         <source>Select a month to see every count it sends.</source>
         <translation>Selecciona un mes para ver todos los recuentos que envía.</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-171"/>
         <source>Not counted</source>
         <translation>No contadas</translation>
     </message>
@@ -928,7 +933,7 @@
         <translation>Guardar el archivo de resumen</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Nothing changed since your last export: there is nothing to send.</source>
         <translation>Nada cambió desde tu última exportación: no hay nada que enviar.</translation>
     </message>
@@ -1984,12 +1989,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>IntegrityWatch</name>
     <message>
-        <location filename="../../peerdesk/ui/security/integrity_watch.py" line="+85"/>
+        <location filename="../../peerdesk/ui/security/integrity_watch.py" line="+92"/>
         <source>Checking the journal…</source>
         <translation>Comprobando el diario…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Checking the journal for damage… You can read everything now; saving, importing and deleting wait until the check is done.</source>
         <translation>Comprobando que el diario no está dañado… Ya puedes leerlo todo; guardar, importar y eliminar esperan a que termine la comprobación.</translation>
     </message>
@@ -2233,12 +2238,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>A&amp;cerca de PeerDesk</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Creating your journal…</source>
         <translation>Creando tu diario…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
@@ -2268,7 +2273,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Referencia rápida</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+306"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+303"/>
+        <source>&amp;Forgot your passphrase?</source>
+        <translation>¿&amp;Olvidaste tu frase de contraseña?</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
@@ -2276,6 +2286,16 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>Your journal now opens with the new passphrase.</source>
         <translation>Tu diario se abre ahora con la nueva frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recovery kit ready</source>
+        <translation>Kit de recuperación listo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recovery code now opens your journal. Keep the kit locked away.</source>
+        <translation>El código de recuperación abre ahora tu diario. Guarda el kit bajo llave.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2291,6 +2311,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+5"/>
         <source>Change &amp;passphrase…</source>
         <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recovery &amp;kit…</source>
+        <translation>&amp;Kit de recuperación…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2311,17 +2336,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+346"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+353"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+30"/>
         <source>The current passphrase is not right. Nothing was changed; try again.</source>
         <translation>La frase de contraseña actual no es correcta. No se ha cambiado nada; inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+30"/>
         <source>The passphrase is empty. Type your passphrase and try again.</source>
         <translation>La frase de contraseña está vacía. Escríbela e inténtalo de nuevo.</translation>
     </message>
@@ -2351,7 +2376,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-416"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -2416,7 +2441,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El diario de {path} está dañado ({problem}). No escribas en él; restaura tu copia de seguridad más reciente (la aplicación ofrece la automática más reciente).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>demo needs --journal PATH, so synthetic data never lands in your real journal</source>
         <translation>demo necesita --journal RUTA, para que los datos sintéticos nunca acaben en tu diario real</translation>
     </message>
@@ -2431,7 +2456,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{file} no tiene sesiones debajo del encabezado; no hay nada que añadir.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>--since {since} is after --until {until}</source>
         <translation>--since {since} es posterior a --until {until}</translation>
     </message>
@@ -2521,17 +2546,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>null</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-188"/>
         <source>The command stopped: {problem}. Nothing more was written.</source>
         <translation>La orden se detuvo: {problem}. No se escribió nada más.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{path} holds {count} session(s) that the demo did not write; nothing was added. Choose another --journal path for demo data (or add --force if you really mean to mix synthetic sessions into this journal).</source>
         <translation>{path} contiene {count} sesión(es) que no escribió la demostración; no se añadió nada. Elige otra ruta con --journal para los datos de demostración (o añade --force si de verdad quieres mezclar sesiones ficticias en este diario).</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>a whole number</source>
         <translation>un número entero</translation>
     </message>
@@ -3426,7 +3451,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Ámbito</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-263"/>
         <source>Smallest count shown</source>
         <translation>Recuento mínimo que se muestra</translation>
     </message>
@@ -3441,7 +3466,22 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Número local de emergencias</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>The recovery slot holds another key.</source>
+        <translation>La ranura de recuperación guarda otra clave.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing to read: set {variable} or run the command in a terminal.</source>
+        <translation>No hay nada que leer: define {variable} o ejecuta la orden en un terminal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passphrases differ. Nothing was changed; try again.</source>
+        <translation>Las dos frases de contraseña no coinciden. No se cambió nada; inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{fingerprint} is not a fingerprint: it has {digits} digits in groups of four</source>
         <translation>{fingerprint} no es una huella: tiene {digits} cifras en grupos de cuatro</translation>
     </message>
@@ -4011,7 +4051,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Campo de taxonomía desconocido {field}. Campos conocidos: {fields}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The copy did not verify (schema differs); it was removed.</source>
         <translation>La copia no superó la verificación (el esquema es distinto); se ha eliminado.</translation>
     </message>
@@ -4032,11 +4072,21 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is a file. Choose a new name for the backup folder.</source>
+        <translation>{path} es un archivo. Elige un nombre nuevo para la carpeta de la copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is not a PeerDesk backup (it has no journal.db and keys.json).</source>
+        <translation>{path} no es una copia de seguridad de PeerDesk (no tiene journal.db ni keys.json).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is no backup at {path}.</source>
         <translation>No hay ninguna copia de seguridad en {path}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>The backup {file} is damaged ({problem}). Nothing was changed; choose another backup.</source>
         <translation>La copia de seguridad {file} está dañada ({problem}). No se ha cambiado nada; elige otra copia de seguridad.</translation>
     </message>
@@ -4051,7 +4101,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>La copia no estaba cifrada, así que PeerDesk la eliminó.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{path} is not an encrypted PeerDesk backup.</source>
         <translation>{path} no es una copia de seguridad cifrada de PeerDesk.</translation>
     </message>
@@ -4066,14 +4116,24 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{file} no es una copia de seguridad de un diario de PeerDesk. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>The backup {file} does not open with this passphrase, or it is damaged. Nothing was changed.</source>
         <translation>La copia de seguridad {file} no se abre con esta frase de contraseña, o está dañada. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The backup {file} belongs to another journal, or to this one before it was re-encrypted: it opens only with the passphrase it was made with. Nothing was changed.</source>
+        <translation>La copia de seguridad {file} es de otro diario, o de este antes de volver a cifrarlo: solo se abre con la frase de contraseña con la que se hizo. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The backup {file} did not verify. Nothing was changed.</source>
         <translation>La copia de seguridad {file} no superó la verificación. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be moved aside. Nothing was changed.</source>
+        <translation>No se pudo apartar {path}. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4184,6 +4244,16 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>Protecting the new key with your passphrase…</source>
         <translation>Protegiendo la nueva clave con tu frase de contraseña…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a journal from before recovery kits. Unlock it once with its passphrase (it then moves into its folder), then try again. Nothing was changed.</source>
+        <translation>{path} es un diario de antes de los kits de recuperación. Desbloquéalo una vez con su frase de contraseña (entonces pasa a su carpeta) y vuelve a intentarlo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a journal from before recovery kits: it has no recovery code, so only its passphrase opens it. Nothing was changed.</source>
+        <translation>{path} es un diario de antes de los kits de recuperación: no tiene código de recuperación, así que solo lo abre su frase de contraseña. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4356,12 +4426,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El diario sigue abierto en otro sitio (otra ventana u otro programa), así que la frase de contraseña no se ha cambiado. Ciérralo allí e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-41"/>
         <source>The new passphrase is the same as the current one. Nothing changed.</source>
         <translation>La nueva frase de contraseña es igual que la actual. No ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-31"/>
         <source>The journal file is damaged ({detail}). Your passphrase is right; the file has not been changed. Restore your newest backup: the unlock screen offers the newest automatic one, and the damaged file is kept aside, never overwritten.</source>
         <translation>El archivo del diario está dañado ({detail}). Tu frase de contraseña es correcta; el archivo no se ha modificado. Restaura tu copia de seguridad más reciente: la pantalla de desbloqueo ofrece la automática más reciente, y el archivo dañado se guarda aparte, nunca se sobrescribe.</translation>
     </message>
@@ -4396,7 +4466,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>PeerDesk no puede usar {path}: {detail}. Comprueba que el archivo y su carpeta existen y que tienes permiso para leerlos y escribir en ellos.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>The journal could not switch to write-ahead logging (got {mode}).</source>
         <translation>El diario no pudo pasar al registro de escritura anticipada (se obtuvo {mode}).</translation>
     </message>
@@ -5053,6 +5123,187 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+3"/>
         <source>This is not legal, medical or clinical advice.</source>
         <translation>Esto no es asesoramiento jurídico, médico ni clínico.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/recovery_dialog.py" line="+43"/>
+        <source>Forgot your passphrase?</source>
+        <translation>¿Olvidaste tu frase de contraseña?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type the code from your recovery kit, then choose a new passphrase. The kit&apos;s fingerprint should read {0}.</source>
+        <translation>Escribe el código de tu kit de recuperación y elige una nueva frase de contraseña. La huella del kit debe decir {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This journal has no key file, so it has no recovery code: it was made before recovery kits, or its folder is incomplete. Only its passphrase opens it.</source>
+        <translation>Este diario no tiene archivo de claves, así que no tiene código de recuperación: se creó antes de los kits de recuperación o su carpeta está incompleta. Solo lo abre su frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat new passphrase</source>
+        <translation>Repite la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recovery &amp;code:</source>
+        <translation>&amp;Código de recuperación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat new passphrase:</source>
+        <translation>&amp;Repite la nueva frase:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Set new passphrase</source>
+        <translation>Poner la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The two new passphrases differ.</source>
+        <translation>Las dos frases nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opening the journal…</source>
+        <translation>Abriendo el diario…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Setting the new passphrase…</source>
+        <translation>Poniendo la nueva frase de contraseña…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKitDialog</name>
+    <message>
+        <location filename="../../peerdesk/ui/security/recovery_kit_dialog.py" line="+51"/>
+        <source>Recovery kit</source>
+        <translation>Kit de recuperación</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A recovery code is a second key to your journal: with it you can set a new passphrase if you forget yours. Write it down or print the kit, and keep it locked away from this computer — never as a photo, e-mail or file in the cloud. Anyone who has it and a copy of your journal can read the journal.</source>
+        <translation>Un código de recuperación es una segunda llave de tu diario: con él puedes poner una nueva frase de contraseña si olvidas la tuya. Anótalo o imprime el kit y guárdalo bajo llave, lejos de este ordenador; nunca como foto, correo electrónico ni archivo en la nube. Quien lo tenga junto con una copia de tu diario puede leer el diario.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This new code replaces your current one, which then stops opening the journal and PeerDesk&apos;s automatic backups (backups you saved elsewhere still open with it).</source>
+        <translation>Este código nuevo sustituye al actual, que deja de abrir el diario y las copias de seguridad automáticas de PeerDesk (las copias que guardaste en otro sitio se siguen abriendo con él).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>group {0}: {1}</source>
+        <translation>grupo {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Journal fingerprint: {0}</source>
+        <translation>Huella del diario: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save &amp;PDF kit…</source>
+        <translation>Guardar el kit en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To show the code is written down, type these groups of it back:</source>
+        <translation>Para comprobar que has anotado el código, vuelve a escribir estos grupos:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Group {0} of the code</source>
+        <translation>Grupo {0} del código</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Group &amp;{0}:</source>
+        <translation>Grupo &amp;{0}:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No recovery kit — if I forget the passphrase, the journal is lost</source>
+        <translation>Sin kit de recuperación: si olvido la frase de contraseña, pierdo el diario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use this code</source>
+        <translation>Usar este código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turn on the recovery kit</source>
+        <translation>Activar el kit de recuperación</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn the kit &amp;off…</source>
+        <translation>&amp;Desactivar el kit…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Group {0} does not match the code above.</source>
+        <translation>El grupo {0} no coincide con el código de arriba.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the recovery kit</source>
+        <translation>Guardar el kit de recuperación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recovery kit saved</source>
+        <translation>Kit de recuperación guardado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kit is in {0}. Print it, then delete the file: a copy on this computer is a key lying next to the lock.</source>
+        <translation>El kit está en {0}. Imprímelo y después borra el archivo: una copia en este ordenador es una llave dejada junto a la cerradura.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Turn the recovery kit off?</source>
+        <translation>¿Desactivar el kit de recuperación?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without a recovery code, a forgotten passphrase loses the journal for good. Your current code stops opening the journal and PeerDesk&apos;s automatic backups; backups you saved elsewhere still open with it.</source>
+        <translation>Sin código de recuperación, olvidar la frase de contraseña hace perder el diario para siempre. Tu código actual deja de abrir el diario y las copias de seguridad automáticas de PeerDesk; las copias que guardaste en otro sitio se siguen abriendo con él.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Turn it off</source>
+        <translation>Desactivarlo</translation>
     </message>
 </context>
 <context>
@@ -6072,7 +6323,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>SecurityGuard</name>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="-153"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="-183"/>
         <source>Automatic backup</source>
         <translation>Copia de seguridad automática</translation>
     </message>
@@ -6360,7 +6611,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-457"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-466"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
@@ -6787,7 +7038,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="-131"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="-132"/>
         <location line="+2"/>
         <source>Read the guides</source>
         <translation>Leer las guías</translation>
@@ -6801,7 +7052,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>UnlockPage</name>
     <message>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Unlock your journal</source>
         <translation>Desbloquea tu diario</translation>
     </message>
@@ -6845,7 +7096,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-280"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-288"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>

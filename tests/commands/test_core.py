@@ -12,7 +12,8 @@ def test_init_creates_encrypted_file_and_check_passes(tmp_path: Path) -> None:
     journal = tmp_path / "j"
     result = peerdesk("init", "--journal", str(journal))
     assert result.returncode == 0, result.stderr
-    assert journal.read_bytes()[:16] != PLAINTEXT_HEADER
+    assert sorted(p.name for p in journal.iterdir()) == ["journal.db", "keys.json"]
+    assert (journal / "journal.db").read_bytes()[:16] != PLAINTEXT_HEADER
     checked = peerdesk("check", "--journal", str(journal))
     assert checked.returncode == 0, checked.stderr
     assert "intact" in checked.stdout
@@ -42,7 +43,8 @@ def test_check_missing_journal(tmp_path: Path) -> None:
 def test_damaged_journal_check_fails_cleanly(tmp_path: Path) -> None:
     journal = tmp_path / "j"
     assert peerdesk("init", "--journal", str(journal)).returncode == 0
-    data = bytearray(journal.read_bytes())
+    database = journal / "journal.db"
+    data = bytearray(database.read_bytes())
     data[5000] ^= 0xFF
-    journal.write_bytes(bytes(data))
+    database.write_bytes(bytes(data))
     assert_one_line_error(peerdesk("check", "--journal", str(journal)), 1)

@@ -241,7 +241,11 @@ def test_dialog(qtbot: QtBot, vault: Vault, journal_path: Path, name: str) -> No
     qtbot.addWidget(host)
     dialog = make_dialog(name, vault, journal_path, host)
     qtbot.addWidget(dialog)
-    dialog.show()
+    if name == "export":  # its preview is built on a worker: walk the settled dialog
+        with qtbot.waitSignal(dialog.plan_ready, timeout=15000):  # type: ignore[attr-defined]
+            dialog.show()
+    else:
+        dialog.show()
     qtbot.waitExposed(dialog)
     first = focusable_in(dialog)
     assert first

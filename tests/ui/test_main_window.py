@@ -57,7 +57,12 @@ def test_create_lock_unlock_cycle(qtbot: QtBot, window: MainWindow, journal_path
     assert window.pages.currentWidget() is window.shell
     vault = window.context.vault if window.context else None
     assert vault is not None
-    prompt = window.safety_numbers_prompt  # first run: the numbers for a crisis
+    offer = window.security.recovery_offer  # first run: the recovery kit, then crisis numbers
+    assert offer is not None
+    assert window.safety_numbers_prompt is None  # never two questions at once
+    offer.reject()
+    qtbot.waitUntil(lambda: window.safety_numbers_prompt is not None)
+    prompt = window.safety_numbers_prompt
     assert prompt is not None
     qtbot.waitUntil(prompt.isVisible)
     qtbot.mouseClick(prompt.skip_button, Qt.MouseButton.LeftButton)

@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,15 @@ from peerdesk.vault.backup import (
 )
 from peerdesk.vault.rekey import change_passphrase
 from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def vault(journal_path: Path) -> Iterator[Vault]:
+    """A single-file journal (from before key slots): single-file backups are still made, checked
+    and restored for them (journal folders: tests/vault/test_key_change.py)."""
+    opened = Vault.create(journal_path, PASSPHRASE, folder=False)
+    yield opened
+    opened.close()
 
 MARKER = "BACKUP-MARKER-9182"
 NOON = dt.datetime(2026, 11, 2, 12, 0, tzinfo=dt.UTC)

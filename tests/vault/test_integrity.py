@@ -37,7 +37,7 @@ def test_intact_journal_reports_what_was_checked(vault: Vault) -> None:
 
 
 def test_file_cut_short_on_a_page_boundary_is_called_damaged(journal_path: Path) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         fill(vault)
     data = journal_path.read_bytes()
     journal_path.write_bytes(data[: len(data) - 4096 * 10])
@@ -56,7 +56,7 @@ def test_file_cut_short_on_a_page_boundary_is_called_damaged(journal_path: Path)
 
 
 def test_wrong_passphrase_on_a_cut_file_stays_neutral(journal_path: Path) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         fill(vault)
     data = journal_path.read_bytes()
     journal_path.write_bytes(data[: len(data) - 4096 * 10])
@@ -68,7 +68,7 @@ def test_wrong_passphrase_on_a_cut_file_stays_neutral(journal_path: Path) -> Non
 def test_damaged_page_is_found_by_peerdesk_check(journal_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         fill(vault)
     monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
     assert main(["check", "--journal", str(journal_path)]) == 0

@@ -48,7 +48,7 @@ SESSIONS = 12
 
 def _single_file_journal(path: Path) -> str:
     """A journal as PeerDesk made them before key slots; returns its journal id."""
-    with Vault.create(path, PASSPHRASE) as vault:
+    with Vault.create(path, PASSPHRASE, folder=False) as vault:
         repo = SessionRepository(vault)
         for day in range(1, SESSIONS + 1):
             repo.add(Session(date=dt.date(2026, 10, day), notes=f"note {day}",

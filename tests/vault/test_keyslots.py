@@ -414,7 +414,7 @@ def test_a_raw_data_key_makes_a_sqlcipher_4_file_that_a_passphrase_does_not_open
 def test_an_old_passphrase_journal_moves_to_the_raw_key_by_rekey_and_by_export(
         tmp_path: Path, key: DataKey) -> None:
     old = tmp_path / "journal.peerdesk"
-    with Vault.create(old, PASSPHRASE) as vault:
+    with Vault.create(old, PASSPHRASE, folder=False) as vault:
         journal_id = vault.journal_id
     # Export into a fresh file (what the migration does, see docs/key-hierarchy.md) …
     exported = tmp_path / "journal.db"

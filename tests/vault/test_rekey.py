@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,14 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.vault import Vault, VaultOpenError
 from peerdesk.vault.rekey import WrongCurrentPassphraseError, change_passphrase, rekey_file
 from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def vault(journal_path: Path) -> Iterator[Vault]:
+    """A single-file journal (from before key slots): what the copy-based re-encryption is for."""
+    opened = Vault.create(journal_path, PASSPHRASE, folder=False)
+    yield opened
+    opened.close()
 
 NEW = "a brand new passphrase 42"
 MARKER = "REKEY-MARKER-5521"
@@ -152,7 +161,7 @@ HARNESS = textwrap.dedent("""
 def test_kill_9_at_random_moments_leaves_a_journal_that_opens(journal_path: Path,
                                                               tmp_path: Path) -> None:
     rows = 3000  # about 2.3 MB
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         fill(vault, rows)
     assert journal_path.stat().st_size >= 2_000_000
     script = tmp_path / "harness.py"
@@ -181,7 +190,7 @@ def test_pre_migration_copies_follow_the_new_passphrase(journal_path: Path) -> N
 
     shipped = shipped_migrations()
     older = shipped[:-1]  # a journal from the previous version, upgraded on open
-    Vault.create(journal_path, "old passphrase one", migrations=older).close()
+    Vault.create(journal_path, "old passphrase one", migrations=older, folder=False).close()
     vault = Vault.open(journal_path, "old passphrase one")
     copy = pre_migration_copy_path(journal_path, older[-1].version)
     assert copy.exists()

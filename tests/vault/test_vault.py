@@ -36,7 +36,7 @@ def fill(vault: Vault, rows: int = 200) -> None:
 
 
 def test_create_then_open_round_trip(journal_path: Path) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         fill(vault)
         journal_id = vault.journal_id
     with Vault.open(journal_path, PASSPHRASE) as vault:
@@ -47,14 +47,14 @@ def test_create_then_open_round_trip(journal_path: Path) -> None:
 
 
 def test_new_file_is_encrypted_and_private(journal_path: Path) -> None:
-    Vault.create(journal_path, PASSPHRASE).close()
+    Vault.create(journal_path, PASSPHRASE, folder=False).close()
     assert not journal_path.read_bytes().startswith(PLAINTEXT_HEADER)
     assert stat.S_IMODE(journal_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(journal_path.parent.stat().st_mode) == 0o700
 
 
 def test_wal_and_shm_are_private_and_hold_no_plaintext(journal_path: Path) -> None:
-    vault = Vault.create(journal_path, PASSPHRASE)
+    vault = Vault.create(journal_path, PASSPHRASE, folder=False)
     fill(vault)
     mode = vault.connection.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
@@ -70,7 +70,7 @@ def test_wal_and_shm_are_private_and_hold_no_plaintext(journal_path: Path) -> No
 
 
 def test_wrong_passphrase_is_neutral_and_leaves_file_untouched(journal_path: Path) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         fill(vault)
     before = snapshot(journal_path.parent)
     with pytest.raises(VaultOpenError) as caught:
@@ -81,7 +81,7 @@ def test_wrong_passphrase_is_neutral_and_leaves_file_untouched(journal_path: Pat
 
 @pytest.mark.parametrize("fraction", [0.0, 0.5])
 def test_truncated_file_gives_the_same_neutral_error(journal_path: Path, fraction: float) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         fill(vault, rows=2000)
     data = journal_path.read_bytes()
     journal_path.write_bytes(data[: int(len(data) * fraction)])
@@ -103,7 +103,7 @@ def test_random_bytes_are_not_a_journal(journal_path: Path) -> None:
     ["it's \"quoted\" ''; DROP TABLE meta; --", "🦓 émoji ünïcode 你好", "back\\slash"],
 )
 def test_any_unicode_and_quotes_work(journal_path: Path, passphrase: str) -> None:
-    Vault.create(journal_path, passphrase).close()
+    Vault.create(journal_path, passphrase, folder=False).close()
     Vault.open(journal_path, passphrase).close()
     with pytest.raises(VaultOpenError):
         Vault.open(journal_path, passphrase + "x")
@@ -113,14 +113,14 @@ def test_nfc_and_nfd_spellings_open_the_same_journal(journal_path: Path) -> None
     composed = unicodedata.normalize("NFC", "café señor")
     decomposed = unicodedata.normalize("NFD", composed)
     assert composed != decomposed
-    Vault.create(journal_path, decomposed).close()
+    Vault.create(journal_path, decomposed, folder=False).close()
     Vault.open(journal_path, composed).close()
 
 
 @pytest.mark.parametrize("bad", ["", "nul\x00inside"])
 def test_unusable_passphrase_is_refused_before_touching_disk(journal_path: Path, bad: str) -> None:
     with pytest.raises(PassphraseError):
-        Vault.create(journal_path, bad)
+        Vault.create(journal_path, bad, folder=False)
     assert not journal_path.exists()
 
 
@@ -128,7 +128,7 @@ def test_create_never_overwrites(journal_path: Path) -> None:
     journal_path.parent.mkdir()
     journal_path.write_bytes(b"precious")
     with pytest.raises(VaultExistsError):
-        Vault.create(journal_path, PASSPHRASE)
+        Vault.create(journal_path, PASSPHRASE, folder=False)
     assert journal_path.read_bytes() == b"precious"
 
 
@@ -139,7 +139,7 @@ def test_open_missing_file_says_so_and_creates_nothing(journal_path: Path) -> No
 
 
 def test_newer_schema_is_refused_untouched(journal_path: Path) -> None:
-    with Vault.create(journal_path, PASSPHRASE) as vault:
+    with Vault.create(journal_path, PASSPHRASE, folder=False) as vault:
         vault.connection.execute(f"PRAGMA user_version = {latest_version() + 1}")
     before = snapshot(journal_path.parent)
     with pytest.raises(VaultTooNewError):
@@ -149,7 +149,7 @@ def test_newer_schema_is_refused_untouched(journal_path: Path) -> None:
 
 def test_migration_takes_encrypted_copy_and_runs_in_order(journal_path: Path) -> None:
     base = shipped_migrations()
-    with Vault.create(journal_path, PASSPHRASE, migrations=base) as vault:
+    with Vault.create(journal_path, PASSPHRASE, migrations=base, folder=False) as vault:
         fill(vault)
     step = Migration(len(base) + 1, "extra", "CREATE TABLE extra (x INTEGER);")
     with Vault.open(journal_path, PASSPHRASE, migrations=(*base, step)) as vault:
@@ -165,7 +165,7 @@ def test_migration_takes_encrypted_copy_and_runs_in_order(journal_path: Path) ->
 
 def test_failing_migration_rolls_back_whole_step(journal_path: Path) -> None:
     base = shipped_migrations()
-    Vault.create(journal_path, PASSPHRASE, migrations=base).close()
+    Vault.create(journal_path, PASSPHRASE, migrations=base, folder=False).close()
     broken = Migration(len(base) + 1, "broken",
                        "CREATE TABLE half (x INTEGER);\nINSERT INTO no_such_table VALUES (1);")
     with pytest.raises(Exception, match="no_such_table"):
@@ -200,8 +200,8 @@ def test_settings_round_trip_inside_the_vault(vault: Vault) -> None:
 
 
 def test_journal_secrets_are_random_per_journal(tmp_path: Path) -> None:
-    with (Vault.create(tmp_path / "a", PASSPHRASE) as a,
-          Vault.create(tmp_path / "b", PASSPHRASE) as b):
+    with (Vault.create(tmp_path / "a", PASSPHRASE, folder=False) as a,
+          Vault.create(tmp_path / "b", PASSPHRASE, folder=False) as b):
         assert a.journal_id != b.journal_id
         assert a.meta("peer_key_secret") != b.meta("peer_key_secret")
         assert len(a.meta("peer_key_secret")) == 32

@@ -246,6 +246,9 @@ class ExportDialog(QDialog):
         layout.addLayout(alias_row)
         layout.addWidget(self.buttons)
         self.resize(1120, 680)
+        # Save was added to the button box after Close: give both a place in the Tab chain.
+        QWidget.setTabOrder(self.save_button,
+                            self.buttons.button(QDialogButtonBox.StandardButton.Close))
         self.refresh()
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:

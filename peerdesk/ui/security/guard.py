@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.repository import SessionRepository
@@ -28,6 +28,8 @@ from peerdesk.ui.security.clipboard import (
 )
 from peerdesk.ui.security.integrity_watch import IntegrityWatch
 from peerdesk.ui.security.passphrase_dialog import ChangePassphraseDialog
+from peerdesk.ui.security.recovery_dialog import RecoveryDialog
+from peerdesk.ui.security.recovery_kit_dialog import RecoveryKitDialog
 from peerdesk.ui.security.retention import RetentionDialog, months_before
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault, VaultLockedError, VaultOpenError
@@ -55,6 +57,7 @@ class SecurityGuard(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.recovery_offer: RecoveryKitDialog | None = None  # the kit offered once, while open
         self.idle = IdleTimer(self)
         self.idle.idle.connect(self._idle_elapsed)
         self.logind = LogindWatcher(self)
@@ -149,6 +152,19 @@ class SecurityGuard(QObject):
             return
         self.backup_timer.start()
         self.offer_retention(context)
+        if context.vault.offer_recovery_kit and context.vault.key_file is not None:
+            context.vault.offer_recovery_kit = False
+            self.offer_recovery_kit(context)
+
+    def offer_recovery_kit(self, context: AppContext) -> RecoveryKitDialog:
+        """After creating a journal or moving an old one into its folder: the kit, once. It
+        can be closed without one (then a forgotten passphrase loses the journal)."""
+        dialog = RecoveryKitDialog(context.vault, self.window, offered=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recovery_offer = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "recovery_offer", None))
+        dialog.show()
+        return dialog
 
     def _backup_due(self) -> None:
         context = self._context()
@@ -277,7 +293,25 @@ class SecurityGuard(QObject):
 
 
 def install_security(window: MainWindow) -> SecurityGuard:
-    return SecurityGuard(window)
+    guard = SecurityGuard(window)
+    install_forgot_passphrase(window)
+    return guard
+
+
+def install_forgot_passphrase(window: MainWindow) -> None:
+    """"Forgot your passphrase?" beside the unlock button (the page's extra-buttons row)."""
+    button = QPushButton(QCoreApplication.translate("MainWindow", "&Forgot your passphrase?"))
+    button.setObjectName("forgotPassphraseButton")
+    button.setFlat(True)
+
+    def ask() -> None:
+        dialog = RecoveryDialog(window.journal_path, window)
+        dialog.recovered.connect(window.open_session)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    button.clicked.connect(ask)
+    window.start.unlock_page.extra_buttons.addWidget(button)
 
 
 def refresh_workspaces(window: MainWindow) -> None:
@@ -309,6 +343,15 @@ def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QActio
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def recovery_kit() -> None:
+        dialog = RecoveryKitDialog(context.vault, window)
+        dialog.stored.connect(lambda: show_info(
+            window, QCoreApplication.translate("MainWindow", "Recovery kit ready"),
+            QCoreApplication.translate("MainWindow", "The recovery code now opens your "
+                                       "journal. Keep the kit locked away.")))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def back_up_now() -> None:
         ask_backup_target(window, context.journal_path,
                           lambda path: start_backup(window, context.vault, path))
@@ -331,6 +374,9 @@ def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QActio
 
     action(QCoreApplication.translate("MainWindow", "Change &passphrase…"),
            "changePassphraseAction", change_passphrase)
+    if context.vault.key_file is not None:
+        action(QCoreApplication.translate("MainWindow", "Recovery &kit…"),
+               "recoveryKitAction", recovery_kit)
     action(QCoreApplication.translate("MainWindow", "&Back up now…"),
            "backUpNowAction", back_up_now)
     action(QCoreApplication.translate("MainWindow", "&Restore from backup…"),

@@ -40,6 +40,11 @@ class ChangePassphraseDialog(QDialog):
         self.task: BackgroundTask | None = None
 
         intro = QLabel(self.tr(
+            "Only the lock on the journal's key changes, so this is instant. If anything "
+            "interrupts it — even a power cut — the journal opens with the old or the new "
+            "passphrase. PeerDesk's automatic backups follow the new passphrase; backups you "
+            "saved elsewhere still open with the passphrase they were made with.")
+            if vault.key_file is not None else self.tr(
             "The journal is re-encrypted with the new passphrase. If anything interrupts it — "
             "even a power cut — the journal still opens with the old or the new one. Automatic "
             "backups are made again with the new passphrase; copies you saved elsewhere keep "
@@ -108,7 +113,8 @@ class ChangePassphraseDialog(QDialog):
 
         def work(progress: Progress) -> None:
             change_passphrase(vault, current, new, steps(progress))
-            replace_automatic_backups(vault, keep)
+            if vault.key_file is None:  # a journal folder's backups got the new key file
+                replace_automatic_backups(vault, keep)
 
         self.task = run_in_background(self, self.tr("Changing the passphrase…"), work,
                                       self._succeeded, self._failed)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.journal.demo import fill_journal
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.paths import journal_db_path
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.vault import Vault, VaultCheckPendingError, VaultDamagedError
 from peerdesk.vault.backup import make_automatic_backup
@@ -22,6 +23,8 @@ from tests.faults import WORDS, Inputs, can_mount, digest, make_inputs, provoke
 
 
 def _flip_a_data_page(path: Path) -> None:
+    if path.is_dir():
+        path = journal_db_path(path)
     data = bytearray(path.read_bytes())
     page = len(data) // 4096 - 2
     data[page * 4096 + 300] ^= 0x01
@@ -72,7 +75,7 @@ def test_a_damaged_journal_stays_read_only_and_the_good_backup_is_offered(
     with Vault.open(filled, PASSPHRASE) as vault:
         make_automatic_backup(vault, keep=3)
     _flip_a_data_page(filled)
-    before = filled.read_bytes()
+    before = journal_db_path(filled).read_bytes()
     vault = _unlock(qtbot, unlocked)
     assert vault.integrity is Integrity.DAMAGED
     banner = unlocked.shell.banner
@@ -87,7 +90,7 @@ def test_a_damaged_journal_stays_read_only_and_the_good_backup_is_offered(
     assert "passed the same check" in watch.offer.text()
     unlocked.security.integrity.stop()
     unlocked.lock()
-    assert filled.read_bytes() == before  # never written to
+    assert journal_db_path(filled).read_bytes() == before  # never written to
 
 
 # -- faults met while unlocking, provoked for real (see tests/faults.py) -------------------------
