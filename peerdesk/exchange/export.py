@@ -57,6 +57,7 @@ from peerdesk.vault.vault import Connection
 ALIAS_KEY = "export.alias"
 ORG_UNIT_KEY = "export.org_unit"
 LAST_EXPORTED_AT_KEY = "export.last_exported_at"
+STARTED_AT_KEY = "export.started_at"
 
 
 class ExportError(PeerDeskError):
@@ -343,6 +344,14 @@ def coordinator_org_units(vault: Vault) -> tuple[str, ...]:
                                                                                 list) else ()
 
 
+def prove_journal_writable(vault: Vault, now: dt.datetime | None = None) -> None:
+    """Write one small setting before the summary file is written: a journal that cannot take
+    the record of what was sent (read-only, full, damaged, still being checked) then fails here,
+    and no file leaves for months the journal would not remember sending."""
+    moment = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    vault.write_setting(STARTED_AT_KEY, moment)
+
+
 def remember_export(vault: Vault, alias: str | None, org_unit: str | None = None,
                     now: dt.datetime | None = None) -> None:
     moment = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -375,6 +384,7 @@ def export_from_vault(vault: Vault, path: Path, *, since: str | None = None,
                               "(Settings, Export). Choose one from the list or leave it out.",
                               unit=repr(org_unit)))
     plan = plan or plan_from_vault(vault, since=since, until=until)
+    prove_journal_writable(vault)
     result = write_export(plan, path, SigningKeyStore(vault).key(), SentPeriodStore(vault),
                           alias=alias, org_unit=unit)
     remember_export(vault, alias, unit)

@@ -95,6 +95,7 @@ def test_fault_is_named_and_the_journal_is_untouched(
         assert len(err.strip().splitlines()) == 1, err
         assert err.startswith("peerdesk: ")
         assert expected in err, err
+        assert list(work.iterdir()) == [], "a failed command wrote its output anyway"
     if before is None:
         assert code == 0 or not journal.exists()  # a failed init leaves no journal behind
     else:

@@ -49,6 +49,7 @@ from peerdesk.exchange.export import (
     clean_alias,
     coordinator_org_units,
     plan_from_vault,
+    prove_journal_writable,
     remember_export,
     remember_sent,
     remembered_alias,
@@ -386,6 +387,11 @@ class ExportDialog(QDialog):
             return
         alias = self.alias_edit.text()
         unit = str(self.unit_combo.currentData() or "")
+        try:
+            prove_journal_writable(self.vault)  # else no file leaves that the journal forgets
+        except PeerDeskError as exc:
+            show_error(self, self.tr("Summary not saved"), message_text(exc))
+            return
         self.save_button.setEnabled(False)
         key = self.key
 
