@@ -181,17 +181,17 @@ def _cover(report: LabelledReport, language: str) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a value that wraps (a long scope) hangs down
     ]))
     return [
-        Spacer(1, 55 * mm), _ColourBand(FRAME_WIDTH), Spacer(1, 14 * mm),
+        Spacer(1, 8 * mm), _ColourBand(FRAME_WIDTH), Spacer(1, 10 * mm),
         _p(_e(localize(msg("Program report"), language).upper()), "cover_kicker"),
         _p(_e(report.program_name), "cover_title"),
         _p(_e(report.period_label), "cover_period"),
-        Spacer(1, 18 * mm), facts, Spacer(1, 12 * mm),
+        Spacer(1, 10 * mm), facts, Spacer(1, 8 * mm),
         _p(about, "body"),
         Spacer(1, 6 * mm),
         _p(text(msg("Generated on {date} by {app} {version}.",
                     date=report.generated_on.isoformat(), app=APP_NAME,
                     version=report.app_version)), "note"),
-        PageBreak(),
+        Spacer(1, 8 * mm),  # the headline figures follow on the same page: no half-empty pages
     ]
 
 
