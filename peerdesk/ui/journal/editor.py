@@ -52,6 +52,7 @@ from peerdesk.journal.session_form import (
 from peerdesk.referrals import ResourceRepository
 from peerdesk.settings import Settings
 from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.events import AppEvents
 from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.journal.editor_sections import DateField, EditorSections
 from peerdesk.ui.journal.form_fields import FormFields
@@ -99,7 +100,7 @@ class SessionEditor(EditorSections, QWidget):
         drafts: DraftKeeper | None = None,
         *,
         org_units: Sequence[str] = (),
-        services: Mapping[str, Callable[..., object]] | None = None,
+        events: AppEvents | None = None,
         taxonomy: Taxonomy | None = None,
         referrals: ResourceRepository | None = None,
         settings: Settings | None = None,
@@ -113,8 +114,7 @@ class SessionEditor(EditorSections, QWidget):
         self.repository = repository
         self.drafts = drafts
         self.org_units = [unit for unit in org_units if unit]
-        self.services: Mapping[str, Callable[..., object]] = (
-            services if services is not None else {})
+        self.events = events  # None: nothing else to reach (no guide links, no live picker)
         self.taxonomy = taxonomy or display_taxonomy()  # labels only; codes are stored
         self.original: Session | None = None
         self._baseline: FormState = {}

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.journal.session_form import DEFAULT_GROUP_SIZE
+from peerdesk.ui.events import AppEvents
 from peerdesk.ui.journal.escalation import EscalationChecklist
 from peerdesk.ui.journal.form_fields import FormFields
 from peerdesk.ui.journal.widgets import CheckList, CodeCombo
@@ -72,11 +73,11 @@ def _grow(*widgets: QWidget) -> None:
 
 
 class EditorSections:
-    """Section builders for `SessionEditor` (which provides `tr`, `taxonomy`, `services`…)."""
+    """Section builders for `SessionEditor` (which provides `tr`, `taxonomy`, `events`…)."""
 
     fields: FormFields
     taxonomy: Any
-    services: Any
+    events: AppEvents | None
     settings: Any
     referrals: Any
     org_units: list[str]
@@ -220,7 +221,7 @@ class EditorSections:
     def _build_safety_section(self) -> QGroupBox:
         box, grid = _section(self.tr("Safety"))
         self.risk_flags = CheckList(self.taxonomy.field("risk_flag"))
-        self.escalation = EscalationChecklist(self.services, self.settings)
+        self.escalation = EscalationChecklist(self.events, self.settings)
         self.escalation.setVisible(False)
         grid.addWidget(_label(self.tr("S&afety concerns:"), self.risk_flags), 0, 0,
                        Qt.AlignmentFlag.AlignTop)
@@ -284,6 +285,8 @@ class EditorSections:
             picker = ReferralPicker(self.referrals)
             picker.tree.setMaximumHeight(220)
             picker.changed.connect(self.fields_changed)
+            if self.events is not None:
+                self.events.directory_changed.connect(picker.reload)
             layout.addWidget(picker)
             other = QLabel(self.tr("Not in the directory, by type:"))
             other.setWordWrap(True)

@@ -61,7 +61,6 @@ from peerdesk.ui.workspaces import AppContext, Workspace
 class ResourcesWorkspace(Workspace):
     workspace_id = "resources"
 
-    directory_changed = Signal()       # after any add, edit, delete or import
     import_finished = Signal(object)   # ImportResult, after an import was written
     export_finished = Signal(int)      # number of entries written
     review_opened = Signal(object)     # the ImportReviewDialog, once open (for tests)
@@ -427,7 +426,7 @@ class ResourcesWorkspace(Workspace):
         if not self.select_id(saved.id):  # hidden by the filters: show it anyway
             self.clear_filters()
             self.select_id(saved.id)
-        self.directory_changed.emit()
+        self.context.events.directory_changed.emit()
         return saved
 
     def ask_delete_current(self) -> QMessageBox | None:
@@ -467,7 +466,7 @@ class ResourcesWorkspace(Workspace):
         self.reload()
         if self.model.rowCount():
             self.select_row(min(max(row, 0), self.model.rowCount() - 1))
-        self.directory_changed.emit()
+        self.context.events.directory_changed.emit()
 
     # -- import -------------------------------------------------------------------------------
 
@@ -530,7 +529,7 @@ class ResourcesWorkspace(Workspace):
 
     def _imported(self, result: ImportResult) -> None:
         self.reload()
-        self.directory_changed.emit()
+        self.context.events.directory_changed.emit()
         parts = [self.tr("{0} new, {1} updated, {2} unchanged.").format(
             len(result.new), len(result.updated), len(result.unchanged))]
         if result.kept:
