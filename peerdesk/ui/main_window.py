@@ -23,6 +23,7 @@ from shiboken6 import isValid as shiboken_alive
 
 from peerdesk import APP_NAME
 from peerdesk.guides import FileProgressStore, TrainingProgressRepository, move_progress
+from peerdesk.journal.demo_folder import DemoFolder
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.paths import training_progress_file
 from peerdesk.settings import Settings
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.journal_path = journal_path
         self.demo = demo
+        self.demo_folder: DemoFolder | None = None  # a demo's folder, held while the window lives
         self.context: AppContext | None = None
         self.safety_numbers_prompt: SafetyNumbersDialog | None = None
         self.peer_code_review: PeerCodeReviewDialog | None = None

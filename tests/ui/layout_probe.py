@@ -140,7 +140,7 @@ def look_at_workspaces(app: QApplication, window: MainWindow,
     editor.peer_code.setText("Maria Lopez")
     editor.risk_flags.set_codes({"self_harm"})
     look("editor-risk", window)
-    editor.scroll.ensureWidgetVisible(editor.consent_box)
+    editor.scroll_area.ensureWidgetVisible(editor.consent_box)
     look("editor-consent", window)
     editor.discard_draft()
     editor.open_session(repository.get(first.id))  # leaves nothing unsaved behind

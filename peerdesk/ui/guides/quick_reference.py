@@ -9,12 +9,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from peerdesk.guides.render import markdown_to_html
 from peerdesk.ui.guides.reader import ReaderView
+from peerdesk.ui.marked_strings import QT_TRANSLATE_NOOP
 from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.workspaces import AppContext
 
@@ -147,5 +148,8 @@ def install_quick_reference(window: QMainWindow, menu: QMenu) -> QAction:
     action.toggled.connect(dock.setVisible)
     dock.closed.connect(lambda: action.setChecked(False))
     actions = menu.actions()
-    menu.insertAction(actions[0] if actions else None, action)
+    if actions:
+        menu.insertAction(actions[0], action)
+    else:
+        menu.addAction(action)
     return action

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.journal.model import Session
 from peerdesk.journal.session_form import DEFAULT_GROUP_SIZE
 from peerdesk.ui.events import AppEvents
 from peerdesk.ui.journal.escalation import EscalationChecklist
@@ -82,9 +83,11 @@ class EditorSections:
     referrals: Any
     org_units: list[str]
     referral_picker: ReferralPicker | None
+    original: Session | None
 
     if TYPE_CHECKING:
-        def tr(self, text: str) -> str: ...  # QWidget's
+        def tr(self, sourceText: str, /, disambiguation: str | None = None,  # QWidget's
+               n: int = -1) -> str: ...
         def fields_changed(self, *args: object) -> None: ...
 
     def _build_when_section(self) -> QGroupBox:
@@ -298,7 +301,7 @@ class EditorSections:
 
         def read_ids() -> list[str]:
             if picker is None:  # no directory: keep what the session already has
-                original = self.original  # type: ignore[attr-defined]
+                original = self.original
                 return list(original.referral_resource_ids) if original else []
             return list(picker.selected_ids())
 
@@ -382,8 +385,9 @@ class EditorSections:
 
         def read_unit() -> str | None:
             if self.org_unit is not None:
-                return self.org_unit.currentData()
-            original = self.original  # type: ignore[attr-defined]
+                unit = self.org_unit.currentData()
+                return str(unit) if unit is not None else None
+            original = self.original
             return original.org_unit if original is not None else None
 
         def write_unit(unit: Any) -> None:

@@ -233,7 +233,8 @@ class FollowUpsWorkspace(Workspace):
         if section is None:
             return []
         children = (section.child(i) for i in range(section.childCount()))
-        return [child for child in children if child.data(0, SESSION_ID_ROLE) is not None]
+        return [child for child in children
+                if child is not None and child.data(0, SESSION_ID_ROLE) is not None]
 
     def selected_id(self) -> int | None:
         item = self.tree.currentItem()
@@ -244,15 +245,16 @@ class FollowUpsWorkspace(Workspace):
         for section in self.sections.values():
             for index in range(section.childCount()):
                 child = section.child(index)
-                if child.data(0, SESSION_ID_ROLE) == session_id:
+                if child is not None and child.data(0, SESSION_ID_ROLE) == session_id:
                     self.tree.setCurrentItem(child)
                     return True
         return False
 
     def _select_first(self) -> None:
         for section in self.sections.values():
-            if section.childCount():
-                self.tree.setCurrentItem(section.child(0))
+            first = section.child(0)
+            if first is not None:
+                self.tree.setCurrentItem(first)
                 return
 
     def _update_buttons(self) -> None:
@@ -269,14 +271,15 @@ class FollowUpsWorkspace(Workspace):
 
     def mark_done(self, session_id: int) -> None:
         # Keep the cursor near where it was: on the next follow-up in the list.
-        below = self.tree.itemBelow(self.tree.currentItem()) if self.tree.currentItem() else None
+        current = self.tree.currentItem()
+        below = self.tree.itemBelow(current) if current is not None else None
         next_id = below.data(0, SESSION_ID_ROLE) if below is not None else None
         try:
             self.repository.set_follow_up_done(session_id, True)
         except PeerDeskError as error:
             show_error(self, self.tr("Not changed"), message_text(error))
             return
-        self.tree.setCurrentItem(None)
+        self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr: clear
         self.refresh()
         if next_id is not None:
             self.select(int(next_id))

@@ -200,8 +200,9 @@ class JournalWorkspace(Workspace):
         bottom.addWidget(hint)
         layout.addLayout(bottom)
 
-        def shortcut(keys: QKeySequence | str, slot: Callable[[], object],
-                     widget: QWidget, context: Qt.ShortcutContext) -> None:
+        def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str,
+                     slot: Callable[[], object], widget: QWidget,
+                     context: Qt.ShortcutContext) -> None:
             sc = QShortcut(QKeySequence(keys), widget)
             sc.setContext(context)
             sc.activated.connect(slot)

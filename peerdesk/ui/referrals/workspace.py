@@ -159,6 +159,7 @@ class ResourcesWorkspace(Workspace):
         # -- empty directory: offer the starter pack
         self.empty = self._build_empty_page()
 
+        self.directory_page = directory
         self.pages = QStackedWidget()
         self.pages.addWidget(directory)
         self.pages.addWidget(self.empty)
@@ -298,7 +299,7 @@ class ResourcesWorkspace(Workspace):
         self._fill_combo(self.language_filter, self.tr("All languages"),
                          [(v, v) for v in self.repository.languages()])
         empty = self.repository.count() == 0
-        self.pages.setCurrentWidget(self.empty if empty else self.pages.widget(0))
+        self.pages.setCurrentWidget(self.empty if empty else self.directory_page)
         self.refresh_list()
 
     def _fill_combo(self, combo: QComboBox, everything: str,

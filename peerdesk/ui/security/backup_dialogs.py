@@ -44,7 +44,7 @@ def default_backup_name(journal: Path, today: dt.date | None = None) -> str:
 
 
 def ask_backup_target(parent: QWidget, journal: Path,
-                      chosen: Callable[[Path], None]) -> QFileDialog:
+                      chosen: Callable[[Path], object]) -> QFileDialog:
     """A non-blocking save dialog; `chosen(path)` runs when the user picks a file."""
     dialog = QFileDialog(parent,
                          QCoreApplication.translate("BackupDialogs", "Back up the journal to…"),
@@ -166,8 +166,8 @@ def start_restore(parent: QWidget, journal: Path, backup: Path, passphrase: str,
         kept = restore_backup(journal, backup, passphrase, steps(progress))
         return Vault.open(journal, passphrase), kept
 
-    def succeeded(result: object) -> None:
-        vault, kept = result  # type: ignore[misc]
+    def succeeded(result: tuple[Vault, Path | None]) -> None:
+        vault, kept = result
         reopened(vault, kept)
 
     def on_failure(exc: BaseException) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.repository import SessionRepository
@@ -106,7 +106,9 @@ class SecurityGuard(QObject):
 
     def _idle_elapsed(self) -> None:
         if self.held:  # a passphrase change or restore is running: lock right after it
-            self.idle.start(max(self.idle.interval_ms, 1000), QApplication.instance())
+            app = QApplication.instance()
+            if app is not None:
+                self.idle.start(max(self.idle.interval_ms, 1000), app)
             return
         self.lock_now()
 
@@ -119,7 +121,8 @@ class SecurityGuard(QObject):
         window = getattr(self, "window", None)
         if (window is not None and watched is window
                 and event.type() == QEvent.Type.WindowStateChange
-                and self.lock_on_minimise and window.isMinimized()):
+                and self.lock_on_minimise and isinstance(window, QWidget)
+                and window.isMinimized()):
             self.lock_now()
         return False
 
@@ -204,7 +207,7 @@ class SecurityGuard(QObject):
             return None
         dialog = RetentionDialog(context.vault, context.settings, self.window,
                                  today=lambda: day, on_unlock=True)
-        dialog.deleted.connect(lambda _n: refresh_workspaces(self.window))
+        dialog.deleted.connect(lambda _n: context.events.sessions_replaced.emit())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "retention_dialog", None))
         self.retention_dialog = dialog
@@ -280,13 +283,6 @@ def install_security(window: MainWindow) -> SecurityGuard:
     return SecurityGuard(window)
 
 
-def refresh_workspaces(window: MainWindow) -> None:
-    for workspace in window.shell.workspaces:
-        refresh = getattr(workspace, "refresh", None)
-        if callable(refresh):
-            refresh()
-
-
 def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QAction]:
     """Journal menu: Change passphrase…, Back up now…, Restore from backup…, Delete old…"""
     guard: SecurityGuard = window.security
@@ -322,10 +318,13 @@ def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QActio
 
     def delete_old() -> None:
         dialog = RetentionDialog(context.vault, context.settings, window)
-        dialog.deleted.connect(lambda n: (refresh_workspaces(window), show_info(
-            window, QCoreApplication.translate("MainWindow", "Old sessions deleted"),
-            QCoreApplication.translate("MainWindow",
-                                       "{0} sessions were deleted for good.").format(n))))
+        def deleted(count: int) -> None:
+            context.events.sessions_replaced.emit()
+            show_info(window, QCoreApplication.translate("MainWindow", "Old sessions deleted"),
+                      QCoreApplication.translate(
+                          "MainWindow", "{0} sessions were deleted for good.").format(count))
+
+        dialog.deleted.connect(deleted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -379,12 +379,12 @@ def test_the_wheel_scrolls_the_form_and_never_changes_a_drop_down(
     editor.open_session(repo.add(make_session(source_relation="manager", channel="in_person")))
     editor.notes.setFocus()
     before = editor.state()
-    scroll = editor.scroll.verticalScrollBar()
+    scroll = editor.scroll_area.verticalScrollBar()
     guarded = editor.findChildren(QComboBox) + editor.findChildren(QAbstractSpinBox)
     assert len(guarded) >= 12
     for widget in guarded:
         if widget.isVisible():
-            editor.scroll.ensureWidgetVisible(widget)
+            editor.scroll_area.ensureWidgetVisible(widget)
             start = scroll.value()
             wheel_over(qtbot, widget, -1 if start < scroll.maximum() else 1)
             assert scroll.value() != start, widget.objectName()  # the form scrolled instead
@@ -406,7 +406,7 @@ def test_the_form_reflows_to_one_column_when_narrow(
     qtbot.waitUntil(editor.is_two_columns)
     editor.resize(640, 700)
     qtbot.waitUntil(lambda: not editor.is_two_columns())
-    qtbot.waitUntil(lambda: not editor.scroll.horizontalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: not editor.scroll_area.horizontalScrollBar().isVisible())
     assert editor.consent_box.x() == editor.risk_flags.parentWidget().x()  # stacked
     editor.consent_yes.setFocus()
     qtbot.waitUntil(lambda: editor.consent_yes.visibleRegion().boundingRect().height()
