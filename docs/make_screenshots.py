@@ -59,7 +59,7 @@ def main() -> int:
 
         repo = SessionRepository(context.vault)
         risky = next(r for r in repo.page(SessionFilter(), limit=400) if r.risk_flags)
-        context.services["open_session"](risky.id)
+        context.events.navigate_to_session.emit(risky.id)
         save(app, window, "session-editor")
 
         shell.show_workspace("follow_ups")
@@ -67,7 +67,7 @@ def main() -> int:
         shell.show_workspace("resources")
         save(app, window, "referral-directory")
         shell.show_workspace("guides")
-        context.services["show_guide"]("active-listening-oars")
+        context.events.navigate_to_guide.emit("active-listening-oars")
         save(app, window, "guides")
         shell.show_workspace("program")
         program = next(w for w in shell.workspaces if w.workspace_id == "program")
@@ -79,7 +79,7 @@ def main() -> int:
 
         window.resize(*SMALL_SIZE)
         shell.show_workspace("journal")
-        context.services["open_session"](risky.id)
+        context.events.navigate_to_session.emit(risky.id)
         save(app, window, "session-editor-1024x700")
     return 0
 

@@ -9,6 +9,7 @@ import shutil
 import signal
 import socket
 import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,11 +197,12 @@ def show_expected_errors(window: MainWindow) -> None:
 
     previous = sys.excepthook
 
-    def hook(kind: type[BaseException], exc: BaseException, trace: object) -> None:
+    def hook(kind: type[BaseException], exc: BaseException,
+             trace: types.TracebackType | None) -> None:
         if isinstance(exc, PeerDeskError):
             show_error(window, APP_NAME, message_text(exc))
             return
-        previous(kind, exc, trace)  # type: ignore[arg-type]
+        previous(kind, exc, trace)
 
     sys.excepthook = hook
 

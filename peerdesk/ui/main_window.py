@@ -23,6 +23,7 @@ from shiboken6 import isValid as shiboken_alive
 
 from peerdesk import APP_NAME
 from peerdesk.guides import FileProgressStore, TrainingProgressRepository, move_progress
+from peerdesk.journal.demo_folder import DemoFolder
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.paths import training_progress_file
 from peerdesk.settings import Settings
@@ -32,19 +33,13 @@ from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.journal.peer_code_review import PeerCodeReviewDialog, start_peer_code_review
 from peerdesk.ui.safety_numbers import SafetyNumbersDialog, ask_once
 from peerdesk.ui.security import install_security
-from peerdesk.ui.security.guard import refresh_workspaces
 from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.ui.warm_up import warm_up
 from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
-from peerdesk.ui.workspaces import (
-    AppContext,
-    Workspace,
-    journal_menu_providers,
-    workspace_classes,
-)
+from peerdesk.ui.workspaces import AppContext, Workspace
 from peerdesk.vault import Vault
 
 NAVIGATION_WIDTH = 190  # at the usual font size; grows to fit its entries
@@ -150,6 +145,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.journal_path = journal_path
         self.demo = demo
+        self.demo_folder: DemoFolder | None = None  # a demo's folder, held while the window lives
         self.context: AppContext | None = None
         self.safety_numbers_prompt: SafetyNumbersDialog | None = None
         self.peer_code_review: PeerCodeReviewDialog | None = None
@@ -280,15 +276,16 @@ class MainWindow(QMainWindow):
     def _new_context(self, vault: Vault) -> AppContext:
         context = AppContext(vault=vault, journal_path=self.journal_path,
                              settings=Settings(vault), demo=self.demo)
-        context.services.setdefault("show_workspace", self.shell.show_workspace)
+        context.events.navigate_to_workspace.connect(self.shell.show_workspace)
         return context
 
     def _open_in_steps(self, vault: Vault, then: Callable[[], object] | None = None) -> None:
         """After unlock: build the workspaces one per turn of the event loop, so the window
         keeps responding (the start screen stays busy meanwhile), then show them and call
         `then` (what must follow `open_session` goes there: `context` is set only then)."""
+        from peerdesk.ui.workspace_list import WORKSPACE_CLASSES as classes  # heavy: see there
+
         context = self._new_context(vault)
-        classes = workspace_classes()
         built: list[Workspace] = []
         self._opening = vault
 
@@ -313,10 +310,12 @@ class MainWindow(QMainWindow):
         """Show the workspaces for an unlocked vault (built here unless `prepared`)."""
         self.start.create_page.clear()
         self.start.unlock_page.clear()
+        from peerdesk.ui.workspace_list import JOURNAL_MENU_PROVIDERS, WORKSPACE_CLASSES
+
         context = prepared[0] if prepared is not None else self._new_context(vault)
         self.context = context
         workspaces = (prepared[1] if prepared is not None
-                      else (cls(context) for cls in workspace_classes()))
+                      else (cls(context) for cls in WORKSPACE_CLASSES))
         for workspace in workspaces:
             self.shell.add_workspace(workspace)
         for workspace in self.shell.workspaces:
@@ -333,7 +332,7 @@ class MainWindow(QMainWindow):
                 menu.addActions(actions)
                 self.menuBar().insertMenu(self.go_menu.menuAction(), menu)
                 self._session_menus.append(menu)
-        for provider in journal_menu_providers():
+        for provider in JOURNAL_MENU_PROVIDERS:
             for action in provider(self, context):
                 self.journal_menu.insertAction(self._journal_menu_separator, action)
                 self._session_actions.append(action)
@@ -386,9 +385,13 @@ class MainWindow(QMainWindow):
         watch.verdict.connect(verdict)
 
     def _show_peer_code_review(self, dialog: PeerCodeReviewDialog) -> None:
-        dialog.replaced.connect(lambda _count: refresh_workspaces(self))
+        dialog.replaced.connect(self._peer_codes_replaced)
         self.peer_code_review = dialog
         dialog.open()
+
+    def _peer_codes_replaced(self, _count: int) -> None:
+        if self.context is not None:
+            self.context.events.sessions_replaced.emit()
 
     def _workspace_shown(self, index: int) -> None:
         widget = self.shell.stack.widget(index)

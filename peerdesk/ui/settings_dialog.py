@@ -174,6 +174,7 @@ def settings_action(window: Any, context: Any) -> list[QAction]:
     def open_dialog() -> None:
         dialog = SettingsDialog(context.settings, window)
         dialog.settings_saved.connect(window.settings_changed.emit)
+        dialog.settings_saved.connect(context.events.settings_changed.emit)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

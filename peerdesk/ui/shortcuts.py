@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
+
+from peerdesk.ui.marked_strings import QT_TRANSLATE_NOOP
 
 CONTEXT = "Shortcuts"  # translation context of the descriptions below
 
@@ -143,7 +145,7 @@ def _table_keys() -> frozenset[int]:
     for definition in SHORTCUTS:
         for keys in definition.keys:
             sequence = QKeySequence(keys)
-            combination = sequence[0]
+            combination = sequence[0]  # type: ignore[index]  # operator[]; missing in the stub
             modifiers = combination.keyboardModifiers()
             is_function_key = Qt.Key.Key_F1.value <= combination.key().value <= Qt.Key.Key_F35.value
             if modifiers & Qt.KeyboardModifier.ControlModifier or is_function_key:

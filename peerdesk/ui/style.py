@@ -142,7 +142,7 @@ class FocusRing(QObject):
         frame = self.frame()
         if new is None or isinstance(new, QMenu | QMenuBar) or new.isWindow():
             if frame is not None:
-                frame.setWidget(None)
+                frame.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: detach
             return
         # Buttons, fields, lists… anything reached by Tab; skip click-only widgets.
         if not new.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(

@@ -12,10 +12,10 @@ import importlib
 
 from peerdesk.guides import load_library
 from peerdesk.guides.search import search_index
-from peerdesk.ui.workspaces import journal_menu_providers, workspace_classes
 
 # Imported only when first used, inside functions: worth loading before that use too.
 _LATER_IMPORTS = (
+    "peerdesk.ui.workspace_list",  # every workspace and Journal-menu action
     "peerdesk.ui.journal.csv_wizard",
 )
 
@@ -23,8 +23,6 @@ _LATER_IMPORTS = (
 def warm_up(language: str) -> None:
     """Import the workspaces and load the guides and their index in `language` (the caller
     reads it on the GUI thread: `peerdesk.ui.i18n.current_language()`)."""
-    workspace_classes()
-    journal_menu_providers()
     for module in _LATER_IMPORTS:
         importlib.import_module(module)
     search_index(load_library(None, language=language))

@@ -1,13 +1,12 @@
 """The workspaces shown after unlock, and what each one is given.
 
 A workspace is built when the journal is unlocked and destroyed when it is locked, so no
-decrypted value outlives the lock. Feature issues add their workspace to `WORKSPACES`.
+decrypted value outlives the lock. Feature issues add their workspace to `WORKSPACE_CLASSES` in
+`peerdesk.ui.workspace_list`. Workspaces reach each other only through `AppContext.events`.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,24 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from peerdesk.settings import Settings
+from peerdesk.ui.events import AppEvents
 from peerdesk.vault import Vault
-
-# "module:Class" of each workspace, in navigation order.
-WORKSPACES: tuple[str, ...] = (
-    "peerdesk.ui.journal.workspace:JournalWorkspace",
-    "peerdesk.ui.journal.follow_ups:FollowUpsWorkspace",
-    "peerdesk.ui.referrals.workspace:ResourcesWorkspace",
-    "peerdesk.ui.guides.workspace:GuidesWorkspace",
-    "peerdesk.ui.program.workspace:ProgramWorkspace",
-)
-
-# "module:function" taking (MainWindow, AppContext) and returning actions for the Journal menu
-# (change passphrase, backups, …). Built on unlock, removed on lock.
-JOURNAL_MENU_PROVIDERS: tuple[str, ...] = (
-    "peerdesk.ui.settings_dialog:settings_action",
-    "peerdesk.ui.security:journal_menu_actions",
-    "peerdesk.ui.exchange.export_dialog:export_summary_action",
-)
 
 
 @dataclass
@@ -44,8 +27,8 @@ class AppContext:
     journal_path: Path
     settings: Settings
     demo: bool = False
-    # Callbacks workspaces may use to reach each other (e.g. "open session 12 in the journal").
-    services: dict[str, Callable[..., object]] = field(default_factory=dict)
+    # What happens in this journal (saves, navigation requests…), shared by its workspaces.
+    events: AppEvents = field(default_factory=AppEvents)
 
 
 class Workspace(QWidget):
@@ -82,28 +65,3 @@ class Workspace(QWidget):
     def menu_actions(self) -> list[QAction]:
         """Actions put in a menu named after this workspace while it exists."""
         return []
-
-
-def _resolve(spec: str) -> object:
-    module_name, _, attribute = spec.partition(":")
-    return getattr(importlib.import_module(module_name), attribute)
-
-
-def workspace_classes() -> list[type[Workspace]]:
-    classes: list[type[Workspace]] = []
-    for spec in WORKSPACES:
-        cls = _resolve(spec)
-        if not (isinstance(cls, type) and issubclass(cls, Workspace)):
-            raise TypeError(f"{spec} is not a Workspace")
-        classes.append(cls)
-    return classes
-
-
-def journal_menu_providers() -> list[Callable[..., list[QAction]]]:
-    providers: list[Callable[..., list[QAction]]] = []
-    for spec in JOURNAL_MENU_PROVIDERS:
-        provider = _resolve(spec)
-        if not callable(provider):
-            raise TypeError(f"{spec} is not callable")
-        providers.append(provider)
-    return providers

@@ -392,6 +392,18 @@ class Vault:
         return vault
 
     @classmethod
+    def open_with_secret(cls, path: Path, secret: Secret) -> Vault:
+        """Open with what the vault's own backups use (`backup.vault_passphrase`): a passphrase
+        (a single file, or any journal through its passphrase slot) or a folder's data key,
+        which skips the deliberate key derivation (a restore reopening the same journal)."""
+        if isinstance(secret, str):
+            return cls.open(path, secret)
+        path = journal_folder_of(Path(path))
+        if layout_of(path) is not Layout.FOLDER:
+            raise VaultNotFoundError(path)
+        return cls._open_keyed(path, journal_db_path(path), secret)
+
+    @classmethod
     def _open_keyed(cls, path: Path, db_path: Path, secret: Secret,
                     migrations: tuple[Migration, ...] | None = None, *,
                     intact: bool = False) -> Vault:

@@ -31,6 +31,7 @@ from peerdesk.journal.repository import SessionFilter, SessionRepository
 from peerdesk.ui.app import create_application, demo_window
 from peerdesk.ui.i18n import install_language, message_text
 from peerdesk.ui.journal.editor import SessionEditor
+from peerdesk.ui.journal.workspace import JournalWorkspace
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.vault import Vault
 from peerdesk.vault.vault import VaultOpenError
@@ -127,23 +128,24 @@ def look_at_workspaces(app: QApplication, window: MainWindow,
     context = window.context
     assert context is not None
     window.shell.show_workspace("journal")
-    context.services["new_session"]()
+    journal = next(w for w in window.shell.workspaces if isinstance(w, JournalWorkspace))
+    journal.new_session()
     look("editor-new", window)
     repository = SessionRepository(context.vault)
     first = repository.page(SessionFilter(), limit=1)[0]
-    context.services["open_session"](first.id)
+    context.events.navigate_to_session.emit(first.id)
     editor = window.findChild(SessionEditor)
     assert editor is not None
     editor.kind.set_code("group")
     editor.peer_code.setText("Maria Lopez")
     editor.risk_flags.set_codes({"self_harm"})
     look("editor-risk", window)
-    editor.scroll.ensureWidgetVisible(editor.consent_box)
+    editor.scroll_area.ensureWidgetVisible(editor.consent_box)
     look("editor-consent", window)
     editor.discard_draft()
     editor.open_session(repository.get(first.id))  # leaves nothing unsaved behind
     window.shell.show_workspace("guides")
-    context.services["show_guide"]("active-listening-oars")
+    context.events.navigate_to_guide.emit("active-listening-oars")
     look("guides", window)
     window.shell.show_workspace("program")
     program = next(w for w in window.shell.workspaces if w.workspace_id == "program")

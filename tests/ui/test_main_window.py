@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import stat
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from peerdesk.paths import ui_state_file
+from peerdesk.ui.journal.workspace import JournalWorkspace
 from peerdesk.ui.main_window import MainWindow
-from peerdesk.ui.workspaces import workspace_classes
+from peerdesk.ui.settings_dialog import SettingsDialog
+from peerdesk.ui.workspace_list import WORKSPACE_CLASSES
+from peerdesk.ui.workspaces import Workspace
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -183,7 +187,7 @@ def test_after_unlock_the_workspaces_are_built_over_several_turns(
         window._open_in_steps(vault, then=lambda: afterwards.append(window.is_unlocked))
         assert not window.is_unlocked  # not in one go: the window keeps responding
     assert afterwards == [True]  # what follows runs once the workspaces are shown
-    assert window.shell.navigation.count() == len(workspace_classes())
+    assert window.shell.navigation.count() == len(WORKSPACE_CLASSES)
     assert window.pages.currentWidget() is window.shell
     window.lock()
 
@@ -200,3 +204,57 @@ def test_closing_while_the_workspaces_are_built_closes_the_journal(
         QCoreApplication.processEvents()
     assert not window.is_unlocked
     assert window.shell.navigation.count() == 0
+
+
+def _unlocked_window(qtbot: QtBot, journal_path: Path) -> MainWindow:
+    main = MainWindow(journal_path)
+    qtbot.addWidget(main)
+    main.show()
+    main.open_session(Vault.create(journal_path, PASSPHRASE))
+    return main
+
+
+def _workspace(window: MainWindow, workspace_id: str) -> Workspace:
+    return next(w for w in window.shell.workspaces if w.workspace_id == workspace_id)
+
+
+def test_navigate_to_workspace_shows_that_workspace(qtbot: QtBot, journal_path: Path) -> None:
+    main = _unlocked_window(qtbot, journal_path)
+    assert main.context is not None
+    main.context.events.navigate_to_workspace.emit("resources")
+    assert main.shell.stack.currentWidget() is _workspace(main, "resources")
+    main.context.events.navigate_to_workspace.emit("follow_ups")
+    assert main.shell.stack.currentWidget() is _workspace(main, "follow_ups")
+    main.lock()
+
+
+def test_saving_a_session_updates_the_follow_ups_badge(qtbot: QtBot,
+                                                       journal_path: Path) -> None:
+    main = _unlocked_window(qtbot, journal_path)
+    journal = _workspace(main, "journal")
+    follow_ups = _workspace(main, "follow_ups")
+    assert isinstance(journal, JournalWorkspace)
+    assert follow_ups.badge == ""
+    journal.new_session()
+    editor = journal.editor
+    editor.consent_no.setChecked(True)
+    editor.follow_up.setChecked(True)
+    editor.follow_up_date.setDate(dt.date.today())
+    with qtbot.waitSignal(follow_ups.badge_changed) as badge:
+        assert editor.save() is not None
+    assert badge.args == ["1"]
+    main.lock()
+
+
+def test_saved_settings_reach_the_journal(qtbot: QtBot, journal_path: Path) -> None:
+    main = _unlocked_window(qtbot, journal_path)
+    assert main.context is not None
+    settings = next(a for a in main.journal_menu.actions() if a.objectName() == "settingsAction")
+    settings.trigger()
+    dialog = main.findChild(SettingsDialog)
+    assert dialog is not None
+    with qtbot.waitSignal(main.context.events.settings_changed) as changed:
+        dialog.findChild(QLineEdit, "setting_crisis_line").setText("0800 111 222")
+        dialog.save()
+    assert changed.args == [["crisis_line"]]
+    main.lock()

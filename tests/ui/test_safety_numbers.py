@@ -57,7 +57,7 @@ def test_closing_for_a_lock_asks_again_next_time(
 def test_escalation_steps_show_the_numbers_or_how_to_add_them(
         qtbot: QtBot, vault: Vault) -> None:
     settings = Settings(vault)
-    checklist = EscalationChecklist({}, settings)
+    checklist = EscalationChecklist(None, settings)
     qtbot.addWidget(checklist)
     checklist.show()
     text = checklist.steps_label.text()

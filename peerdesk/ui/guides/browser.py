@@ -598,7 +598,7 @@ class GuideBrowser(QWidget):
         metrics = self.tree.fontMetrics()
         line = metrics.height()
         tracks = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        for node in [*tracks, *self._tree_items.values()]:
+        for node in [*(t for t in tracks if t is not None), *self._tree_items.values()]:
             depth = 2 if node.parent() is not None else 1
             room = max(40, width - depth * self.tree.indentation() - 6)
             text_height = metrics.boundingRect(
@@ -634,8 +634,10 @@ class GuideBrowser(QWidget):
         found: list[QTreeWidgetItem] = []
         for index in range(self.toc.topLevelItemCount()):
             top = self.toc.topLevelItem(index)
+            if top is None:
+                continue
             found.append(top)
-            found += [top.child(i) for i in range(top.childCount())]
+            found += [c for c in (top.child(i) for i in range(top.childCount())) if c is not None]
         return found
 
     def _toc_selected(self, node: QTreeWidgetItem, _: int = 0) -> None:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from peerdesk.guides.render import markdown_to_html
 from peerdesk.ui.guides.reader import ReaderView
+from peerdesk.ui.marked_strings import QT_TRANSLATE_NOOP
 from peerdesk.ui.shortcuts import apply_shortcut
+from peerdesk.ui.workspaces import AppContext
 
 # One message, so a translator sees the whole page (Markdown; keep the guide: links).
 QUICK_REFERENCE = QT_TRANSLATE_NOOP("QuickReferencePanel", """
@@ -126,14 +128,14 @@ def install_quick_reference(window: QMainWindow, menu: QMenu) -> QAction:
     """Add the "Quick reference" action (Ctrl+Shift+R) to `menu` and the dock to `window`.
 
     The action starts disabled: the main window enables it while a journal is unlocked and
-    unchecks it on lock. Guide links go to `window.context.services["show_guide"]` if set.
+    unchecks it on lock. Guide links go to the unlocked journal's guides workspace
+    (`events.navigate_to_guide`).
     """
 
     def show_guide(guide_id: str) -> None:
         context = getattr(window, "context", None)
-        service = context.services.get("show_guide") if context is not None else None
-        if service is not None:
-            service(guide_id)
+        if isinstance(context, AppContext):
+            context.events.navigate_to_guide.emit(guide_id)
 
     dock = QuickReferenceDock(show_guide, window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -146,5 +148,8 @@ def install_quick_reference(window: QMainWindow, menu: QMenu) -> QAction:
     action.toggled.connect(dock.setVisible)
     dock.closed.connect(lambda: action.setChecked(False))
     actions = menu.actions()
-    menu.insertAction(actions[0] if actions else None, action)
+    if actions:
+        menu.insertAction(actions[0], action)
+    else:
+        menu.addAction(action)
     return action

@@ -131,11 +131,11 @@ class ReaderView(QTextBrowser):
         selections = []
         for index, cursor in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT if index == self._current else FOUND)
             fmt.setForeground(QColor("#000000"))
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
         if 0 <= self._current < len(self._matches):

@@ -20,7 +20,7 @@ class GuidesWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        context.services["show_guide"] = self.show_guide
+        context.events.navigate_to_guide.connect(self.show_guide)
         self._print_action = QAction(self.tr("Print training record…"), self)
         self._print_action.triggered.connect(self.browser.ask_print_training_record)
 
@@ -30,9 +30,7 @@ class GuidesWorkspace(Workspace):
 
     def show_guide(self, guide_id: str) -> bool:
         """Switch to this workspace at `guide_id` (a guide or scenario id)."""
-        show_workspace = self.context.services.get("show_workspace")
-        if show_workspace is not None:
-            show_workspace(self.workspace_id)
+        self.context.events.navigate_to_workspace.emit(self.workspace_id)
         return self.browser.open_item(guide_id)
 
     def prepare_lock(self) -> None:

@@ -52,6 +52,7 @@ from peerdesk.journal.session_form import (
 from peerdesk.referrals import ResourceRepository
 from peerdesk.settings import Settings
 from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.events import AppEvents
 from peerdesk.ui.i18n import display_taxonomy, message_text
 from peerdesk.ui.journal.editor_sections import DateField, EditorSections
 from peerdesk.ui.journal.form_fields import FormFields
@@ -99,7 +100,7 @@ class SessionEditor(EditorSections, QWidget):
         drafts: DraftKeeper | None = None,
         *,
         org_units: Sequence[str] = (),
-        services: Mapping[str, Callable[..., object]] | None = None,
+        events: AppEvents | None = None,
         taxonomy: Taxonomy | None = None,
         referrals: ResourceRepository | None = None,
         settings: Settings | None = None,
@@ -113,22 +114,23 @@ class SessionEditor(EditorSections, QWidget):
         self.repository = repository
         self.drafts = drafts
         self.org_units = [unit for unit in org_units if unit]
-        self.services: Mapping[str, Callable[..., object]] = (
-            services if services is not None else {})
+        self.events = events  # None: nothing else to reach (no guide links, no live picker)
         self.taxonomy = taxonomy or display_taxonomy()  # labels only; codes are stored
         self.original: Session | None = None
         self._baseline: FormState = {}
         self._last_draft: FormState | None = None
         self._loading = False
         self.close_prompt: QMessageBox | None = None
-        self._after_close: Callable[[], None] | None = None
+        self._after_close: Callable[[], object] | None = None
         self.fields = FormFields(self.fields_changed)
 
         self._build()
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
         self._draft_timer.timeout.connect(self.save_draft)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # always, for a widget; `instance()` is typed loosely
+            app.focusChanged.connect(self._focus_changed)
         self.new_session()
 
     # -- building -------------------------------------------------------------------------
@@ -152,15 +154,15 @@ class SessionEditor(EditorSections, QWidget):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         outer.addWidget(line)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("editorScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("editorScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         body.setObjectName("editorBody")
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
         page = QVBoxLayout(body)
         page.setContentsMargins(BODY_MARGIN, 12, BODY_MARGIN, BODY_MARGIN)
         page.setSpacing(12)
@@ -261,7 +263,7 @@ class SessionEditor(EditorSections, QWidget):
         return self.columns.direction() == QBoxLayout.Direction.LeftToRight
 
     def _reflow(self) -> None:
-        room = self.scroll.width() - self.scroll.verticalScrollBar().sizeHint().width()
+        room = self.scroll_area.width() - self.scroll_area.verticalScrollBar().sizeHint().width()
         wanted = (QBoxLayout.Direction.LeftToRight if room >= self.two_column_width()
                   else QBoxLayout.Direction.TopToBottom)
         if self.columns.direction() != wanted:
@@ -273,9 +275,9 @@ class SessionEditor(EditorSections, QWidget):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Mnemonics and the keyboard may land on a field below the fold: bring it into view.
-        body = self.scroll.widget()
+        body = self.scroll_area.widget()
         if new is not None and body is not None and body.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 16, 24)
+            self.scroll_area.ensureWidgetVisible(new, 16, 24)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -336,8 +338,8 @@ class SessionEditor(EditorSections, QWidget):
         self._update_heading()
         self.status.setText("" if self.original is None else self.tr("Saved · revision {0}")
                             .format(self.original.revision))
-        self.scroll.verticalScrollBar().setValue(0)
-        self.scroll.horizontalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.scroll_area.horizontalScrollBar().setValue(0)
         self._draft_timer.start()
 
     def focus_first_field(self) -> None:
@@ -411,7 +413,7 @@ class SessionEditor(EditorSections, QWidget):
                 self.peer_code.setFocus(Qt.FocusReason.OtherFocusReason)
             elif self.state()["consent"] is None:
                 self._set_consent_highlight(True)
-                self.scroll.ensureWidgetVisible(self.consent_box)
+                self.scroll_area.ensureWidgetVisible(self.consent_box)
                 self.consent_yes.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         old_key = self.draft_key
@@ -480,7 +482,7 @@ class SessionEditor(EditorSections, QWidget):
 
     # -- closing --------------------------------------------------------------------------------
 
-    def request_close(self, then: Callable[[], None] | None = None) -> bool:
+    def request_close(self, then: Callable[[], object] | None = None) -> bool:
         """Leave the editor. With unsaved changes ask Save / Discard / Cancel (non-blocking);
         `then` runs once the editor may be left. Returns True when it could leave at once."""
         if not self.is_dirty():
@@ -511,7 +513,7 @@ class SessionEditor(EditorSections, QWidget):
         self.resolve_close(choice, then)
 
     def resolve_close(self, choice: QMessageBox.StandardButton,
-                      then: Callable[[], None] | None = None) -> None:
+                      then: Callable[[], object] | None = None) -> None:
         if choice == QMessageBox.StandardButton.Save:
             if self.save() is None:
                 return  # the message says what to fix; stay
@@ -521,7 +523,7 @@ class SessionEditor(EditorSections, QWidget):
             self._baseline = self.state()
             self._leave(then)
 
-    def _leave(self, then: Callable[[], None] | None) -> None:
+    def _leave(self, then: Callable[[], object] | None) -> None:
         self._draft_timer.stop()
         if then is not None:
             then()

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.journal.model import Session
 from peerdesk.journal.session_form import DEFAULT_GROUP_SIZE
+from peerdesk.ui.events import AppEvents
 from peerdesk.ui.journal.escalation import EscalationChecklist
 from peerdesk.ui.journal.form_fields import FormFields
 from peerdesk.ui.journal.widgets import CheckList, CodeCombo
@@ -72,18 +74,20 @@ def _grow(*widgets: QWidget) -> None:
 
 
 class EditorSections:
-    """Section builders for `SessionEditor` (which provides `tr`, `taxonomy`, `services`…)."""
+    """Section builders for `SessionEditor` (which provides `tr`, `taxonomy`, `events`…)."""
 
     fields: FormFields
     taxonomy: Any
-    services: Any
+    events: AppEvents | None
     settings: Any
     referrals: Any
     org_units: list[str]
     referral_picker: ReferralPicker | None
+    original: Session | None
 
     if TYPE_CHECKING:
-        def tr(self, text: str) -> str: ...  # QWidget's
+        def tr(self, sourceText: str, /, disambiguation: str | None = None,  # QWidget's
+               n: int = -1) -> str: ...
         def fields_changed(self, *args: object) -> None: ...
 
     def _build_when_section(self) -> QGroupBox:
@@ -220,7 +224,7 @@ class EditorSections:
     def _build_safety_section(self) -> QGroupBox:
         box, grid = _section(self.tr("Safety"))
         self.risk_flags = CheckList(self.taxonomy.field("risk_flag"))
-        self.escalation = EscalationChecklist(self.services, self.settings)
+        self.escalation = EscalationChecklist(self.events, self.settings)
         self.escalation.setVisible(False)
         grid.addWidget(_label(self.tr("S&afety concerns:"), self.risk_flags), 0, 0,
                        Qt.AlignmentFlag.AlignTop)
@@ -284,6 +288,8 @@ class EditorSections:
             picker = ReferralPicker(self.referrals)
             picker.tree.setMaximumHeight(220)
             picker.changed.connect(self.fields_changed)
+            if self.events is not None:
+                self.events.directory_changed.connect(picker.reload)
             layout.addWidget(picker)
             other = QLabel(self.tr("Not in the directory, by type:"))
             other.setWordWrap(True)
@@ -295,7 +301,7 @@ class EditorSections:
 
         def read_ids() -> list[str]:
             if picker is None:  # no directory: keep what the session already has
-                original = self.original  # type: ignore[attr-defined]
+                original = self.original
                 return list(original.referral_resource_ids) if original else []
             return list(picker.selected_ids())
 
@@ -379,8 +385,9 @@ class EditorSections:
 
         def read_unit() -> str | None:
             if self.org_unit is not None:
-                return self.org_unit.currentData()
-            original = self.original  # type: ignore[attr-defined]
+                unit = self.org_unit.currentData()
+                return str(unit) if unit is not None else None
+            original = self.original
             return original.org_unit if original is not None else None
 
         def write_unit(unit: Any) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.settings import Settings
+from peerdesk.ui.events import AppEvents
 from peerdesk.ui.safety_numbers import SafetyNumbersDialog
 
 RISK_GUIDE_ID = "responding-to-risk"
@@ -18,7 +18,7 @@ RISK_GUIDE_ID = "responding-to-risk"
 class EscalationChecklist(QFrame):
     """Numbered steps for a safety concern, with a link to the guide when guides exist."""
 
-    def __init__(self, services: Mapping[str, Callable[..., object]],
+    def __init__(self, events: AppEvents | None,
                  settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("escalationChecklist")
@@ -55,8 +55,11 @@ class EscalationChecklist(QFrame):
         self.add_numbers_button.clicked.connect(self.edit_numbers)
         layout.addWidget(self.add_numbers_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.refresh_steps()
-        # The guides workspace may register "show_guide" after the journal is built: look late.
-        self._services = services
+        # The guides workspace may connect to `navigate_to_guide` after the journal is built:
+        # whether a guide can be opened is asked when shown.
+        self._events = events
+        if events is not None:
+            events.settings_changed.connect(self._settings_changed)
         self.guide_button = QPushButton(self.tr("Open the guide “Responding to risk”"))
         self.guide_button.setObjectName("riskGuideButton")
         self.guide_button.setAccessibleName(self.tr("Open the guide Responding to risk"))
@@ -114,10 +117,14 @@ class EscalationChecklist(QFrame):
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh_steps()  # the numbers may have changed in Settings meanwhile
-        self.guide_button.setVisible(self._services.get("show_guide") is not None)
+        self.guide_button.setVisible(
+            self._events is not None and self._events.guides_available())
         super().showEvent(event)
 
     def open_guide(self) -> None:
-        show_guide = self._services.get("show_guide")
-        if show_guide is not None:
-            show_guide(RISK_GUIDE_ID)
+        if self._events is not None:
+            self._events.navigate_to_guide.emit(RISK_GUIDE_ID)
+
+    def _settings_changed(self, keys: list[str]) -> None:
+        if {"crisis_line", "emergency_number"} & set(keys):
+            self.refresh_steps()

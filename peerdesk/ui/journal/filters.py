@@ -169,8 +169,8 @@ class FilterBar(QWidget):
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
-        for widget in (self.date_from, self.range_dash, self.date_to):
-            widget.setVisible(False)
+        for part in (self.date_from, self.range_dash, self.date_to):
+            part.setVisible(False)
         self._search_timer.stop()
         self.changed.emit()
 
@@ -186,8 +186,8 @@ class FilterBar(QWidget):
         if period == PERIOD_YEAR:
             return dt.date(today.year, 1, 1), None
         if period == PERIOD_CUSTOM:
-            start = self.date_from.date().toPython()
-            end = self.date_to.date().toPython()
+            start = _date_of(self.date_from)
+            end = _date_of(self.date_to)
             return (min(start, end), max(start, end))
         return None, None
 
@@ -208,3 +208,8 @@ class FilterBar(QWidget):
 
     def is_filtered(self) -> bool:
         return self.current_filter() != SessionFilter()
+
+
+def _date_of(edit: QDateEdit) -> dt.date:
+    date = edit.date()  # QDate.toPython() is typed `object` in PySide6's stub
+    return dt.date(date.year(), date.month(), date.day())

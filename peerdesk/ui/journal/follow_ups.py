@@ -30,8 +30,6 @@ from peerdesk.ui.style import scaled_font_css, tone, tone_css
 from peerdesk.ui.workspaces import AppContext, Workspace
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
-REFRESH_FOLLOW_UPS = "refresh_follow_ups"
-REFRESH_JOURNAL = "refresh_journal"
 
 OVERDUE, DUE_TODAY, UPCOMING = "overdue", "due_today", "upcoming"
 # Overdue and upcoming show at most this many follow-ups each (the oldest overdue, the soonest
@@ -39,20 +37,6 @@ OVERDUE, DUE_TODAY, UPCOMING = "overdue", "due_today", "upcoming"
 # every one. Thousands of rows would take a good part of a second to build.
 SECTION_LIMIT = 200
 _SECTION_TONES = {OVERDUE: "error", DUE_TODAY: "warning", UPCOMING: "muted"}
-
-
-def show_workspace(widget: QWidget, workspace_id: str) -> None:
-    """Switch to another workspace through the main window's service (or its shell)."""
-    show = getattr(widget, "context", None) and widget.context.services.get("show_workspace")
-    if show is not None:
-        show(workspace_id)
-        return
-    parent = widget.parentWidget()
-    while parent is not None:  # fallback until the main window registers the service
-        if hasattr(parent, "show_workspace"):
-            parent.show_workspace(workspace_id)
-            return
-        parent = parent.parentWidget()
 
 
 class FollowUpsWorkspace(Workspace):
@@ -139,7 +123,9 @@ class FollowUpsWorkspace(Workspace):
         hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(hint)
 
-        context.services[REFRESH_FOLLOW_UPS] = self.journal_changed
+        context.events.session_saved.connect(self._session_changed)
+        context.events.session_deleted.connect(self._session_changed)
+        context.events.sessions_replaced.connect(self.journal_changed)
         # The list is built when the workspace is shown (`activated`); at unlock only the
         # badge is needed, and it comes from the index alone (a large journal can have
         # thousands of open follow-ups, ~0.2 s to list on the GUI thread).
@@ -152,6 +138,9 @@ class FollowUpsWorkspace(Workspace):
     def activated(self) -> None:
         self.refresh()
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _session_changed(self, _session_id: int) -> None:
+        self.journal_changed()
 
     def journal_changed(self) -> None:
         """After a session is saved or deleted elsewhere: rebuild the list if it is on screen,
@@ -244,7 +233,8 @@ class FollowUpsWorkspace(Workspace):
         if section is None:
             return []
         children = (section.child(i) for i in range(section.childCount()))
-        return [child for child in children if child.data(0, SESSION_ID_ROLE) is not None]
+        return [child for child in children
+                if child is not None and child.data(0, SESSION_ID_ROLE) is not None]
 
     def selected_id(self) -> int | None:
         item = self.tree.currentItem()
@@ -255,15 +245,16 @@ class FollowUpsWorkspace(Workspace):
         for section in self.sections.values():
             for index in range(section.childCount()):
                 child = section.child(index)
-                if child.data(0, SESSION_ID_ROLE) == session_id:
+                if child is not None and child.data(0, SESSION_ID_ROLE) == session_id:
                     self.tree.setCurrentItem(child)
                     return True
         return False
 
     def _select_first(self) -> None:
         for section in self.sections.values():
-            if section.childCount():
-                self.tree.setCurrentItem(section.child(0))
+            first = section.child(0)
+            if first is not None:
+                self.tree.setCurrentItem(first)
                 return
 
     def _update_buttons(self) -> None:
@@ -280,26 +271,22 @@ class FollowUpsWorkspace(Workspace):
 
     def mark_done(self, session_id: int) -> None:
         # Keep the cursor near where it was: on the next follow-up in the list.
-        below = self.tree.itemBelow(self.tree.currentItem()) if self.tree.currentItem() else None
+        current = self.tree.currentItem()
+        below = self.tree.itemBelow(current) if current is not None else None
         next_id = below.data(0, SESSION_ID_ROLE) if below is not None else None
         try:
             self.repository.set_follow_up_done(session_id, True)
         except PeerDeskError as error:
             show_error(self, self.tr("Not changed"), message_text(error))
             return
-        self.tree.setCurrentItem(None)
+        self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr: clear
         self.refresh()
         if next_id is not None:
             self.select(int(next_id))
-        refresh_journal = self.context.services.get(REFRESH_JOURNAL)
-        if refresh_journal is not None:
-            refresh_journal()
+        self.context.events.follow_up_done.emit(session_id)
 
     def _open_item(self, item: QTreeWidgetItem | None) -> None:
         if item is None or item.data(0, SESSION_ID_ROLE) is None:
             return
         session_id = int(item.data(0, SESSION_ID_ROLE))
-        show_workspace(self, "journal")
-        open_session = self.context.services.get("open_session")
-        if open_session is not None:
-            open_session(session_id)
+        self.context.events.navigate_to_session.emit(session_id)

@@ -44,7 +44,7 @@ class FormFields:
             signal.connect(self._on_change)
 
     def date(self, key: str, edit: QDateEdit) -> None:
-        self.bind(key, lambda: edit.date().toPython().isoformat(),
+        self.bind(key, lambda: edit.date().toString(Qt.DateFormat.ISODate),
                   lambda value: edit.setDate(QDate.fromString(str(value),
                                                               Qt.DateFormat.ISODate)),
                   [edit], [edit.dateChanged])

@@ -81,8 +81,9 @@ class PeerTimelineDialog(QDialog):
         header.resizeSection(2, 340)
         for session in self.sessions:
             self.tree.addTopLevelItem(self._item(session))
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(self.tree.topLevelItemCount() - 1))
+        last = self.tree.topLevelItem(self.tree.topLevelItemCount() - 1)
+        if last is not None:
+            self.tree.setCurrentItem(last)
         self.tree.itemActivated.connect(lambda item, _col: self._open(item))
 
         buttons = QDialogButtonBox()
@@ -129,8 +130,8 @@ class PeerTimelineDialog(QDialog):
         return item
 
     def session_ids(self) -> list[int]:
-        return [int(self.tree.topLevelItem(row).data(0, SESSION_ID_ROLE))
-                for row in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(row) for row in range(self.tree.topLevelItemCount()))
+        return [int(item.data(0, SESSION_ID_ROLE)) for item in items if item is not None]
 
     def _open(self, item: QTreeWidgetItem | None) -> None:
         if item is None:

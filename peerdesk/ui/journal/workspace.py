@@ -31,7 +31,6 @@ from peerdesk.ui.i18n import message_text
 from peerdesk.ui.journal.delegates import SnippetDelegate
 from peerdesk.ui.journal.editor import DRAFT_PREFIX, NEW_DRAFT_KEY, SessionEditor, draft_key
 from peerdesk.ui.journal.filters import FilterBar
-from peerdesk.ui.journal.follow_ups import REFRESH_FOLLOW_UPS, REFRESH_JOURNAL, show_workspace
 from peerdesk.ui.journal.list_loader import ListLoader
 from peerdesk.ui.journal.list_model import (
     COL_BEHAVIOURS,
@@ -86,9 +85,9 @@ class JournalWorkspace(Workspace):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        context.services["open_session"] = self.open_session
-        context.services["new_session"] = self.new_session
-        context.services[REFRESH_JOURNAL] = self.refresh
+        context.events.navigate_to_session.connect(self._navigate_to_session)
+        context.events.follow_up_done.connect(self._follow_up_done)
+        context.events.sessions_replaced.connect(self._sessions_replaced)
         # The model has loaded its first page already: load again only if the filters differ.
         if self.filters.current_filter() != self.model.filter:
             self._apply_filter()
@@ -109,7 +108,7 @@ class JournalWorkspace(Workspace):
             context = self.context
             editor = SessionEditor(self.repository, self.drafts,
                                    org_units=context.settings.get("org_units") or [],
-                                   services=context.services,
+                                   events=context.events,
                                    referrals=ResourceRepository(context.vault),
                                    settings=context.settings)
             editor.saved.connect(self._session_saved)
@@ -201,8 +200,9 @@ class JournalWorkspace(Workspace):
         bottom.addWidget(hint)
         layout.addLayout(bottom)
 
-        def shortcut(keys: QKeySequence | str, slot: Callable[[], object],
-                     widget: QWidget, context: Qt.ShortcutContext) -> None:
+        def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str,
+                     slot: Callable[[], object], widget: QWidget,
+                     context: Qt.ShortcutContext) -> None:
             sc = QShortcut(QKeySequence(keys), widget)
             sc.setContext(context)
             sc.activated.connect(slot)
@@ -225,7 +225,7 @@ class JournalWorkspace(Workspace):
         return [new, find, import_csv]
 
     def _show_self(self) -> None:
-        show_workspace(self, self.workspace_id)
+        self.context.events.navigate_to_workspace.emit(self.workspace_id)
 
     def _new_from_menu(self) -> None:
         self._show_self()
@@ -357,6 +357,10 @@ class JournalWorkspace(Workspace):
     def open_session(self, session_id: int) -> None:
         self._leave_editor_then(lambda: self._open_editor(session_id))
 
+    def _navigate_to_session(self, session_id: int) -> None:
+        self._show_self()
+        self.open_session(session_id)
+
     def _open_editor(self, session_id: int | None) -> None:
         key = draft_key(session_id)
         payload = self.drafts.load(key)
@@ -472,12 +476,14 @@ class JournalWorkspace(Workspace):
     def _session_saved(self, session: object) -> None:
         session_id = getattr(session, "id", None)
         self.refresh(select_id=session_id)
-        self._notify_follow_ups()
+        if isinstance(session_id, int):
+            self.context.events.session_saved.emit(session_id)
 
-    def _notify_follow_ups(self) -> None:
-        refresh = self.context.services.get(REFRESH_FOLLOW_UPS)
-        if refresh is not None:
-            refresh()
+    def _follow_up_done(self, _session_id: int) -> None:
+        self.refresh()
+
+    def _sessions_replaced(self) -> None:
+        self.refresh()
 
     # -- delete -----------------------------------------------------------------------------------
 
@@ -527,7 +533,7 @@ class JournalWorkspace(Workspace):
             self._editor.new_session()  # forget the deleted text on screen
             self.show_list()
         self.refresh()
-        self._notify_follow_ups()
+        self.context.events.session_deleted.emit(session_id)
 
     # -- timeline -----------------------------------------------------------------------------
 
@@ -559,7 +565,7 @@ class JournalWorkspace(Workspace):
 
         self._show_self()
         wizard = CsvImportWizard(self.context.vault, parent=self)
-        wizard.imported.connect(lambda _n: (self.refresh(), self._notify_follow_ups()))
+        wizard.imported.connect(lambda _n: self.context.events.sessions_replaced.emit())
         wizard.finished.connect(lambda _r: self._forget_wizard(wizard))
         self.csv_wizard = wizard
         wizard.open()

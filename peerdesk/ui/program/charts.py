@@ -352,7 +352,10 @@ class ChartPanel(QFrame):
             self.protected.fit_labels(self._chart_width(event.size().width()))
 
     def _chart_width(self, panel_width: int) -> int:
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        if layout is None:
+            return panel_width
+        margins = layout.contentsMargins()
         return panel_width - margins.left() - margins.right()
 
     def set_table(self, table: LabelledTable | None, k: int) -> None:

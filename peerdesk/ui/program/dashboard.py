@@ -7,6 +7,7 @@ raw count.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -287,4 +288,4 @@ class Dashboard(QWidget):
                 self._chart_grid.addWidget(panel, index // columns, index % columns)
             panel.set_table(table, k)
 
-        return [lambda i=index, t=table: step(i, t) for index, table in enumerate(tables)]
+        return [functools.partial(step, index, table) for index, table in enumerate(tables)]

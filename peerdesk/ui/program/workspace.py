@@ -275,12 +275,12 @@ class ProgramWorkspace(Workspace):
         inner_layout.addLayout(scope_row)
         inner_layout.addWidget(self.note)
         inner_layout.addWidget(self.dashboard, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("dashboardScroll")
-        self.scroll.setAccessibleName(self.tr("Dashboard"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(inner)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dashboardScroll")
+        self.scroll_area.setAccessibleName(self.tr("Dashboard"))
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(inner)
 
         # -- history tab
         self.history_model = ImportHistoryModel(self)
@@ -298,7 +298,7 @@ class ProgramWorkspace(Workspace):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("programTabs")
-        self.tabs.addTab(self.scroll, self.tr("Dashboard"))
+        self.tabs.addTab(self.scroll_area, self.tr("Dashboard"))
         self.tabs.addTab(self.history_view, self.tr("Import history"))
         self.tabs.setCornerWidget(self.action_buttons, Qt.Corner.TopRightCorner)
 
@@ -313,8 +313,8 @@ class ProgramWorkspace(Workspace):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.tabs)
         self.pages.setCurrentWidget(self.loading)
-        for widget in (*self.filter_widgets, *self._filter_labels):
-            widget.setVisible(False)
+        for hidden in (*self.filter_widgets, *self._filter_labels):
+            hidden.setVisible(False)
 
         top = QFrame()
         top.setObjectName("programTopBar")

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +37,7 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.referrals import Conflict, ImportResult, Resolution, Resource
 from peerdesk.referrals.model import content_dict, validated
 from peerdesk.ui.i18n import display_taxonomy, message_text
+from peerdesk.ui.marked_strings import QT_TRANSLATE_NOOP
 from peerdesk.ui.style import tone_css
 
 
@@ -359,9 +360,9 @@ class ImportReviewDialog(QDialog):
             layout.addWidget(scroll, 1)
             all_row = QHBoxLayout()
             keep_all = QPushButton(self.tr("Keep all mine"))
-            keep_all.clicked.connect(lambda: [c.keep.setChecked(True) for c in self.choices])
+            keep_all.clicked.connect(lambda: self._choose_all(keep=True))
             take_all = QPushButton(self.tr("Take all from pack"))
-            take_all.clicked.connect(lambda: [c.take.setChecked(True) for c in self.choices])
+            take_all.clicked.connect(lambda: self._choose_all(keep=False))
             all_row.addWidget(keep_all)
             all_row.addWidget(take_all)
             all_row.addStretch(1)
@@ -379,6 +380,10 @@ class ImportReviewDialog(QDialog):
 
     def resolutions(self) -> dict[str, Resolution]:
         return {choice.conflict.local.id: choice.resolution() for choice in self.choices}
+
+    def _choose_all(self, *, keep: bool) -> None:
+        for choice in self.choices:
+            (choice.keep if keep else choice.take).setChecked(True)
 
 
 class ExportDialog(QDialog):

@@ -180,6 +180,8 @@ class ReferralPicker(QWidget):
             visible = 0
             for row in range(group.childCount()):
                 item = group.child(row)
+                if item is None:
+                    continue
                 shown = self._matches(str(item.data(0, ID_ROLE)), words)
                 item.setHidden(not shown)
                 visible += shown
@@ -194,13 +196,13 @@ class ReferralPicker(QWidget):
         return [str(item.data(0, ID_ROLE)) for item in self._visible_items()]
 
     def _visible_items(self) -> list[QTreeWidgetItem]:
-        items = []
+        items: list[QTreeWidgetItem] = []
         for group in self._groups.values():
             if group.isHidden():
                 continue
             for row in range(group.childCount()):
                 child = group.child(row)
-                if not child.isHidden():
+                if child is not None and not child.isHidden():
                     items.append(child)
         return items
 

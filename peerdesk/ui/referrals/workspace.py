@@ -61,7 +61,6 @@ from peerdesk.ui.workspaces import AppContext, Workspace
 class ResourcesWorkspace(Workspace):
     workspace_id = "resources"
 
-    directory_changed = Signal()       # after any add, edit, delete or import
     import_finished = Signal(object)   # ImportResult, after an import was written
     export_finished = Signal(int)      # number of entries written
     review_opened = Signal(object)     # the ImportReviewDialog, once open (for tests)
@@ -160,6 +159,7 @@ class ResourcesWorkspace(Workspace):
         # -- empty directory: offer the starter pack
         self.empty = self._build_empty_page()
 
+        self.directory_page = directory
         self.pages = QStackedWidget()
         self.pages.addWidget(directory)
         self.pages.addWidget(self.empty)
@@ -299,7 +299,7 @@ class ResourcesWorkspace(Workspace):
         self._fill_combo(self.language_filter, self.tr("All languages"),
                          [(v, v) for v in self.repository.languages()])
         empty = self.repository.count() == 0
-        self.pages.setCurrentWidget(self.empty if empty else self.pages.widget(0))
+        self.pages.setCurrentWidget(self.empty if empty else self.directory_page)
         self.refresh_list()
 
     def _fill_combo(self, combo: QComboBox, everything: str,
@@ -427,7 +427,7 @@ class ResourcesWorkspace(Workspace):
         if not self.select_id(saved.id):  # hidden by the filters: show it anyway
             self.clear_filters()
             self.select_id(saved.id)
-        self.directory_changed.emit()
+        self.context.events.directory_changed.emit()
         return saved
 
     def ask_delete_current(self) -> QMessageBox | None:
@@ -467,7 +467,7 @@ class ResourcesWorkspace(Workspace):
         self.reload()
         if self.model.rowCount():
             self.select_row(min(max(row, 0), self.model.rowCount() - 1))
-        self.directory_changed.emit()
+        self.context.events.directory_changed.emit()
 
     # -- import -------------------------------------------------------------------------------
 
@@ -530,7 +530,7 @@ class ResourcesWorkspace(Workspace):
 
     def _imported(self, result: ImportResult) -> None:
         self.reload()
-        self.directory_changed.emit()
+        self.context.events.directory_changed.emit()
         parts = [self.tr("{0} new, {1} updated, {2} unchanged.").format(
             len(result.new), len(result.updated), len(result.unchanged))]
         if result.kept:

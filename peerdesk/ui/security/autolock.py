@@ -88,8 +88,10 @@ class LogindWatcher(QObject):
         bus = QDBusConnection.systemBus()
         if not bus.isConnected():
             return
-        self.connected = bus.connect(self.SERVICE, self.MANAGER_PATH, self.MANAGER,
-                                     "PrepareForSleep", self, SLOT("on_prepare_for_sleep(bool)"))
+        # The stub lacks the (service, path, interface, name, receiver, slot) overload Qt has.
+        self.connected = bus.connect(  # type: ignore[call-overload]  # see the line above
+            self.SERVICE, self.MANAGER_PATH, self.MANAGER, "PrepareForSleep", self,
+            SLOT("on_prepare_for_sleep(bool)"))
         session_id = os.environ.get("XDG_SESSION_ID")
         manager = QDBusInterface(self.SERVICE, self.MANAGER_PATH, self.MANAGER, bus)
         reply = (manager.call("GetSession", session_id) if session_id
@@ -98,7 +100,7 @@ class LogindWatcher(QObject):
         if arguments:
             path = arguments[0]
             path_text = path.path() if hasattr(path, "path") else str(path)
-            bus.connect(self.SERVICE, path_text, self.SESSION, "Lock", self,
+            bus.connect(self.SERVICE, path_text, self.SESSION, "Lock", self,  # type: ignore[call-overload]  # as above
                         SLOT("on_session_lock()"))
 
     @Slot(bool)

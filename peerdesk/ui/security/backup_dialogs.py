@@ -36,6 +36,7 @@ from peerdesk.vault.backup import (
     back_up_to,
     restore_backup,
 )
+from peerdesk.vault.keyed import Secret
 
 
 def default_backup_name(journal: Path, today: dt.date | None = None) -> str:
@@ -44,7 +45,7 @@ def default_backup_name(journal: Path, today: dt.date | None = None) -> str:
 
 
 def ask_backup_target(parent: QWidget, journal: Path,
-                      chosen: Callable[[Path], None]) -> QFileDialog:
+                      chosen: Callable[[Path], object]) -> QFileDialog:
     """A non-blocking save dialog; `chosen(path)` runs when the user picks a file."""
     dialog = QFileDialog(parent,
                          QCoreApplication.translate("BackupDialogs", "Back up the journal to…"),
@@ -154,7 +155,7 @@ class RestoreDialog(QDialog):
         dialog.open()
 
 
-def start_restore(parent: QWidget, journal: Path, backup: Path, passphrase: str,
+def start_restore(parent: QWidget, journal: Path, backup: Path, passphrase: Secret,
                   reopened: Callable[[Vault, Path | None], None],
                   failed: Callable[[BaseException], None] | None = None) -> BackgroundTask:
     """Check the backup, keep the closed journal aside, put the backup in place, reopen.
@@ -164,10 +165,10 @@ def start_restore(parent: QWidget, journal: Path, backup: Path, passphrase: str,
 
     def work(progress: Progress) -> tuple[Vault, Path | None]:
         kept = restore_backup(journal, backup, passphrase, steps(progress))
-        return Vault.open(journal, passphrase), kept
+        return Vault.open_with_secret(journal, passphrase), kept
 
-    def succeeded(result: object) -> None:
-        vault, kept = result  # type: ignore[misc]
+    def succeeded(result: tuple[Vault, Path | None]) -> None:
+        vault, kept = result
         reopened(vault, kept)
 
     def on_failure(exc: BaseException) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.journal.repository import SessionRepository
@@ -41,6 +41,7 @@ from peerdesk.vault.backup import (
     vault_passphrase,
 )
 from peerdesk.vault.integrity import Integrity
+from peerdesk.vault.keyed import Secret
 
 if TYPE_CHECKING:
     from peerdesk.ui.main_window import MainWindow
@@ -109,7 +110,9 @@ class SecurityGuard(QObject):
 
     def _idle_elapsed(self) -> None:
         if self.held:  # a passphrase change or restore is running: lock right after it
-            self.idle.start(max(self.idle.interval_ms, 1000), QApplication.instance())
+            app = QApplication.instance()
+            if app is not None:
+                self.idle.start(max(self.idle.interval_ms, 1000), app)
             return
         self.lock_now()
 
@@ -122,7 +125,8 @@ class SecurityGuard(QObject):
         window = getattr(self, "window", None)
         if (window is not None and watched is window
                 and event.type() == QEvent.Type.WindowStateChange
-                and self.lock_on_minimise and window.isMinimized()):
+                and self.lock_on_minimise and isinstance(window, QWidget)
+                and window.isMinimized()):
             self.lock_now()
         return False
 
@@ -220,7 +224,7 @@ class SecurityGuard(QObject):
             return None
         dialog = RetentionDialog(context.vault, context.settings, self.window,
                                  today=lambda: day, on_unlock=True)
-        dialog.deleted.connect(lambda _n: refresh_workspaces(self.window))
+        dialog.deleted.connect(lambda _n: context.events.sessions_replaced.emit())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "retention_dialog", None))
         self.retention_dialog = dialog
@@ -246,7 +250,7 @@ class SecurityGuard(QObject):
         return run_in_background(self.window, self.tr("Looking for a good backup…"), work,
                                  found, lambda _exc: None, show_progress=False)
 
-    def offer_restore(self, info: BackupInfo, passphrase: str) -> QMessageBox:
+    def offer_restore(self, info: BackupInfo, passphrase: Secret) -> QMessageBox:
         when = info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The journal file is damaged"),
                           self.tr(
@@ -271,7 +275,7 @@ class SecurityGuard(QObject):
         box.open()
         return box
 
-    def restore(self, backup: Any, passphrase: str) -> BackgroundTask:
+    def restore(self, backup: Any, passphrase: Secret) -> BackgroundTask:
         """Lock (saving drafts), restore `backup` over the closed journal, open it again."""
         self.window.lock()
         self.hold(True)
@@ -312,13 +316,6 @@ def install_forgot_passphrase(window: MainWindow) -> None:
 
     button.clicked.connect(ask)
     window.start.unlock_page.extra_buttons.addWidget(button)
-
-
-def refresh_workspaces(window: MainWindow) -> None:
-    for workspace in window.shell.workspaces:
-        refresh = getattr(workspace, "refresh", None)
-        if callable(refresh):
-            refresh()
 
 
 def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QAction]:
@@ -365,10 +362,13 @@ def journal_menu_actions(window: MainWindow, context: AppContext) -> list[QActio
 
     def delete_old() -> None:
         dialog = RetentionDialog(context.vault, context.settings, window)
-        dialog.deleted.connect(lambda n: (refresh_workspaces(window), show_info(
-            window, QCoreApplication.translate("MainWindow", "Old sessions deleted"),
-            QCoreApplication.translate("MainWindow",
-                                       "{0} sessions were deleted for good.").format(n))))
+        def deleted(count: int) -> None:
+            context.events.sessions_replaced.emit()
+            show_info(window, QCoreApplication.translate("MainWindow", "Old sessions deleted"),
+                      QCoreApplication.translate(
+                          "MainWindow", "{0} sessions were deleted for good.").format(count))
+
+        dialog.deleted.connect(deleted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -21,6 +21,7 @@ from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault, VaultLockedError
 from peerdesk.vault.backup import BackupInfo, newest_good_backup, vault_passphrase
 from peerdesk.vault.integrity import Integrity, page_problems
+from peerdesk.vault.keyed import Secret
 
 if TYPE_CHECKING:
     from peerdesk.ui.main_window import MainWindow
@@ -153,7 +154,7 @@ class IntegrityWatch(QObject):
         return run_in_background(self.window, self.tr("Looking for a good backup…"), find,
                                  found, lambda _exc: None, show_progress=False)
 
-    def offer_restore(self, info: BackupInfo, passphrase: str) -> QMessageBox:
+    def offer_restore(self, info: BackupInfo, passphrase: Secret) -> QMessageBox:
         when = info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The journal file is damaged"),
                           self.tr(

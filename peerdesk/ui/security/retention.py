@@ -143,9 +143,9 @@ class RetentionDialog(QDialog):
         self.task = run_in_background(self, self.tr("Deleting old sessions…"), work,
                                       self._done, self._failed)
 
-    def _done(self, deleted: object) -> None:
+    def _done(self, deleted: int) -> None:
         self.task = None
-        self.deleted.emit(int(deleted))  # type: ignore[call-overload]
+        self.deleted.emit(deleted)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -126,11 +126,11 @@ def test_progress_survives_lock_and_unlock(qtbot: QtBot, window: MainWindow) -> 
     assert browser.scenario_panel.answer.toPlainText() == "ask directly"
 
 
-def test_show_guide_service_switches_workspace(qtbot: QtBot, window: MainWindow) -> None:
+def test_navigate_to_guide_switches_workspace(qtbot: QtBot, window: MainWindow) -> None:
     _unlock(qtbot, window)
     context = window.context
     assert context is not None
-    assert context.services["show_guide"]("power-dynamics")
+    context.events.navigate_to_guide.emit("power-dynamics")
     assert window.shell.stack.currentWidget() is _guides(window)
     browser: GuideBrowser = _guides(window).browser
     assert browser.current is not None

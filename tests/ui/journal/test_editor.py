@@ -13,8 +13,11 @@ from pytestqt.qtbot import QtBot
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.journal.session_form import FORM_KEYS, form_of
+from peerdesk.settings import Settings
+from peerdesk.ui.events import AppEvents
 from peerdesk.ui.journal.editor import NEW_DRAFT_KEY, SessionEditor, draft_key, parse_time
 from peerdesk.ui.wheel_guard import install_wheel_guard
+from peerdesk.vault import Vault
 from tests.ui.journal.helpers import make_session
 
 
@@ -143,8 +146,10 @@ def test_consent_must_be_answered(qtbot: QtBot, editor: SessionEditor,
 
 def test_ticking_a_risk_flag_shows_the_escalation_checklist(
         qtbot: QtBot, repo: SessionRepository, drafts: DraftStore) -> None:
+    events = AppEvents()
     opened: list[str] = []
-    editor = SessionEditor(repo, drafts, services={"show_guide": opened.append})
+    events.navigate_to_guide.connect(opened.append)  # as the guides workspace does
+    editor = SessionEditor(repo, drafts, events=events)
     qtbot.addWidget(editor)
     editor.show()
     assert not editor.escalation.isVisible()
@@ -163,15 +168,32 @@ def test_ticking_a_risk_flag_shows_the_escalation_checklist(
     assert not editor.escalation.isVisible()
 
 
-def test_guide_link_appears_once_guides_register(qtbot: QtBot, repo: SessionRepository) -> None:
-    services: dict[str, object] = {}
-    editor = SessionEditor(repo, None, services=services)  # type: ignore[arg-type]
+def test_guide_link_appears_once_guides_listen(qtbot: QtBot, repo: SessionRepository) -> None:
+    events = AppEvents()
+    editor = SessionEditor(repo, None, events=events)
     qtbot.addWidget(editor)
     editor.show()
-    services["show_guide"] = lambda guide_id: None  # registered later by the guides workspace
+    editor.risk_flags.set_codes({"health_crisis"})
+    assert not editor.escalation.guide_button.isVisible()  # nothing would open the guide
+    editor.risk_flags.set_codes(set())
+    events.navigate_to_guide.connect(lambda guide_id: None)  # the guides workspace, built later
     editor.risk_flags.set_codes({"health_crisis"})
     assert editor.escalation.isVisible()
     assert editor.escalation.guide_button.isVisible()
+
+
+def test_changed_crisis_numbers_show_in_the_open_checklist(
+        qtbot: QtBot, repo: SessionRepository, vault: Vault) -> None:
+    settings = Settings(vault)
+    events = AppEvents()
+    editor = SessionEditor(repo, None, events=events, settings=settings)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.risk_flags.set_codes({"self_harm"})
+    assert "0800 111 222" not in editor.escalation.steps_label.text()
+    settings.set("crisis_line", "0800 111 222")
+    events.settings_changed.emit(["crisis_line"])  # the settings dialog, saved meanwhile
+    assert "0800 111 222" in editor.escalation.steps_label.text()
 
 
 def test_identifying_peer_code_warns_and_generate_offers_a_code(
@@ -357,12 +379,12 @@ def test_the_wheel_scrolls_the_form_and_never_changes_a_drop_down(
     editor.open_session(repo.add(make_session(source_relation="manager", channel="in_person")))
     editor.notes.setFocus()
     before = editor.state()
-    scroll = editor.scroll.verticalScrollBar()
+    scroll = editor.scroll_area.verticalScrollBar()
     guarded = editor.findChildren(QComboBox) + editor.findChildren(QAbstractSpinBox)
     assert len(guarded) >= 12
     for widget in guarded:
         if widget.isVisible():
-            editor.scroll.ensureWidgetVisible(widget)
+            editor.scroll_area.ensureWidgetVisible(widget)
             start = scroll.value()
             wheel_over(qtbot, widget, -1 if start < scroll.maximum() else 1)
             assert scroll.value() != start, widget.objectName()  # the form scrolled instead
@@ -384,7 +406,7 @@ def test_the_form_reflows_to_one_column_when_narrow(
     qtbot.waitUntil(editor.is_two_columns)
     editor.resize(640, 700)
     qtbot.waitUntil(lambda: not editor.is_two_columns())
-    qtbot.waitUntil(lambda: not editor.scroll.horizontalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: not editor.scroll_area.horizontalScrollBar().isVisible())
     assert editor.consent_box.x() == editor.risk_flags.parentWidget().x()  # stacked
     editor.consent_yes.setFocus()
     qtbot.waitUntil(lambda: editor.consent_yes.visibleRegion().boundingRect().height()

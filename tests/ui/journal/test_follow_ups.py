@@ -45,14 +45,13 @@ def test_buckets_badge_and_mark_done(qtbot: QtBot, context: AppContext,
     assert ws.items(UPCOMING)[0].text(4) == "in 4 days"
 
     assert ws.selected_id() == overdue.id
-    journal_refreshed: list[bool] = []
-    context.services["refresh_journal"] = lambda: journal_refreshed.append(True)
-    with qtbot.waitSignal(ws.badge_changed) as badge:
+    with (qtbot.waitSignal(ws.badge_changed) as badge,
+          qtbot.waitSignal(context.events.follow_up_done) as done):  # the journal listens
         qtbot.keyClick(ws.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert badge.args == ["2"]
+    assert done.args == [overdue.id]
     assert repo.get(overdue.id or 0).follow_up_done
     assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-two-12"]
-    assert journal_refreshed == [True]
 
     ws.select(today.id or 0)
     qtbot.mouseClick(ws.done_button, Qt.MouseButton.LeftButton)
@@ -72,16 +71,12 @@ def test_empty_state_and_blank_badge(qtbot: QtBot, context: AppContext) -> None:
 def test_enter_opens_the_session_in_the_journal(qtbot: QtBot, context: AppContext,
                                                 repo: SessionRepository) -> None:
     stored = repo.add(make_session(follow_up_date=TODAY))
-    opened: list[int] = []
-    shown: list[str] = []
-    context.services["open_session"] = opened.append
-    context.services["show_workspace"] = shown.append
     ws = _workspace(qtbot, context)
     ws.refresh()
     ws.tree.setFocus()
-    qtbot.keyClick(ws.tree, Qt.Key.Key_Return)
-    assert shown == ["journal"]
-    assert opened == [stored.id]
+    with qtbot.waitSignal(context.events.navigate_to_session) as navigate:
+        qtbot.keyClick(ws.tree, Qt.Key.Key_Return)
+    assert navigate.args == [stored.id]
 
 
 def test_built_when_shown_badge_at_once(qtbot: QtBot, context: AppContext,
@@ -95,7 +90,7 @@ def test_built_when_shown_badge_at_once(qtbot: QtBot, context: AppContext,
     assert ws.items(OVERDUE) == []  # nothing listed until the workspace is shown
     repo.add(make_session(peer_code="late-two-12", follow_up_date=today))
     with qtbot.waitSignal(ws.badge_changed) as badge:
-        context.services["refresh_follow_ups"]()  # a save elsewhere, list not on screen
+        context.events.session_saved.emit(1)  # a save elsewhere, list not on screen
     assert badge.args == ["2"]
     assert ws.items(OVERDUE) == []
     ws.show()
@@ -103,7 +98,7 @@ def test_built_when_shown_badge_at_once(qtbot: QtBot, context: AppContext,
     assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-one-10"]
     assert [i.text(1) for i in ws.items(DUE_TODAY)] == ["late-two-12"]
     repo.add(make_session(peer_code="late-three", follow_up_date=today - dt.timedelta(days=1)))
-    context.services["refresh_follow_ups"]()  # on screen: the list follows at once
+    context.events.session_deleted.emit(1)  # on screen: the list follows at once
     assert [i.text(1) for i in ws.items(OVERDUE)] == ["late-one-10", "late-three"]
 
 

@@ -33,10 +33,7 @@ def workspace(qtbot: QtBot, context: AppContext, repo: SessionRepository) -> Jou
     return ws
 
 
-def test_registers_services_and_lists_sessions(workspace: JournalWorkspace,
-                                               context: AppContext) -> None:
-    assert context.services["open_session"] == workspace.open_session
-    assert context.services["new_session"] == workspace.new_session
+def test_lists_sessions(workspace: JournalWorkspace) -> None:
     assert workspace.model.rowCount() == 3
     assert workspace.count_label.text() == "3 sessions in your journal"
     assert workspace.table.isColumnHidden(COL_MATCH)
@@ -67,18 +64,36 @@ def test_enter_opens_the_selected_session(qtbot: QtBot, workspace: JournalWorksp
     assert workspace.editor.notes.toPlainText() == "Rota better; still tense."
 
 
-def test_saving_refreshes_and_selects(qtbot: QtBot, workspace: JournalWorkspace) -> None:
-    refreshed: list[bool] = []
-    workspace.context.services["refresh_follow_ups"] = lambda: refreshed.append(True)
+def test_saving_refreshes_selects_and_tells_the_app(qtbot: QtBot,
+                                                    workspace: JournalWorkspace) -> None:
     workspace.new_session()
     editor = workspace.editor
     editor.peer_code.setText("new-code-55")
     editor.consent_no.setChecked(True)
-    stored = editor.save()
+    with qtbot.waitSignal(workspace.context.events.session_saved) as saved:
+        stored = editor.save()
     assert stored is not None
+    assert saved.args == [stored.id]  # the follow-ups workspace listens
     assert workspace.model.total == 4
     assert workspace.selected_id() == stored.id
-    assert refreshed == [True]
+
+
+def test_navigate_to_session_shows_the_journal_and_opens_it(
+        qtbot: QtBot, workspace: JournalWorkspace) -> None:
+    events = workspace.context.events
+    session_id = workspace.model.row_at(1).id  # type: ignore[union-attr]  # row 1 exists
+    with qtbot.waitSignal(events.navigate_to_workspace) as shown:
+        events.navigate_to_session.emit(session_id)  # e.g. from the follow-ups list
+    assert shown.args == ["journal"]
+    assert workspace.pages.currentWidget() is workspace.editor
+    assert workspace.editor.session_id == session_id
+
+
+def test_follow_up_done_elsewhere_refreshes_the_list(
+        qtbot: QtBot, workspace: JournalWorkspace, repo: SessionRepository) -> None:
+    repo.add(make_session(peer_code="added-elsewhere-9"))
+    workspace.context.events.follow_up_done.emit(1)
+    qtbot.waitUntil(lambda: workspace.model.total == 4)
 
 
 def test_search_shows_the_snippet_column(qtbot: QtBot, workspace: JournalWorkspace) -> None:
@@ -155,7 +170,9 @@ def test_delete_from_the_editor_returns_to_the_list(qtbot: QtBot,
                                                     workspace: JournalWorkspace) -> None:
     session_id = workspace.model.row_at(0).id  # type: ignore[union-attr]
     workspace.open_session(session_id)
-    workspace.delete_session(session_id)
+    with qtbot.waitSignal(workspace.context.events.session_deleted) as deleted:
+        workspace.delete_session(session_id)
+    assert deleted.args == [session_id]
     assert workspace.pages.currentWidget() is workspace.list_page
     assert workspace.editor.notes.toPlainText() == ""
 
@@ -236,7 +253,8 @@ def test_import_action_opens_the_wizard_and_refreshes_after(
     wizard = workspace.csv_wizard
     assert wizard is not None
     qtbot.waitUntil(wizard.isVisible)
-    wizard.imported.emit(2)  # what the wizard says after adding sessions
+    with qtbot.waitSignal(workspace.context.events.sessions_replaced):
+        wizard.imported.emit(2)  # what the wizard says after adding sessions
     assert workspace.model.total == 3  # re-queried (nothing new was really added)
     wizard.reject()
     qtbot.waitUntil(lambda: workspace.csv_wizard is None)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
 from peerdesk.referrals import ResourceRepository
+from peerdesk.ui.events import AppEvents
 from peerdesk.ui.journal.editor import SessionEditor
 from peerdesk.vault import Vault
 
@@ -38,6 +39,20 @@ def test_picked_entries_are_saved_with_derived_types(qtbot: QtBot, vault: Vault,
     assert stored is not None
     assert SessionRepository(vault).get(stored.id).referral_resource_ids == ("nw-eap", "nw-legal")
     assert demo.usage_counts() == {"nw-eap": 1, "nw-legal": 1}
+
+
+def test_a_directory_change_refreshes_the_open_picker(qtbot: QtBot, vault: Vault,
+                                                      demo: ResourceRepository) -> None:
+    events = AppEvents()
+    editor = SessionEditor(SessionRepository(vault), None, referrals=demo, events=events)
+    qtbot.addWidget(editor)
+    picker = editor.referral_picker
+    assert picker is not None
+    assert "nw-legal" in picker.visible_ids()
+    demo.delete("nw-legal")  # in the Resources workspace, while the editor stays open
+    with qtbot.waitSignal(events.directory_changed):
+        events.directory_changed.emit()
+    assert "nw-legal" not in picker.visible_ids()
 
 
 def test_opening_a_session_shows_its_picks(qtbot: QtBot, vault: Vault,

@@ -21,7 +21,8 @@ from peerdesk.ui import i18n
 from peerdesk.ui.referrals.dialogs import ImportReviewDialog, ResourceEditDialog
 from peerdesk.ui.referrals.table_model import ResourceTableModel
 from peerdesk.ui.referrals.workspace import ResourcesWorkspace
-from peerdesk.ui.workspaces import AppContext, workspace_classes
+from peerdesk.ui.workspace_list import WORKSPACE_CLASSES
+from peerdesk.ui.workspaces import AppContext
 from tests.referrals.helpers import demo_document, pack_file
 
 Factory = Callable[[], ResourcesWorkspace]
@@ -33,7 +34,7 @@ def names(workspace: ResourcesWorkspace) -> list[str]:
 
 
 def test_registered_as_resources_workspace() -> None:
-    assert ResourcesWorkspace in workspace_classes()
+    assert ResourcesWorkspace in WORKSPACE_CLASSES
     assert ResourcesWorkspace.workspace_id == "resources"
 
 
@@ -167,7 +168,7 @@ def test_add_through_dialog(qtbot: QtBot, make_workspace: Factory,
     dialog.type.setCurrentIndex(dialog.type.findData("other"))
     qtbot.keyClicks(dialog.phone, "555-0177")
     qtbot.keyClicks(dialog.languages, "English, Welsh")
-    with qtbot.waitSignal(workspace.directory_changed):
+    with qtbot.waitSignal(workspace.context.events.directory_changed):
         dialog.save_button.click()
     current = workspace.current_resource()
     assert current is not None
@@ -188,7 +189,7 @@ def test_edit_marks_pack_entry_edited(qtbot: QtBot, make_workspace: Factory,
     assert dialog.name.text() == "Harbour Health Centre (fictional)"
     dialog.hours.setText("Mon–Sat 08:00–18:30")
     dialog.confidential.setChecked(True)
-    with qtbot.waitSignal(workspace.directory_changed):
+    with qtbot.waitSignal(workspace.context.events.directory_changed):
         dialog.save_button.click()
     saved = demo.get("nw-gp")
     assert saved.hours == "Mon–Sat 08:00–18:30"
@@ -207,7 +208,7 @@ def test_delete_asks_first(qtbot: QtBot, make_workspace: Factory,
     assert demo.get("nw-ombuds")
     box = workspace.ask_delete_current()
     delete = next(b for b in box.findChildren(QPushButton) if b.text() == "Delete")
-    with qtbot.waitSignal(workspace.directory_changed):
+    with qtbot.waitSignal(workspace.context.events.directory_changed):
         delete.click()
     assert "nw-ombuds" not in {r.id for r in demo.all()}
     assert workspace.model.rowCount() == 10

@@ -20,7 +20,13 @@ from peerdesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 from peerdesk.ui.security.retention import RetentionDialog, months_before
 from peerdesk.ui.security.single_instance import InstanceServer, ask_first_instance_to_raise
 from peerdesk.vault import Vault, VaultOpenError
-from peerdesk.vault.backup import BackupError, automatic_backups, back_up_to, make_automatic_backup
+from peerdesk.vault.backup import (
+    BackupError,
+    automatic_backups,
+    back_up_to,
+    make_automatic_backup,
+    vault_passphrase,
+)
 from peerdesk.vault.instance import InstanceLock
 from tests.conftest import PASSPHRASE, journal_files
 
@@ -86,8 +92,11 @@ def test_back_up_now(qtbot: QtBot, window: MainWindow, vault: Vault, tmp_path: P
     assert str(target) in info.text()
 
 
+@pytest.mark.parametrize("with_data_key", [False, True], ids=["passphrase", "data-key"])
 def test_restore_from_backup_keeps_the_current_file(qtbot: QtBot, window: MainWindow,
-                                                    vault: Vault) -> None:
+                                                    vault: Vault, with_data_key: bool) -> None:
+    # the restore offered after a failed page check reopens with the journal's data key
+    secret = vault_passphrase(vault) if with_data_key else PASSPHRASE
     make_automatic_backup(vault, keep=3)
     with vault.transaction() as conn:
         conn.execute("CREATE TABLE later (x)")
@@ -98,7 +107,7 @@ def test_restore_from_backup_keeps_the_current_file(qtbot: QtBot, window: MainWi
     dialog.restore_requested.connect(requested.append)
     dialog.restore_button.click()
     assert requested == [automatic_backups(vault.path)[0].path]
-    task = window.security.restore(requested[0], PASSPHRASE)
+    task = window.security.restore(requested[0], secret)
     with qtbot.waitSignal(window.unlocked, timeout=15000):
         pass
     del task
