@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -23,6 +24,8 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.program.demo import demo_files
+from peerdesk.program.importer import Enrolment
 from peerdesk.referrals import ResourceRepository
 from peerdesk.referrals.packs import read_starter_pack
 from peerdesk.ui import i18n
@@ -33,6 +36,16 @@ from peerdesk.ui.shortcuts import SHORTCUTS, install_shortcuts_first, shortcut_d
 from peerdesk.ui.workspaces import Workspace
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture(autouse=True)
+def no_file_choosers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shortcut that asks for a file (Ctrl+I: import summaries) opens a modal file chooser
+    that would wait for a person: here it answers "cancelled" at once. What the shortcut
+    reached is still counted by its action's signal."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([], ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
 
 
 @pytest.fixture
@@ -98,6 +111,19 @@ def fired_from_everywhere(qtbot: QtBot, owner: QObject, keys: str, where: list[Q
         close_dialogs()
 
 
+def import_program_figures(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
+    program = workspace(window, "program")
+    files = demo_files(folder, supporters=6, records=40)
+    with qtbot.waitSignal(program.import_finished, timeout=30000):  # type: ignore[attr-defined]
+        program.import_paths(files, Enrolment(accept_new=True))  # type: ignore[attr-defined]
+    # the results window opens on the next turn of the event loop: wait for it, then close it
+    qtbot.waitUntil(lambda: program.results_dialog is not None)  # type: ignore[attr-defined]
+    program.results_dialog.close()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not program.refreshing, timeout=30000)  # type: ignore[attr-defined]
+    window.activateWindow()  # offscreen has no window manager to hand activation back
+    qtbot.waitUntil(window.isActiveWindow)
+
+
 def workspace(window: MainWindow, workspace_id: str) -> Workspace:
     window.shell.show_workspace(workspace_id)
     return next(w for w in window.shell.workspaces if w.workspace_id == workspace_id)
@@ -119,7 +145,9 @@ def test_app_shortcuts_work_from_any_field_of_the_journal(
 
 @pytest.mark.parametrize("scope", ["journal", "follow_ups", "resources", "guides", "program"])
 def test_workspace_shortcuts_work_from_any_focus_in_it(
-        qtbot: QtBot, window: MainWindow, scope: str) -> None:
+        qtbot: QtBot, window: MainWindow, scope: str, tmp_path: Path) -> None:
+    if scope == "program":  # its export shortcuts act once there are figures to export
+        import_program_figures(qtbot, window, tmp_path)
     page = workspace(window, scope)
     qtbot.waitUntil(page.isVisible)
     for definition in SHORTCUTS:
