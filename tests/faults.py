@@ -68,7 +68,13 @@ def can_mount(folder: Path) -> bool:
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a journal: the file, or every file of a journal folder (names included)."""
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    whole = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        whole.update(str(file.relative_to(path)).encode() + b"\0" + file.read_bytes())
+    return whole.hexdigest()
 
 
 def mount(*args: str) -> None:

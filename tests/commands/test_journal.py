@@ -15,6 +15,7 @@ from peerdesk.journal.repository import SessionRepository
 from peerdesk.vault import Vault
 from tests.cli_process import assert_one_line_error, peerdesk
 from tests.conftest import PASSPHRASE
+from tests.faults import digest
 
 GOOD = "date,consent,channel,notes\n2024-03-01,yes,phone,rota\n2024-03-02,no,Video call,\n"
 BAD = ("date,consent,channel\n2024-03-01,yes,phone\n2024-13-01,yes,phone\n"
@@ -46,12 +47,12 @@ def test_demo_refuses_a_real_journal(journal_path: Path, vault: Vault, tmp_path:
     csv.write_text(GOOD)
     vault.close()
     assert main(["journal", "import-csv", str(csv), "--journal", str(journal_path)]) == 0
-    before = journal_path.read_bytes()
+    before = digest(journal_path)
     assert main(["demo", "--journal", str(journal_path), "--sessions", "5"]) == 1
     err = capsys.readouterr().err
     assert "holds 2 session(s) that the demo did not write" in err
     assert "--force" in err
-    assert journal_path.read_bytes() == before
+    assert digest(journal_path) == before
     assert count_sessions(journal_path) == 2
 
 

@@ -12,8 +12,6 @@ from peerdesk.journal.list_worker import JobFailed, ListWorker
 from peerdesk.journal.model import new_summary_id
 from peerdesk.journal.repository import SessionFilter, SessionRepository
 from peerdesk.vault import Vault
-from peerdesk.vault.vault import connect_keyed
-from tests.conftest import PASSPHRASE
 from tests.journal.factories import full_session
 
 WAIT_S = 20  # generous: the machine may be busy; a passing run never waits this long
@@ -109,7 +107,7 @@ def test_the_worker_lets_go_of_the_file_while_the_vault_is_detached(
     worker.submit(1, lambda repo: repo.count())
     assert delivered.get(timeout=WAIT_S) == (1, 30)
     vault.detach()
-    alone = connect_keyed(vault.path, PASSPHRASE)
+    alone = vault.connect_keyed(vault.db_path)  # the journal database, with its own key
     try:
         alone.execute("PRAGMA busy_timeout = 10000")  # waits for the worker to let go
         alone.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -85,9 +85,17 @@ def main(out: Path, languages: list[str]) -> int:
     size: list[int] = []
 
     def look(language: str, screen: str, window: QWidget) -> None:
-        settle(app)
+        # A loaded machine can leave a relayout pending after one round of events (a scroll
+        # bar shown for a moment while a text view reflows): judge once it has settled.
+        found = None
+        for _ in range(20):
+            settle(app)
+            again = problems_in(screen, window)
+            if again == found:
+                break
+            found = again
         window.grab().save(str(out / f"{language}-{screen}.png"))
-        problems[language].extend(problems_in(screen, window))
+        problems[language].extend(found or [])
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "journal.peerdesk"

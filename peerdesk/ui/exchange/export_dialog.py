@@ -114,6 +114,7 @@ class ExportDialog(QDialog):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("exportPreview")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.table.setAccessibleName(self.tr("Months that will be sent"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -133,6 +134,7 @@ class ExportDialog(QDialog):
 
         self.counts_model = MonthCountsModel()
         self.counts_table = QTableView()
+        self.counts_table.setTabKeyNavigation(False)
         self.counts_table.setObjectName("monthCounts")
         self.counts_table.setAccessibleName(self.tr("Every count the selected month sends"))
         self.counts_table.setModel(self.counts_model)
