@@ -2,7 +2,7 @@
 and a full session are read from, and the conversions between rows and domain objects.
 
 The repository is split along its seams (`session_store` writes and reads whole sessions,
-`listing` lists and searches, `follow_ups` and `export_view` answer their own questions); each
+`listing` lists and searches, and `follow_ups` answers its own questions); each
 part is a `JournalAccess`, and `SessionRepository` combines them.
 
 Never run ANALYZE on the journal: with STAT4, `sqlite_stat4` would keep copies of indexed

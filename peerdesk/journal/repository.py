@@ -2,13 +2,13 @@
 
 All SQL about sessions lives in the parts this class combines, one module per seam:
 `session_store` (writing and reading whole sessions), `listing` (the list's pages, counts,
-search and snippets), `follow_ups` and `export_view`. A part can be used on its own; the names
-below are re-exported so callers need one import.
+search and snippets) and `follow_ups`. A part can be used on its own; the names below are
+re-exported so callers need one import. (What an export counts is asked by
+`monthly_figures`, in SQL, not through this class.)
 """
 
 from __future__ import annotations
 
-from peerdesk.journal.export_view import CodedSession, ExportView, PeriodCounts
 from peerdesk.journal.follow_ups import FollowUpQueries, FollowUps
 from peerdesk.journal.journal_access import SessionRow
 from peerdesk.journal.listing import SORT_KEYS, SessionFilter, SessionListing
@@ -16,9 +16,7 @@ from peerdesk.journal.session_store import SessionAlreadySaved, SessionNotFound,
 
 __all__ = [
     "SORT_KEYS",
-    "CodedSession",
     "FollowUps",
-    "PeriodCounts",
     "SessionAlreadySaved",
     "SessionFilter",
     "SessionNotFound",
@@ -27,7 +25,7 @@ __all__ = [
 ]
 
 
-class SessionRepository(SessionStore, SessionListing, FollowUpQueries, ExportView):
+class SessionRepository(SessionStore, SessionListing, FollowUpQueries):
     """Sessions of one open journal (see the module docstring for its parts).
 
     `connection` lets a worker thread use its own `vault.connect_another()` connection;
