@@ -90,6 +90,7 @@ from peerdesk.vault.keyslots import (
     with_passphrase,
     write_keyring,
 )
+from peerdesk.vault.leftovers import finish_interrupted_restore
 from peerdesk.vault.migrations import Migration, shipped_migrations
 from peerdesk.vault.passphrase import key_pragma_literal, normalize_passphrase
 
@@ -350,7 +351,8 @@ class Vault:
     ) -> Vault:
         """Unlock the journal at `path`. Steps:
 
-        1. an interrupted move into a folder is finished or cleared (file system only), and a
+        1. a folder restore killed between its renames is finished, an interrupted move into
+           a folder is finished or cleared (file system only), and a
            killed key-file write's temp file swept — the caller holds the instance lock;
         2. a folder: its key file is read strictly and the passphrase slot opened (the
            deliberate Argon2id time), then `journal.db` keyed with the data key; a slot
@@ -373,6 +375,7 @@ class Vault:
         key_pragma_literal(passphrase)
         if not path.parent.is_dir():
             raise VaultFolderMissingError(path.parent)
+        finish_interrupted_restore(path)
         finish_interrupted_migration(path)
         layout = layout_of(path)
         if layout is Layout.FOLDER:
