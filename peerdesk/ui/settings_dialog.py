@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -38,6 +39,8 @@ from peerdesk.ui.messages import show_info
 from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.window_state import read_language, write_language
+
+SECURITY_GROUP = "Security"  # the settings group the recovery kit joins
 
 
 def _tr(text: str) -> str:
@@ -81,7 +84,7 @@ class SettingsDialog(QDialog):
                 forms[definition.group].addRow("", hint)
             self._editors[definition.key] = editor
         if recovery_kit is not None:
-            tabs.addTab(self._security_page(recovery_kit), self.tr("Security"))
+            self._add_recovery_kit_row(forms, tabs, recovery_kit)
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet(tone_css("error"))
@@ -95,24 +98,31 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def _security_page(self, recovery_kit: Callable[[], object]) -> QWidget:
-        """The recovery kit, reachable from Settings too: the same dialog as Journal ▸
-        Recovery kit… (it asks before replacing or turning off the code)."""
-        page = QWidget()
-        layout = QVBoxLayout(page)
+    def _add_recovery_kit_row(self, forms: dict[str, QFormLayout], tabs: QTabWidget,
+                              recovery_kit: Callable[[], object]) -> None:
+        """The recovery kit, reachable from Settings ▸ Security too: the same dialog as
+        Journal ▸ Recovery kit… (it asks before replacing or turning off the code)."""
+        form = forms.get(SECURITY_GROUP)
+        if form is None:
+            page = QWidget()
+            form = forms[SECURITY_GROUP] = QFormLayout(page)
+            tabs.addTab(page, _tr(SECURITY_GROUP))
+        button = QPushButton(self.tr("Recovery &kit…"))
+        button.setObjectName("settingsRecoveryKitButton")
+        button.setAutoDefault(False)
+        button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda: recovery_kit())
         about = QLabel(self.tr(
             "The recovery kit is a printed page with a recovery code: it opens this journal "
             "if you forget the passphrase. Make a new code (the old one then stops working), "
             "print the kit again, or turn the kit off if you prefer no way back."))
         about.setWordWrap(True)
-        button = QPushButton(self.tr("Recovery &kit…"))
-        button.setObjectName("settingsRecoveryKitButton")
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda: recovery_kit())
-        layout.addWidget(about)
-        layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        return page
+        about.setStyleSheet(tone_css("muted"))
+        button.setToolTip(about.text())
+        label = QLabel(self.tr("Recovery kit:"))
+        label.setBuddy(button)
+        form.addRow(label, button)
+        form.addRow("", about)
 
     def _initial_value(self, key: str) -> Any:
         if key == "language":  # the copy outside the journal is the one in effect at start
