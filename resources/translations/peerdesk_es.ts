@@ -2253,7 +2253,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Datos de demostración: un diario desechable con sesiones ficticias, que se elimina al salir.</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/settings_dialog.py" line="+194"/>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="+204"/>
         <source>&amp;Settings…</source>
         <translation>A&amp;justes…</translation>
     </message>
@@ -6804,27 +6804,27 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/settings_dialog.py" line="-138"/>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="-145"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Security</source>
-        <translation>Seguridad</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+57"/>
         <source>The recovery kit is a printed page with a recovery code: it opens this journal if you forget the passphrase. Make a new code (the old one then stops working), print the kit again, or turn the kit off if you prefer no way back.</source>
         <translation>El kit de recuperación es una página impresa con un código de recuperación: abre este diario si olvidas la frase de contraseña. Crea un código nuevo (el anterior deja de funcionar), vuelve a imprimir el kit o desactívalo si prefieres no tener ninguna vía de vuelta.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>Recovery &amp;kit…</source>
         <translation>&amp;Kit de recuperación…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+12"/>
+        <source>Recovery kit:</source>
+        <translation>Kit de recuperación:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Off</source>
         <translation>Desactivado</translation>
     </message>
