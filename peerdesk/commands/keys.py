@@ -34,7 +34,13 @@ from peerdesk.vault.key_change import (
     store_recovery_code,
     turn_off_recovery_kit,
 )
-from peerdesk.vault.recovery_code import generate_recovery_code, parse_recovery_code
+from peerdesk.vault.recovery_code import (
+    RecoveryCode,
+    generate_recovery_code,
+    groups_to_confirm,
+    mistyped_groups,
+    parse_recovery_code,
+)
 from peerdesk.vault.rekey import change_passphrase
 
 
@@ -62,6 +68,9 @@ def register(subparsers: Any) -> None:
     new.add_argument("--pdf", metavar="FILE", type=Path, required=True,
                      help="where to write the kit (print it, then delete the file)")
     new.add_argument("--language", choices=("en", "es"), default="en")
+    new.add_argument("--i-have-written-it-down", dest="written_down", action="store_true",
+                     help="for scripts: store the new code without typing two of its groups "
+                     "back (only once the kit is printed or kept safe)")
     add_journal_argument(new)
     new.set_defaults(run=run_new_code)
     off = kit_commands.add_parser("off", help="remove the recovery code: a forgotten "
@@ -110,17 +119,47 @@ def run_recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def confirm_written_down(code: RecoveryCode) -> None:
+    """As in the app: two groups chosen at random, typed back, before the code is stored."""
+    numbers = groups_to_confirm()
+    print("To show the code is written down or printed, type two of its groups back.")
+    try:
+        typed = {number: input(f"Group {number}: ") for number in numbers}
+    except EOFError as exc:
+        raise PeerDeskError(msg("No groups were typed back. Nothing was changed: the "
+                                "previous code still works.")) from exc
+    wrong = mistyped_groups(code, typed)
+    if wrong:
+        raise PeerDeskError(msg(
+            "Group {groups} does not match the new code. Nothing was changed: the previous "
+            "code still works. Run the command again.",
+            groups=", ".join(str(number) for number in wrong)))
+
+
 def run_new_code(args: argparse.Namespace) -> int:
+    pdf = Path(args.pdf).expanduser()
+    if not args.written_down and not sys.stdin.isatty():
+        raise PeerDeskError(msg(
+            "A new recovery code is stored only once two of its groups are typed back: run "
+            "the command in a terminal, or add --i-have-written-it-down in a script once the "
+            "kit is kept safe. Nothing was changed."))
     with open_vault(args) as vault:
         fingerprint = journal_keyring(vault).fingerprint
         code = generate_recovery_code()
         kit = RecoveryKit(code, fingerprint, dt.date.today())
-        write_recovery_kit(Path(args.pdf).expanduser(), kit, args.language)
+        write_recovery_kit(pdf, kit, args.language)
+        print(f"Recovery code: {code}")
+        print(f"Journal fingerprint: {fingerprint}. The kit is in {args.pdf}: print it, keep "
+              "it locked away from the computer, then delete the file.")
+        if not args.written_down:
+            try:
+                confirm_written_down(code)
+            except (PeerDeskError, KeyboardInterrupt):
+                pdf.unlink(missing_ok=True)  # a kit for a code that was never stored
+                raise
         store_recovery_code(vault, code)
-    print(f"Recovery code: {code}")
-    print(f"Journal fingerprint: {fingerprint}. The kit is in {args.pdf}: print it, keep it "
-          "locked away from the computer, then delete the file. The previous code no longer "
-          "opens the journal or its automatic backups.")
+    print("The new code is stored. The previous code no longer opens the journal or its "
+          "automatic backups.")
     return 0
 
 

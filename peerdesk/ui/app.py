@@ -61,6 +61,7 @@ def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
     from peerdesk.settings import Settings
     from peerdesk.ui.main_window import MainWindow
     from peerdesk.vault import Vault
+    from peerdesk.vault.keyslots import MINIMUM_ARGON2
 
     sweep_stale_demo_folders()  # demos that were killed before they could clean up
     holder = DemoFolder()  # held (flock) while this demo runs
@@ -69,7 +70,8 @@ def open_demo_window(sessions: int = DEMO_SESSIONS) -> tuple[MainWindow, Path]:
         path = folder / "demo.peerdesk"
         passphrase = secrets.token_urlsafe(32)  # never shown: the journal dies with the app
         create_demo_journal(path, passphrase, count=sessions, seed=secrets.randbelow(2**31))
-        vault = Vault.open(path, passphrase)
+        # Argon2id's floor is what the demo wants (a throwaway random passphrase): no upgrade.
+        vault = Vault.open(path, passphrase, argon2=MINIMUM_ARGON2)
         vault.require_intact()  # made a moment ago: no need to check it again after unlock
         # An auto-lock would strand the demo behind an unknown passphrase; backups of
         # throwaway data are pointless.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +40,8 @@ from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.window_state import read_language, write_language
 
+SECURITY_GROUP = "Security"  # the settings group the recovery kit joins
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
@@ -47,7 +52,8 @@ class SettingsDialog(QDialog):
 
     settings_saved = Signal(list)  # keys whose value changed
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 recovery_kit: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -77,6 +83,8 @@ class SettingsDialog(QDialog):
                 hint.setStyleSheet(tone_css("muted"))
                 forms[definition.group].addRow("", hint)
             self._editors[definition.key] = editor
+        if recovery_kit is not None:
+            self._add_recovery_kit_row(forms, tabs, recovery_kit)
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet(tone_css("error"))
@@ -89,6 +97,32 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _add_recovery_kit_row(self, forms: dict[str, QFormLayout], tabs: QTabWidget,
+                              recovery_kit: Callable[[], object]) -> None:
+        """The recovery kit, reachable from Settings ▸ Security too: the same dialog as
+        Journal ▸ Recovery kit… (it asks before replacing or turning off the code)."""
+        form = forms.get(SECURITY_GROUP)
+        if form is None:
+            page = QWidget()
+            form = forms[SECURITY_GROUP] = QFormLayout(page)
+            tabs.addTab(page, _tr(SECURITY_GROUP))
+        button = QPushButton(self.tr("Recovery &kit…"))
+        button.setObjectName("settingsRecoveryKitButton")
+        button.setAutoDefault(False)
+        button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda: recovery_kit())
+        about = QLabel(self.tr(
+            "The recovery kit is a printed page with a recovery code: it opens this journal "
+            "if you forget the passphrase. Make a new code (the old one then stops working), "
+            "print the kit again, or turn the kit off if you prefer no way back."))
+        about.setWordWrap(True)
+        about.setStyleSheet(tone_css("muted"))
+        button.setToolTip(about.text())
+        label = QLabel(self.tr("Recovery kit:"))
+        label.setBuddy(button)
+        form.addRow(label, button)
+        form.addRow("", about)
 
     def _initial_value(self, key: str) -> Any:
         if key == "language":  # the copy outside the journal is the one in effect at start
@@ -172,7 +206,11 @@ def settings_action(window: Any, context: Any) -> list[QAction]:
     apply_shortcut(action, "app.settings", Qt.ShortcutContext.ApplicationShortcut)
 
     def open_dialog() -> None:
-        dialog = SettingsDialog(context.settings, window)
+        # The Journal menu's own action, so Settings opens the very same recovery kit flow;
+        # absent for an old single-file journal, which has no key slots yet.
+        kit_action = window.findChild(QAction, "recoveryKitAction")
+        dialog = SettingsDialog(context.settings, window,
+                                recovery_kit=kit_action.trigger if kit_action else None)
         dialog.settings_saved.connect(window.settings_changed.emit)
         dialog.settings_saved.connect(context.events.settings_changed.emit)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -417,6 +417,36 @@ def _whole_mib(kib: float) -> int:
     return max(1, round(kib / 1024)) * 1024
 
 
+# An unlock whose derivation took less than this many CPU seconds ran on a machine clearly
+# faster than the one that calibrated the slot (half the target's low end: measurement noise
+# around the target never triggers a calibration, which times up to five derivations).
+RECALIBRATE_BELOW_SECONDS: Final = TARGET_SECONDS[0] / 2
+
+
+def stronger_of(first: Argon2Params, second: Argon2Params) -> Argon2Params:
+    """Each parameter at the larger of the two (never weaker than either)."""
+    return Argon2Params(memory_kib=max(first.memory_kib, second.memory_kib),
+                        iterations=max(first.iterations, second.iterations),
+                        lanes=max(first.lanes, second.lanes))
+
+
+def upgrade_target(current: Argon2Params, unlock_seconds: float, *,
+                   floor: Argon2Params = MINIMUM_ARGON2,
+                   measure: Callable[[Argon2Params], float] = time_argon2) -> Argon2Params:
+    """What the passphrase slot should have after an unlock whose derivation took
+    `unlock_seconds` (CPU): at least `floor`; calibrated again, starting from the slot's own
+    parameters, when the unlock was much faster than the target (a faster machine)."""
+    start = stronger_of(current, floor)
+    if unlock_seconds >= RECALIBRATE_BELOW_SECONDS:
+        return start
+    timings = [unlock_seconds] if start == current else []
+
+    def measured(params: Argon2Params) -> float:
+        return timings.pop() if timings else measure(params)  # reuse the unlock's own timing
+
+    return calibrate_argon2(floor=start, measure=measured)
+
+
 def passphrase_slot_needs_upgrade(keyring: Keyring, wanted: Argon2Params) -> bool:
     """True when the passphrase slot is weaker than `wanted` (a raised floor, or a faster
     machine calibrated again): the next unlock re-wraps it with `with_passphrase`."""

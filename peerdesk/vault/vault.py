@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -77,13 +78,19 @@ from peerdesk.vault.keyslots import (
     MINIMUM_ARGON2,
     Argon2Params,
     DataKey,
+    KeySlotError,
     WrongPassphraseError,
     calibrate_argon2,
     new_keyring,
+    passphrase_slot_needs_upgrade,
     read_keyring,
+    stronger_of,
     unlock_with_passphrase,
+    upgrade_target,
+    with_passphrase,
     write_keyring,
 )
+from peerdesk.vault.leftovers import finish_interrupted_restore
 from peerdesk.vault.migrations import Migration, shipped_migrations
 from peerdesk.vault.passphrase import key_pragma_literal, normalize_passphrase
 
@@ -344,10 +351,14 @@ class Vault:
     ) -> Vault:
         """Unlock the journal at `path`. Steps:
 
-        1. an interrupted move into a folder is finished or cleared (file system only), and a
+        1. a folder restore killed between its renames is finished, an interrupted move into
+           a folder is finished or cleared (file system only), and a
            killed key-file write's temp file swept — the caller holds the instance lock;
         2. a folder: its key file is read strictly and the passphrase slot opened (the
-           deliberate Argon2id time), then `journal.db` keyed with the data key;
+           deliberate Argon2id time), then `journal.db` keyed with the data key; a slot
+           whose parameters are below `argon2` (default: the floor, or a fresh calibration
+           when this unlock ran in under half the target time) is then re-wrapped with the
+           stronger ones (`upgrade_passphrase_slot`: one more derivation, once);
         3. a single file: opened with the passphrase as before; with `move_into_folder`, its
            pages are proven whole (#16's full check; a damaged one is returned unmoved, its
            integrity DAMAGED, so it stays read-only), then it is moved into a folder
@@ -364,12 +375,17 @@ class Vault:
         key_pragma_literal(passphrase)
         if not path.parent.is_dir():
             raise VaultFolderMissingError(path.parent)
+        finish_interrupted_restore(path)
         finish_interrupted_migration(path)
         layout = layout_of(path)
         if layout is Layout.FOLDER:
             sweep_key_file_leftovers(path)
+            started = time.process_time()
             key = unlock_folder(path, passphrase)
-            return cls._open_keyed(path, journal_db_path(path), key, migrations)
+            unlock_seconds = time.process_time() - started
+            vault = cls._open_keyed(path, journal_db_path(path), key, migrations)
+            upgrade_passphrase_slot(path, key, passphrase, argon2, unlock_seconds)
+            return vault
         if layout is Layout.MISSING:
             raise VaultNotFoundError(path)
         legacy = cls._open_keyed(path, path, passphrase, migrations)
@@ -687,6 +703,30 @@ def unlock_folder(path: Path, passphrase: str) -> DataKey:
         return unlock_with_passphrase(read_keyring(key_file_path(path)), passphrase)
     except WrongPassphraseError as exc:
         raise VaultOpenError() from exc
+
+
+def upgrade_passphrase_slot(path: Path, key: DataKey, passphrase: str,
+                            wanted: Argon2Params | None, unlock_seconds: float) -> bool:
+    """After an unlock: re-wrap the passphrase slot with stronger Argon2id parameters when its
+    own are below `wanted` (default: the floor, or a new calibration when the unlock ran much
+    faster than the target — docs/key-hierarchy.md §8). One atomic key-file write, so a crash
+    leaves the old slot or the new one, both opened by the same passphrase. A folder that
+    cannot be written keeps the old slot; the next unlock tries again. True when upgraded."""
+    key_file = key_file_path(path)
+    try:
+        keyring = read_keyring(key_file)
+        current = keyring.passphrase_slot.argon2
+        assert current is not None  # every passphrase slot has them (parsing guarantees it)
+        if wanted is None:
+            wanted = MINIMUM_ARGON2 if os.environ.get(MINIMUM_ARGON2_ENV) == "1" \
+                else upgrade_target(current, unlock_seconds)
+        if not passphrase_slot_needs_upgrade(keyring, wanted):
+            return False
+        write_keyring(key_file, with_passphrase(keyring, key, passphrase,
+                                                stronger_of(current, wanted)))
+    except (OSError, KeySlotError):
+        return False
+    return True
 
 
 def vault_secret(vault: Vault) -> Secret:

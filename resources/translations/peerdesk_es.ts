@@ -2253,7 +2253,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Datos de demostración: un diario desechable con sesiones ficticias, que se elimina al salir.</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/settings_dialog.py" line="+170"/>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="+204"/>
         <source>&amp;Settings…</source>
         <translation>A&amp;justes…</translation>
     </message>
@@ -2336,7 +2336,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+353"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+356"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2376,7 +2376,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-419"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -2456,7 +2456,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{file} no tiene sesiones debajo del encabezado; no hay nada que añadir.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>--since {since} is after --until {until}</source>
         <translation>--since {since} es posterior a --until {until}</translation>
     </message>
@@ -2546,7 +2546,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>null</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-191"/>
         <source>The command stopped: {problem}. Nothing more was written.</source>
         <translation>La orden se detuvo: {problem}. No se escribió nada más.</translation>
     </message>
@@ -2556,7 +2556,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{path} contiene {count} sesión(es) que no escribió la demostración; no se añadió nada. Elige otra ruta con --journal para los datos de demostración (o añade --force si de verdad quieres mezclar sesiones ficticias en este diario).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>a whole number</source>
         <translation>un número entero</translation>
     </message>
@@ -3451,7 +3451,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Ámbito</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-266"/>
         <source>Smallest count shown</source>
         <translation>Recuento mínimo que se muestra</translation>
     </message>
@@ -3479,6 +3479,21 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <location line="+1"/>
         <source>The two passphrases differ. Nothing was changed; try again.</source>
         <translation>Las dos frases de contraseña no coinciden. No se cambió nada; inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group {groups} does not match the new code. Nothing was changed: the previous code still works. Run the command again.</source>
+        <translation>El grupo {groups} no coincide con el código nuevo. No se cambió nada: el código anterior sigue funcionando. Vuelve a ejecutar la orden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new recovery code is stored only once two of its groups are typed back: run the command in a terminal, or add --i-have-written-it-down in a script once the kit is kept safe. Nothing was changed.</source>
+        <translation>Un código de recuperación nuevo solo se guarda después de volver a escribir dos de sus grupos: ejecuta la orden en un terminal o, en un script, añade --i-have-written-it-down una vez guardado el kit en un lugar seguro. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No groups were typed back. Nothing was changed: the previous code still works.</source>
+        <translation>No se volvió a escribir ningún grupo. No se cambió nada: el código anterior sigue funcionando.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6611,7 +6626,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-466"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-469"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
@@ -6789,12 +6804,27 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/settings_dialog.py" line="-117"/>
+        <location filename="../../peerdesk/ui/settings_dialog.py" line="-145"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
+        <source>The recovery kit is a printed page with a recovery code: it opens this journal if you forget the passphrase. Make a new code (the old one then stops working), print the kit again, or turn the kit off if you prefer no way back.</source>
+        <translation>El kit de recuperación es una página impresa con un código de recuperación: abre este diario si olvidas la frase de contraseña. Crea un código nuevo (el anterior deja de funcionar), vuelve a imprimir el kit o desactívalo si prefieres no tener ninguna vía de vuelta.</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Recovery &amp;kit…</source>
+        <translation>&amp;Kit de recuperación…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recovery kit:</source>
+        <translation>Kit de recuperación:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Off</source>
         <translation>Desactivado</translation>
     </message>

@@ -89,3 +89,21 @@ def test_a_refused_value_is_explained_in_the_interface_language(
     assert dialog.error.text() == expected
     assert dialog.result() != SettingsDialog.DialogCode.Accepted
     assert settings.get("auto_lock_minutes") == 5
+
+
+def test_the_security_tab_opens_the_recovery_kit_it_is_given(qtbot: QtBot,
+                                                             vault: Vault) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    opened: list[bool] = []
+    dialog = SettingsDialog(Settings(vault), recovery_kit=lambda: opened.append(True))
+    qtbot.addWidget(dialog)
+    dialog.findChild(QPushButton, "settingsRecoveryKitButton").click()
+    assert opened == [True]
+
+
+def test_without_key_slots_there_is_no_recovery_kit_button(qtbot: QtBot, vault: Vault) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    dialog, _ = make_dialog(qtbot, vault)
+    assert dialog.findChild(QPushButton, "settingsRecoveryKitButton") is None

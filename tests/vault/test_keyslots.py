@@ -38,6 +38,7 @@ from peerdesk.vault.keyslots import (
     read_keyring,
     unlock_with_passphrase,
     unlock_with_recovery_code,
+    upgrade_target,
     with_passphrase,
     with_recovery_code,
     without_recovery_code,
@@ -229,6 +230,35 @@ def test_calibration_on_a_slow_machine_never_goes_below_the_floor() -> None:
     measure, timed = _machine(60.0)  # the floor alone takes about 11 s
     assert calibrate_argon2(measure=measure) == MINIMUM_ARGON2
     assert timed == [MINIMUM_ARGON2]
+
+
+STRONGER = Argon2Params(memory_kib=128 * 1024, iterations=4, lanes=4)
+
+
+def test_an_unlock_near_the_target_keeps_its_parameters_without_timing_anything() -> None:
+    measure, timed = _machine(1.0)
+    assert upgrade_target(STRONGER, unlock_seconds=0.6, measure=measure) == STRONGER
+    assert timed == []
+
+
+def test_a_slot_below_the_floor_is_raised_to_it_without_calibrating() -> None:
+    measure, timed = _machine(1.0)
+    weak = Argon2Params(memory_kib=32 * 1024, iterations=4, lanes=4)
+    target = upgrade_target(weak, unlock_seconds=0.9, measure=measure)
+    assert target == Argon2Params(memory_kib=MINIMUM_ARGON2.memory_kib, iterations=4, lanes=4)
+    assert timed == []
+
+
+def test_a_much_faster_unlock_calibrates_again_from_the_slots_own_parameters() -> None:
+    measure, timed = _machine(0.2)  # a new machine: the old slot now takes a fraction
+    old_slot = STRONGER
+    unlock_seconds = measure(old_slot)
+    timed.clear()
+    target = upgrade_target(old_slot, unlock_seconds=unlock_seconds, measure=measure)
+    assert target.at_least(old_slot)
+    assert target != old_slot
+    assert 0.5 <= measure(target) <= 1.0
+    assert old_slot not in timed  # the unlock's own timing is reused, not measured again
 
 
 def test_calibration_really_times_argon2id_here() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from peerdesk.paths import key_file_path
 from peerdesk.vault import (
     PassphraseError,
     Vault,
@@ -16,9 +17,21 @@ from peerdesk.vault import (
     VaultOpenError,
     VaultTooNewError,
 )
+from peerdesk.vault import vault as vault_module
+from peerdesk.vault.key_change import store_recovery_code
+from peerdesk.vault.keyslots import (
+    MINIMUM_ARGON2,
+    Argon2Params,
+    read_keyring,
+    unlock_with_passphrase,
+    unlock_with_recovery_code,
+)
 from peerdesk.vault.migrations import Migration, latest_version, shipped_migrations
-from peerdesk.vault.vault import PLAINTEXT_HEADER, pre_migration_copy_path
+from peerdesk.vault.recovery_code import generate_recovery_code
+from peerdesk.vault.vault import PLAINTEXT_HEADER, pre_migration_copy_path, vault_secret
 from tests.conftest import PASSPHRASE, journal_files
+
+CODE = generate_recovery_code()
 
 MARKER = "ZEBRA-MARKER-7731"
 
@@ -241,3 +254,59 @@ def test_worker_connection_transactions_roll_back_and_commit(vault: Vault) -> No
         other.close()
     assert vault.read_setting("kept") == 1
     assert vault.read_setting("dropped") is None
+
+
+# -- Argon2id parameters upgraded on unlock ------------------------------------------------------
+
+STRONGER_ARGON2 = Argon2Params(memory_kib=MINIMUM_ARGON2.memory_kib, iterations=4, lanes=4)
+
+
+def test_a_slot_with_older_parameters_is_upgraded_on_unlock_and_still_opens(
+        journal_path: Path) -> None:
+    with Vault.create(journal_path, PASSPHRASE, argon2=MINIMUM_ARGON2) as created:
+        fingerprint = store_recovery_code(created, CODE)
+    key_file = key_file_path(journal_path)
+    recovery_before = read_keyring(key_file).recovery_slot
+
+    with Vault.open(journal_path, PASSPHRASE, argon2=STRONGER_ARGON2) as opened:
+        key = vault_secret(opened)
+
+    upgraded = read_keyring(key_file)
+    assert upgraded.passphrase_slot.argon2 == STRONGER_ARGON2
+    assert upgraded.recovery_slot == recovery_before  # the recovery slot is untouched
+    assert upgraded.fingerprint == fingerprint
+    assert unlock_with_passphrase(upgraded, PASSPHRASE) == key
+    assert unlock_with_recovery_code(upgraded, CODE) == key
+    with Vault.open(journal_path, PASSPHRASE) as reopened:  # same passphrase, same journal
+        assert vault_secret(reopened) == key
+
+
+def test_a_slot_already_strong_enough_is_not_rewritten_on_unlock(journal_path: Path) -> None:
+    Vault.create(journal_path, PASSPHRASE, argon2=STRONGER_ARGON2).close()
+    key_file = key_file_path(journal_path)
+    before = key_file.read_bytes()
+    Vault.open(journal_path, PASSPHRASE, argon2=MINIMUM_ARGON2).close()
+    Vault.open(journal_path, PASSPHRASE).close()
+    assert key_file.read_bytes() == before
+
+
+def test_a_wrong_passphrase_never_upgrades_the_slot(journal_path: Path) -> None:
+    Vault.create(journal_path, PASSPHRASE, argon2=MINIMUM_ARGON2).close()
+    before = key_file_path(journal_path).read_bytes()
+    with pytest.raises(VaultOpenError):
+        Vault.open(journal_path, "not the passphrase", argon2=STRONGER_ARGON2)
+    assert key_file_path(journal_path).read_bytes() == before
+
+
+def test_an_upgrade_that_cannot_be_written_still_unlocks(journal_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    Vault.create(journal_path, PASSPHRASE, argon2=MINIMUM_ARGON2).close()
+    before = key_file_path(journal_path).read_bytes()
+
+    def disk_full(path: Path, keyring: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(vault_module, "write_keyring", disk_full)
+    with Vault.open(journal_path, PASSPHRASE, argon2=STRONGER_ARGON2) as opened:
+        assert opened.is_open
+    assert key_file_path(journal_path).read_bytes() == before  # upgraded on a later unlock

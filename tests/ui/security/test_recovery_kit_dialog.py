@@ -124,3 +124,26 @@ def test_the_kit_is_offered_once_after_creating_a_journal(qtbot: QtBot,
         dialog.buttons.StandardButton.Cancel).text()
     dialog.reject()
     window.lock()
+
+
+def test_settings_opens_the_same_recovery_kit_flow(qtbot: QtBot, window: MainWindow,
+                                                   vault: Vault) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from peerdesk.ui.settings_dialog import SettingsDialog
+
+    window.findChild(QAction, "settingsAction").trigger()
+    settings = next(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, SettingsDialog) and w.isVisible())
+    settings.findChild(QPushButton, "settingsRecoveryKitButton").click()
+    qtbot.waitUntil(lambda: any(isinstance(w, RecoveryKitDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    kit = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, RecoveryKitDialog) and w.isVisible())
+    _type_back(kit)
+    with qtbot.waitSignal(kit.stored):
+        kit.store_button.click()
+    assert read_keyring(key_file_path(vault.path)).recovery_slot is not None
+    assert settings.isVisible()  # unsaved settings are not lost on the way
+    settings.reject()
