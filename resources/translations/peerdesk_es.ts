@@ -45,7 +45,7 @@
 <context>
     <name>BackupDialogs</name>
     <message>
-        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="+50"/>
+        <location filename="../../peerdesk/ui/security/backup_dialogs.py" line="+51"/>
         <source>Back up the journal to…</source>
         <translation>Hacer una copia de seguridad del diario en…</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>{0}: gráfico o tabla</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Values shown as &lt;{0} are small counts, drawn as 0 — see the Table tab.</source>
         <translation>Los valores mostrados como &lt;{0} son recuentos pequeños y se dibujan como 0; consulta la pestaña Tabla.</translation>
     </message>
@@ -248,7 +248,7 @@
 <context>
     <name>ConflictChoice</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+242"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+243"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -443,7 +443,7 @@
 <context>
     <name>EditorSections</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/editor_sections.py" line="+91"/>
+        <location filename="../../peerdesk/ui/journal/editor_sections.py" line="+95"/>
         <source>When and how</source>
         <translation>Cuándo y cómo</translation>
     </message>
@@ -481,12 +481,12 @@
         <location line="+5"/>
         <location line="+84"/>
         <location line="+48"/>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>— not recorded —</source>
         <translation>— sin registrar —</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-252"/>
         <source>T&amp;ime:</source>
         <translation>&amp;Hora:</translation>
     </message>
@@ -657,7 +657,7 @@
         <translation>Seguimiento:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Not in the directory, by type:</source>
         <translation>Fuera del directorio, por tipo:</translation>
     </message>
@@ -712,7 +712,7 @@
         <translation>Unidad de la organi&amp;zación:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Private notes (never exported)</source>
         <translation>Notas privadas (nunca se exportan)</translation>
     </message>
@@ -793,7 +793,7 @@
         <translation>Añadir la línea de crisis y el número de emergencias…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>not set — &lt;a href=&apos;#add&apos;&gt;add it&lt;/a&gt;</source>
         <translation>sin indicar — &lt;a href=&apos;#add&apos;&gt;añádelo&lt;/a&gt;</translation>
     </message>
@@ -846,7 +846,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+178"/>
+        <location filename="../../peerdesk/ui/exchange/export_dialog.py" line="+181"/>
         <source>Never exported</source>
         <translation>Nunca se exporta</translation>
     </message>
@@ -856,7 +856,7 @@
         <translation>Alias de la persona de apoyo (opcional)</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <location line="+1"/>
         <source>Export a summary for your coordinator</source>
         <translation>Exportar un resumen para tu coordinador</translation>
@@ -867,12 +867,12 @@
         <translation>Esto crea un archivo firmado para la persona que coordina tu programa. Por cada mes natural contiene solo recuentos de las sesiones en las que la persona aceptó que se contaran: nunca una sesión concreta, una nota, un código de persona ni una fecha. Cada mes que cambió desde tu última exportación se envía de nuevo, para que las cifras de la coordinación coincidan con tu diario.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Months that will be sent</source>
         <translation>Meses que se enviarán</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Every count the selected month sends</source>
         <translation>Todos los recuentos que envía el mes seleccionado</translation>
     </message>
@@ -973,7 +973,12 @@
         <translation>Todos los recuentos que se envían de {0}:</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+56"/>
+        <source>Summary not saved</source>
+        <translation>Resumen no guardado</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Months sent: {0}. Saved to {1}. Give this file to your program coordinator.</source>
         <translation>Meses enviados: {0}. Guardado en {1}. Entrega este archivo a la persona que coordina tu programa.</translation>
     </message>
@@ -983,7 +988,7 @@
         <translation>Firmando el resumen…</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-161"/>
         <source>Reading your journal…</source>
         <translation>Leyendo tu diario…</translation>
     </message>
@@ -1033,7 +1038,7 @@
         <translation>Resúmenes de PeerDesk (*.json)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Summary saved</source>
         <translation>Resumen guardado</translation>
     </message>
@@ -1053,7 +1058,7 @@
         <translation>Algo ha fallado de una forma que PeerDesk no esperaba. No se ha escrito nada. Detalles: {0}</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+82"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="+86"/>
         <location line="+44"/>
         <source>Export resource pack</source>
         <translation>Exportar paquete de recursos</translation>
@@ -1306,13 +1311,13 @@
 <context>
     <name>FollowUpsWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+83"/>
-        <location line="+67"/>
+        <location filename="../../peerdesk/ui/journal/follow_ups.py" line="+67"/>
+        <location line="+69"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>Follow up on</source>
         <translation>Seguimiento</translation>
     </message>
@@ -1379,7 +1384,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Intro abre la sesión · Ctrl+D marca el seguimiento como hecho</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Overdue</source>
         <translation>Atrasados</translation>
     </message>
@@ -1434,7 +1439,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>(sin código de persona)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Not changed</source>
         <translation>Sin cambios</translation>
     </message>
@@ -1505,12 +1510,12 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
     </message>
     <message>
         <location line="+0"/>
-        <location line="+370"/>
+        <location line="+372"/>
         <source>Supporter reference</source>
         <translation>Referencia para personas de apoyo</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-371"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
@@ -1600,7 +1605,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <translation>Siguiente: {0} →</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>{0} min read</source>
         <translation>{0} min de lectura</translation>
     </message>
@@ -1936,7 +1941,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>ImportReviewDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-113"/>
+        <location filename="../../peerdesk/ui/referrals/dialogs.py" line="-117"/>
         <source>Import resource pack</source>
         <translation>Importar paquete de recursos</translation>
     </message>
@@ -1989,7 +1994,7 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
 <context>
     <name>IntegrityWatch</name>
     <message>
-        <location filename="../../peerdesk/ui/security/integrity_watch.py" line="+92"/>
+        <location filename="../../peerdesk/ui/security/integrity_watch.py" line="+93"/>
         <source>Checking the journal…</source>
         <translation>Comprobando el diario…</translation>
     </message>
@@ -2036,18 +2041,18 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>JournalWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/workspace.py" line="+103"/>
+        <location filename="../../peerdesk/ui/journal/workspace.py" line="+102"/>
         <source>Journal</source>
         <translation>Diario</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>&amp;New session</source>
         <translation>&amp;Nueva sesión</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-82"/>
         <source>New session</source>
         <translation>Nueva sesión</translation>
     </message>
@@ -2067,7 +2072,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>Intro abre · Supr elimina · Ctrl+T cronología de la persona</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;Find sessions</source>
         <translation>&amp;Buscar sesiones</translation>
     </message>
@@ -2124,13 +2129,13 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Actualizando el índice de búsqueda…</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+119"/>
+        <location line="+69"/>
+        <location line="+121"/>
         <source>Session not found</source>
         <translation>No se encontró la sesión</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>earlier</source>
         <translation>antes</translation>
     </message>
@@ -2170,7 +2175,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Descartar borrador</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>no peer code</source>
         <translation>sin código de persona</translation>
     </message>
@@ -2203,7 +2208,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+184"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+180"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -2248,7 +2253,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Demo data — a throwaway journal with synthetic sessions, deleted when you quit.</source>
         <translation>Datos de demostración: un diario desechable con sesiones ficticias, que se elimina al salir.</translation>
     </message>
@@ -2268,17 +2273,17 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Escribe un resumen firmado de tus cifras para la persona que coordina tu programa</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+141"/>
+        <location filename="../../peerdesk/ui/guides/quick_reference.py" line="+143"/>
         <source>&amp;Quick reference</source>
         <translation>&amp;Referencia rápida</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+303"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+307"/>
         <source>&amp;Forgot your passphrase?</source>
         <translation>¿&amp;Olvidaste tu frase de contraseña?</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
@@ -2298,7 +2303,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El código de recuperación abre ahora tu diario. Guarda el kit bajo llave.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Old sessions deleted</source>
         <translation>Sesiones antiguas eliminadas</translation>
     </message>
@@ -2308,7 +2313,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Se eliminaron para siempre {0} sesiones.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Change &amp;passphrase…</source>
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
@@ -4694,7 +4699,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Open session</source>
         <translation>&amp;Abrir sesión</translation>
     </message>
@@ -5369,7 +5374,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>puede actuar</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>No directory entry picked.</source>
         <translation>No se ha elegido ninguna entrada del directorio.</translation>
     </message>
@@ -5798,7 +5803,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ResourcesWorkspace</name>
     <message>
-        <location filename="../../peerdesk/ui/referrals/workspace.py" line="+81"/>
+        <location filename="../../peerdesk/ui/referrals/workspace.py" line="+80"/>
         <source>Search name, what they offer, when to refer, region…  (Ctrl+F)</source>
         <translation>Buscar por nombre, lo que ofrecen, cuándo derivar, región…  (Ctrl+F)</translation>
     </message>
@@ -5824,12 +5829,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+168"/>
         <source>&amp;Add entry…</source>
         <translation>&amp;Añadir entrada…</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>Add a directory entry</source>
         <translation>Añadir una entrada al directorio</translation>
     </message>
@@ -5849,7 +5854,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Borrar la búsqueda y los filtros</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Referral directory</source>
         <translation>Directorio</translation>
     </message>
@@ -6296,7 +6301,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/guides/browser.py" line="-744"/>
+        <location filename="../../peerdesk/ui/guides/browser.py" line="-746"/>
         <source>&lt;b&gt;Your answer&lt;/b&gt; — what would you say? Try it before you look at the examples.</source>
         <translation>&lt;b&gt;Tu respuesta&lt;/b&gt;: ¿qué dirías? Inténtalo antes de mirar los ejemplos.</translation>
     </message>
@@ -6338,7 +6343,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>SecurityGuard</name>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="-183"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="-179"/>
         <source>Automatic backup</source>
         <translation>Copia de seguridad automática</translation>
     </message>
@@ -6400,7 +6405,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/editor.py" line="+221"/>
+        <location filename="../../peerdesk/ui/journal/editor.py" line="+223"/>
         <source>Show all sessions with this peer code</source>
         <translation>Mostrar todas las sesiones con este código de persona</translation>
     </message>
@@ -6658,7 +6663,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
     <message>
         <location line="+1"/>
         <source>Safety</source>
-        <translation>Seguridad</translation>
+        <translation>Emergencias</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6847,7 +6852,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../peerdesk/ui/shortcuts.py" line="+33"/>
+        <location filename="../../peerdesk/ui/shortcuts.py" line="+35"/>
         <source>Everywhere</source>
         <translation>En toda la aplicación</translation>
     </message>
@@ -7126,7 +7131,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-288"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-292"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>

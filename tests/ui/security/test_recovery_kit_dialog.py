@@ -39,7 +39,6 @@ def test_the_code_is_stored_only_once_typed_back(qtbot: QtBot, window: MainWindo
     assert read_keyring(key_file_path(vault.path)).recovery_slot is None  # nothing written yet
     _type_back(dialog)
     assert dialog.store_button.isEnabled()
-    dialog.grab().save("/tmp/shots19/recovery-kit.png")
     with qtbot.waitSignal(dialog.stored):
         dialog.store_button.click()
     assert read_keyring(key_file_path(vault.path)).recovery_slot is not None
@@ -75,7 +74,6 @@ def test_forgot_passphrase_opens_the_journal_with_a_new_one(qtbot: QtBot, window
     dialog.code.setText(str(code).replace("-", " "))
     dialog.new.setText(NEW)
     dialog.repeat.setText(NEW)
-    dialog.grab().save("/tmp/shots19/forgot.png")
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(window.unlocked, timeout=15000):
         dialog.ok_button.click()
