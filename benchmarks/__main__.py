@@ -18,9 +18,10 @@ from benchmarks.fixtures import ROOT, ensure_data
 from benchmarks.gui_probe import GUI_ROWS
 from benchmarks.harness import Results, Row, reset_peak_rss
 from benchmarks.journal_rows import JOURNAL_ROWS
+from benchmarks.kdf_rows import KDF_ROWS
 from benchmarks.program_rows import PROGRAM_ROWS
 
-ROWS = (*JOURNAL_ROWS, *PROGRAM_ROWS, *GUI_ROWS)
+ROWS = (*JOURNAL_ROWS, *KDF_ROWS, *PROGRAM_ROWS, *GUI_ROWS)
 
 
 def machine() -> dict[str, object]:

@@ -22,6 +22,7 @@ import sqlcipher3
 
 from peerdesk.vault import Vault
 from peerdesk.vault.keyslots import (
+    CALIBRATION_MAX_MEMORY_KIB,
     MINIMUM_ARGON2,
     Argon2Params,
     DataKey,
@@ -221,7 +222,7 @@ def test_calibration_lands_in_the_target_window(seconds_per_gib_pass: float) -> 
 def test_calibration_on_a_very_fast_machine_is_bounded_in_memory_passes_and_trials() -> None:
     measure, timed = _machine(0.001)
     params = calibrate_argon2(measure=measure)
-    assert params.memory_kib == 1024 * 1024
+    assert params.memory_kib == CALIBRATION_MAX_MEMORY_KIB
     assert params.iterations <= 64
     assert len(timed) <= 5
 
