@@ -307,13 +307,15 @@ def fill_journal(vault: Vault, count: int, seed: int, today: dt.date | None = No
 
 
 def create_demo_journal(path: Path, passphrase: str, count: int = 2000, seed: int = 1,
-                        today: dt.date | None = None) -> int:
+                        today: dt.date | None = None, *, folder: bool = True) -> int:
     """Create a new journal at `path` filled with synthetic sessions; it is closed after.
 
     Refuses an existing file (`VaultExistsError`). Returns the number of sessions added.
+    `folder=False` makes an old-style single file (the benchmarks compare it with raw
+    SQLCipher; the key slots' own cost has rows of its own).
     """
     # A throwaway journal under a random passphrase: Argon2id's floor, no calibration wait.
-    with Vault.create(path, passphrase, argon2=MINIMUM_ARGON2) as vault:
+    with Vault.create(path, passphrase, argon2=MINIMUM_ARGON2, folder=folder) as vault:
         mark_demo_journal(vault)
         return fill_journal(vault, count, seed, today)
 
