@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QToolTip,
@@ -337,7 +338,10 @@ class ChartPanel(QFrame):
         self.note = QLabel()
         self.note.setObjectName("chartNote")
         self.note.setStyleSheet(tone_css("muted"))
-        self.note.setWordWrap(False)
+        self.note.setWordWrap(True)  # longer languages and large scales: wrap, never cut
+        note_policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        note_policy.setHeightForWidth(True)
+        self.note.setSizePolicy(note_policy)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
