@@ -108,6 +108,8 @@ class RecoveryDialog(QDialog):
         hint = strength_hint(first) if first else None
         if not problem and second and first != second:
             problem = self.tr("The two new passphrases differ.")
+        if not problem and hint is not None and hint.strength is Strength.TOO_SHORT:
+            problem = message_text(hint.message)  # why "Set new passphrase" stays disabled
         self.error.setText(problem)
         self.ok_button.setEnabled(
             self._code is not None and bool(first) and first == second

@@ -72,9 +72,14 @@ def test_forgot_passphrase_opens_the_journal_with_a_new_one(qtbot: QtBot, window
     dialog.code.setText(str(code)[:20])
     assert dialog.error.text() == ""  # no complaint while still typing
     dialog.code.setText(str(code).replace("-", " "))
+    dialog.new.setText("short")
+    dialog.repeat.setText("short")
+    assert not dialog.ok_button.isEnabled()
+    assert "short" in dialog.error.text().lower()  # says why the button stays disabled
     dialog.new.setText(NEW)
     dialog.repeat.setText(NEW)
     assert dialog.ok_button.isEnabled()
+    assert dialog.error.text() == ""
     with qtbot.waitSignal(window.unlocked, timeout=15000):
         dialog.ok_button.click()
     assert window.context is not None
