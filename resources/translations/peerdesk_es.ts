@@ -147,7 +147,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/charts.py" line="+315"/>
+        <location filename="../../peerdesk/ui/program/charts.py" line="+316"/>
         <source>{0} chart</source>
         <translation>Gráfico de {0}</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>{0}: gráfico o tabla</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Values shown as &lt;{0} are small counts, drawn as 0 — see the Table tab.</source>
         <translation>Los valores mostrados como &lt;{0} son recuentos pequeños y se dibujan como 0; consulta la pestaña Tabla.</translation>
     </message>
@@ -1803,6 +1803,44 @@ Cuando planifiques un seguimiento en una sesión, aparecerá aquí.</translation
         <location line="+5"/>
         <source>Guides</source>
         <translation>Guías</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryModel</name>
+    <message>
+        <location filename="../../peerdesk/ui/program/tables.py" line="+198"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Months</source>
+        <translation>Meses</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Months replaced</source>
+        <translation>Meses sustituidos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Months kept</source>
+        <translation>Meses conservados</translation>
     </message>
 </context>
 <context>
@@ -5203,7 +5241,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Las dos frases nuevas no coinciden.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Opening the journal…</source>
         <translation>Abriendo el diario…</translation>
     </message>
@@ -7049,7 +7087,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>ShownTableModel</name>
     <message>
-        <location filename="../../peerdesk/ui/program/tables.py" line="+55"/>
+        <location filename="../../peerdesk/ui/program/tables.py" line="-144"/>
         <source>A small count (1 to {0} in a month): hidden to protect privacy.</source>
         <translation>Un recuento pequeño (de 1 a {0} en un mes): se oculta para proteger la privacidad.</translation>
     </message>

@@ -146,21 +146,23 @@ class ShownTableModel(QAbstractTableModel):
 class ImportHistoryModel(QAbstractTableModel):
     """One row per imported file (re-imports included), newest first."""
 
-    COLUMNS = ("When", "File", "Period", "SHA-256", "Supporter", "New", "Updated", "Unchanged")
+    COLUMNS = ("When", "File", "Months", "SHA-256", "Supporter", "Months replaced",
+               "Months kept")
     SHA_COLUMN = 3
-    _NUMERIC = frozenset({5, 6, 7})
+    _NUMERIC = frozenset({5, 6})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, ...]] = []
         self._full_hashes: list[str] = []
 
-    def set_rows(self, rows: Sequence[tuple[str, str, str, str, str, int, int, int]]) -> None:
-        """Rows of (when, file name, period, full sha256, supporter, new, updated, unchanged)."""
+    def set_rows(self, rows: Sequence[tuple[str, str, str, str, str, int, int]]) -> None:
+        """Rows of (when, file name, months, full sha256, supporter, months replaced, months
+        kept because newer figures were already held)."""
         self.beginResetModel()
         self._rows = [
-            (when, name, period, sha[:12], supporter, str(new), str(updated), str(unchanged))
-            for when, name, period, sha, supporter, new, updated, unchanged in rows
+            (when, name, months, sha[:12], supporter, str(replaced), str(kept))
+            for when, name, months, sha, supporter, replaced, kept in rows
         ]
         self._full_hashes = [row[3] for row in rows]
         self.endResetModel()
@@ -188,5 +190,10 @@ class ImportHistoryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
+            return self._titles()[section]
         return None
+
+    def _titles(self) -> tuple[str, ...]:
+        """COLUMNS in the interface language (literal tr() calls, so lupdate finds them)."""
+        return (self.tr("When"), self.tr("File"), self.tr("Months"), self.tr("SHA-256"),
+                self.tr("Supporter"), self.tr("Months replaced"), self.tr("Months kept"))

@@ -529,11 +529,11 @@ class ProgramWorkspace(Workspace):
 
     def _load_history(self, history: Sequence[ImportLogEntry]) -> None:
         rows = []
-        for entry in history:  # stopgap (#14): months replaced / kept in the old columns
-            months = entry.months_replaced or ("—",)
+        for entry in history:
+            months = sorted((*entry.months_replaced, *entry.months_kept)) or ["—"]
             period = months[0] if len(months) == 1 else f"{months[0]} – {months[-1]}"
             rows.append((local_time(entry.imported_at), entry.file_name, period, entry.sha256,
-                         entry.supporter_alias or "—", len(entry.months_replaced), 0,
+                         entry.supporter_alias or "—", len(entry.months_replaced),
                          len(entry.months_kept)))
         self.history_model.set_rows(rows)
 
