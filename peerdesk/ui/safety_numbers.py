@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.settings import MAX_TEXT_SETTING, SAFETY_NUMBERS_ASKED, Settings
 from peerdesk.ui.i18n import message_text
+from peerdesk.ui.start_screen import labelled_grid
 from peerdesk.ui.style import tone_css
 
 
@@ -47,14 +47,8 @@ class SafetyNumbersDialog(QDialog):
         for field in (self.crisis_line, self.emergency):
             field.setMaxLength(MAX_TEXT_SETTING)
             field.setMinimumWidth(240)
-        grid = QGridLayout()
-        for row, (text, field) in enumerate(((self.tr("&Crisis line:"), self.crisis_line),
-                                             (self.tr("Local &emergency number:"),
-                                              self.emergency))):
-            label = QLabel(text)
-            label.setBuddy(field)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(field, row, 1)
+        grid = labelled_grid(((self.tr("&Crisis line:"), self.crisis_line),
+                              (self.tr("Local &emergency number:"), self.emergency)))
         self.error = QLabel()
         self.error.setObjectName("safetyNumbersError")
         self.error.setWordWrap(True)

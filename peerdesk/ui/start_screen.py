@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -36,8 +37,9 @@ def password_field(name: str, accessible: str) -> QLineEdit:
 CARD_WIDTH = 540
 
 
-def _form(rows: list[tuple[str, QWidget]]) -> QGridLayout:
-    # A grid, not QFormLayout: QFormLayout squeezes its rows beside word-wrapped labels.
+def labelled_grid(rows: Sequence[tuple[str, QWidget]]) -> QGridLayout:
+    """Fields beside their labels (each label the field's buddy, so its mnemonic focuses it).
+    A grid, not QFormLayout: QFormLayout squeezes its rows beside word-wrapped labels."""
     grid = QGridLayout()
     grid.setColumnStretch(1, 1)
     for row, (text, field) in enumerate(rows):
@@ -135,7 +137,7 @@ class CreateJournalPage(QWidget):
         self.repeat = password_field("repeatPassphrase", self.tr("Repeat passphrase"))
         self.passphrase.setAccessibleDescription(
             self.tr("A few unrelated words make a strong passphrase."))
-        layout.addLayout(_form([(self.tr("&Passphrase:"), self.passphrase),
+        layout.addLayout(labelled_grid([(self.tr("&Passphrase:"), self.passphrase),
                                 (self.tr("&Repeat:"), self.repeat)]))
 
         self.strength = QLabel()
@@ -234,7 +236,7 @@ class UnlockPage(QWidget):
         self.passphrase = password_field("unlockPassphrase", self.tr("Passphrase"))
         self.passphrase.setAccessibleDescription(
             self.tr("Type your passphrase to open your journal."))
-        layout.addLayout(_form([(self.tr("&Passphrase:"), self.passphrase)]))
+        layout.addLayout(labelled_grid([(self.tr("&Passphrase:"), self.passphrase)]))
 
         self.error = QLabel()
         self.error.setObjectName("unlockError")

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.ui.i18n import message_text
 from peerdesk.ui.security.progress import steps
-from peerdesk.ui.start_screen import password_field
+from peerdesk.ui.start_screen import labelled_grid, password_field
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault
@@ -53,16 +52,10 @@ class ChangePassphraseDialog(QDialog):
         self.current = password_field("currentPassphrase", self.tr("Current passphrase"))
         self.new = password_field("newPassphrase", self.tr("New passphrase"))
         self.repeat = password_field("repeatPassphrase", self.tr("Repeat new passphrase"))
-        grid = QGridLayout()
-        for row, (text, field) in enumerate((
+        grid = labelled_grid((
             (self.tr("&Current passphrase:"), self.current),
             (self.tr("&New passphrase:"), self.new),
-            (self.tr("&Repeat new passphrase:"), self.repeat),
-        )):
-            label = QLabel(text)
-            label.setBuddy(field)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(field, row, 1)
+            (self.tr("&Repeat new passphrase:"), self.repeat),))
         self.strength = QLabel()
         self.strength.setObjectName("strengthHint")
         self.strength.setWordWrap(True)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerDeskError
 from peerdesk.paths import key_file_path
 from peerdesk.ui.i18n import message_text
-from peerdesk.ui.start_screen import password_field
+from peerdesk.ui.start_screen import labelled_grid, password_field
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault
@@ -61,16 +60,10 @@ class RecoveryDialog(QDialog):
         self.new = password_field("recoveryNewPassphrase", self.tr("New passphrase"))
         self.repeat = password_field("recoveryRepeatPassphrase",
                                      self.tr("Repeat new passphrase"))
-        grid = QGridLayout()
-        for row, (text, field) in enumerate((
+        grid = labelled_grid((
             (self.tr("Recovery &code:"), self.code),
             (self.tr("&New passphrase:"), self.new),
-            (self.tr("&Repeat new passphrase:"), self.repeat),
-        )):
-            label = QLabel(text)
-            label.setBuddy(field)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(field, row, 1)
+            (self.tr("&Repeat new passphrase:"), self.repeat),))
         self.error = QLabel()
         self.error.setObjectName("recoveryError")
         self.error.setWordWrap(True)
