@@ -476,7 +476,7 @@ DECLARED_STRINGS = (
     QT_TRANSLATE_NOOP('Messages', 'Recovery codes never contain the letter U. Check that character against your recovery kit (it may be a V).'),
     QT_TRANSLATE_NOOP('Messages', 'The journal is still open elsewhere (another window or program), so the passphrase was not changed. Close it there and try again.'),
     QT_TRANSLATE_NOOP('Messages', 'The journal could not switch to write-ahead logging (got {mode}).'),
+    QT_TRANSLATE_NOOP('Messages', 'SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. Reinstall PeerDesk; nothing was written.'),
     QT_TRANSLATE_NOOP('Messages', 'its pages do not fit together; it may be cut short'),
     QT_TRANSLATE_NOOP('Messages', 'the file or folder is not accessible'),
-    QT_TRANSLATE_NOOP('Messages', 'SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. Reinstall PeerDesk; nothing was written.'),
 )

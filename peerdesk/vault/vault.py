@@ -192,6 +192,17 @@ def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def _start_encrypted(conn: Connection, db_path: Path, secret: Secret) -> None:
+    """Key a new database, write its first page, and prove that page is encrypted."""
+    apply_key(conn, secret)
+    _configure(conn)  # first write: page 1 now exists on disk
+    if _starts_plaintext(db_path):
+        raise VaultError(msg(
+            "SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. "
+            "Reinstall PeerDesk; nothing was written."
+        ))
+
+
 def _starts_plaintext(path: Path) -> bool:
     with open(path, "rb") as handle:
         return handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER
@@ -284,13 +295,7 @@ class Vault:
             os.chmod(db_path, PRIVATE_FILE_MODE)
             gate = IntegrityGate(intact=True)  # written by us from nothing: whole by making
             conn = connect(db_path, gate)
-            apply_key(conn, key)
-            _configure(conn)  # first write: page 1 now exists on disk
-            if _starts_plaintext(db_path):
-                raise VaultError(msg(
-                    "SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. "
-                    "Reinstall PeerDesk; nothing was written."
-                ))
+            _start_encrypted(conn, db_path, key)
             vault = cls(path, conn, key, gate, db_path=db_path)
             vault._migrate(migrations if migrations is not None else shipped_migrations())
             write_keyring(key_file_path(path), keyring)
@@ -322,13 +327,7 @@ class Vault:
             os.chmod(path, PRIVATE_FILE_MODE)
             gate = IntegrityGate(intact=True)  # written by us from nothing: whole by making
             conn = connect(path, gate)
-            apply_key(conn, passphrase)
-            _configure(conn)  # first write: page 1 now exists on disk
-            if _starts_plaintext(path):
-                raise VaultError(msg(
-                    "SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. "
-                    "Reinstall PeerDesk; nothing was written."
-                ))
+            _start_encrypted(conn, path, passphrase)
             vault = cls(path, conn, passphrase, gate)
             vault._migrate(migrations if migrations is not None else shipped_migrations())
             return vault

@@ -83,13 +83,13 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+36"/>
-        <location line="+40"/>
+        <location filename="../../peerdesk/ui/security/passphrase_dialog.py" line="+35"/>
+        <location line="+34"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-27"/>
         <source>Only the lock on the journal&apos;s key changes, so this is instant. If anything interrupts it — even a power cut — the journal opens with the old or the new passphrase. PeerDesk&apos;s automatic backups follow the new passphrase; backups you saved elsewhere still open with the passphrase they were made with.</source>
         <translation>Solo cambia el candado de la clave del diario, así que es instantáneo. Si algo lo interrumpe —incluso un corte de luz—, el diario se abre con la frase antigua o con la nueva. Las copias de seguridad automáticas de PeerDesk pasan a la nueva frase; las copias que guardaste en otro sitio se siguen abriendo con la frase con la que se hicieron.</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>Repite la nueva frase de contraseña</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Current passphrase:</source>
         <translation>Frase &amp;actual:</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>&amp;Repite la nueva frase:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>A few unrelated words make a strong passphrase.</source>
         <translation>Unas cuantas palabras sin relación entre sí forman una frase de contraseña segura.</translation>
     </message>
@@ -371,7 +371,7 @@
 <context>
     <name>CreateJournalPage</name>
     <message>
-        <location filename="../../peerdesk/ui/start_screen.py" line="+124"/>
+        <location filename="../../peerdesk/ui/start_screen.py" line="+126"/>
         <source>Create your journal</source>
         <translation>Crea tu diario</translation>
     </message>
@@ -4529,12 +4529,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>El diario no pudo pasar al registro de escritura anticipada (se obtuvo {mode}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>SQLCipher did not encrypt the new journal, so PeerDesk refused to use it. Reinstall PeerDesk; nothing was written.</source>
         <translation>SQLCipher no cifró el diario nuevo, así que PeerDesk se negó a usarlo. Vuelve a instalar PeerDesk; no se ha escrito nada.</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+2"/>
         <source>the file or folder is not accessible</source>
         <translation>no se puede acceder al archivo o a la carpeta</translation>
     </message>
@@ -5186,7 +5186,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/security/recovery_dialog.py" line="+43"/>
+        <location filename="../../peerdesk/ui/security/recovery_dialog.py" line="+42"/>
         <source>Forgot your passphrase?</source>
         <translation>¿Olvidaste tu frase de contraseña?</translation>
     </message>
@@ -5216,7 +5216,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Repite la nueva frase de contraseña</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Recovery &amp;code:</source>
         <translation>&amp;Código de recuperación:</translation>
     </message>
@@ -5231,7 +5231,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Repite la nueva frase:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Set new passphrase</source>
         <translation>Poner la nueva frase de contraseña</translation>
     </message>
@@ -6316,7 +6316,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>p. ej., 112, 999 o 911</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Crisis line:</source>
         <translation>&amp;Línea de crisis:</translation>
     </message>
@@ -6326,7 +6326,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Número local de &amp;emergencias:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Skip for now</source>
         <translation>Omitir por ahora</translation>
     </message>
@@ -6669,7 +6669,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-469"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-470"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
