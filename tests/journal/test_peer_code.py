@@ -41,7 +41,7 @@ def test_email_warns(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text", ["+44 20 7946 0958", "020 7946 0958", "(555) 123-4567", "07700 900123",
-             "tel 555-123-4567", "+1 415 555 2671"],
+             "tel 555-123-4567", "+1 415 555 2671", "555 1234", "p-1234567"],
 )
 def test_phone_warns(text: str) -> None:
     assert identifying_warnings(text) == [PHONE_WARNING]
@@ -56,7 +56,7 @@ def test_name_warns(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text", ["", "amber-heron-27", "blue fox 3", "p-0042", "AB12", "2024-03-01", "fox 12",
-             "HR", "quiet-otter"],
+             "HR", "quiet-otter", "123 456", "fox 123456"],
 )
 def test_safe_codes_do_not_warn(text: str) -> None:
     assert identifying_warnings(text) == []

@@ -24,6 +24,7 @@ from peerdesk.settings import PEER_CODE_REVIEW_DONE, Settings
 from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
+from peerdesk.vault import VaultLockedError
 
 
 class PeerCodeReviewDialog(QDialog):
@@ -106,10 +107,10 @@ def start_peer_code_review(parent: QWidget, repository: SessionRepository, setti
     still the one that was unlocked when the answer comes back."""
     if settings.marked(PEER_CODE_REVIEW_DONE):
         return None
-    codes = repository.peer_codes()
+    vault = repository.vault
 
-    def found(flagged: list[FlaggedCode]) -> None:
-        if not still_open():
+    def found(flagged: list[FlaggedCode] | None) -> None:
+        if flagged is None or not still_open():
             return  # locked meanwhile: look again next time
         if not flagged:
             settings.mark(PEER_CODE_REVIEW_DONE)
@@ -118,8 +119,16 @@ def start_peer_code_review(parent: QWidget, repository: SessionRepository, setti
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         show(dialog)
 
-    def look(_: Progress) -> list[FlaggedCode]:
-        return flag_identifying(codes)
+    def look(_: Progress) -> list[FlaggedCode] | None:
+        # its own connection: reading every code of a large journal takes a while
+        try:
+            connection = vault.connect_another()
+        except VaultLockedError:
+            return None  # locked meanwhile: look again next time
+        try:
+            return flag_identifying(SessionRepository(vault, connection=connection).peer_codes())
+        finally:
+            connection.close()
 
     def failed(exc: BaseException) -> None:
         raise exc  # a bug, not the user's situation: fail loudly

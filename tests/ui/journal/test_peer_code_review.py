@@ -61,6 +61,24 @@ def test_identifying_codes_are_listed_once_and_replaced(qtbot: QtBot, journal_pa
     window.lock()
 
 
+def test_the_codes_are_read_on_a_worker_not_on_the_gui_connection(
+        qtbot: QtBot, journal_path: Path) -> None:
+    """Reading every code of a large journal takes a while: the GUI thread must not wait."""
+    journal_with(journal_path, "Maria Lopez", "calm-otter-11")
+    window = MainWindow(journal_path)
+    qtbot.addWidget(window)
+    window.show()
+    vault = Vault.open(journal_path, PASSPHRASE)
+    statements: list[str] = []
+    vault.connection.set_trace_callback(statements.append)
+    window.open_session(vault)
+    qtbot.waitUntil(lambda: window.peer_code_review is not None, timeout=5000)
+    vault.connection.set_trace_callback(None)
+    assert not [s for s in statements if "peer_code" in s and "DISTINCT" in s]
+    assert window.peer_code_review.table.rowCount() == 1
+    window.lock()
+
+
 def test_deciding_later_asks_again_and_keeping_does_not(qtbot: QtBot, journal_path: Path) -> None:
     journal_with(journal_path, "Maria Lopez")
     window = unlocked(qtbot, journal_path)
