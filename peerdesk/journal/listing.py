@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from peerdesk.journal.journal_access import ROW_COLUMNS, JournalAccess, SessionRow, row_from_sql
@@ -39,11 +39,13 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
 # so it never reaches the disk, and it goes with the connection when the journal locks.
 _MATCH_TABLE = "temp.peerdesk_search_match"
 
-# A text search's first pages in the default order come from the match set itself, read this
-# many rows at a time (then twice as many, up to `_NEWEST_MATCHES_CHUNKS` reads).
+# A text search's first pages in the default order (up to `_NEWEST_MATCHES_UP_TO` rows) come
+# from the match set itself, highest id first; below the ids read, up to
+# `_NEWEST_MATCHES_READ_UP_TO` more ids are read (`_CHUNK` at a time) to find sessions logged
+# out of date order.
 _CHUNK = 256
-_NEWEST_MATCHES_CHUNKS = 4
 _NEWEST_MATCHES_UP_TO = 2000
+_NEWEST_MATCHES_READ_UP_TO = 20_000
 
 
 _NEWEST_FIRST = "s.date DESC, s.start_time DESC, s.id DESC"
@@ -193,7 +195,7 @@ class SessionListing(JournalAccess):
             if newest is not None:
                 if snippets and newest:
                     found = self.snippets(flt.text, [row.id for row in newest])
-                    newest = [replace(row, snippet=found.get(row.id)) for row in newest]
+                    newest = [row._replace(snippet=found.get(row.id)) for row in newest]
                 return newest
         try:
             where, params = self._where(flt, paging=True)
@@ -215,43 +217,71 @@ class SessionListing(JournalAccess):
         every match.
 
         Sessions are mostly logged in date order, so the newest matches are among the highest
-        ids. After each read, one probe of the date index proves that no session below the
-        lowest id read sorts above the last row wanted; when a journal's ids and dates disagree
-        too much for that (a forward-dated session among old ones), None sends the caller to
-        the plan over every match."""
+        ids: the first `offset + limit` of them give a last row. A session that sorts above it
+        but was not read has a lower id and is dated that day or later, so the date index names
+        every such candidate, and reading the matches on down to the lowest candidate finds
+        those that match. When a journal's ids and dates disagree too much for that (a session
+        moved to a recent date among many old ones), None sends the caller to the plan over
+        every match."""
         wanted = offset + limit
+        if wanted == 0:
+            return []
         cursor = self._db.execute(
             "SELECT rowid FROM session_fts WHERE session_fts MATCH ? ORDER BY rowid DESC",
             (query,),
         )
-        ids: list[int] = []
-        chunk = max(wanted + wanted // 4, _CHUNK)
         try:
-            for _ in range(_NEWEST_MATCHES_CHUNKS):
-                read = [int(row[0]) for row in cursor.fetchmany(chunk)]
-                ids += read
-                if not ids:
-                    return []
-                marks = ",".join("?" * len(ids))
-                rows = self._db.execute(
-                    f"SELECT {ROW_COLUMNS} FROM session s WHERE s.id IN ({marks}) "
-                    f"ORDER BY {_NEWEST_FIRST} LIMIT ?", (*ids, wanted)).fetchall()
-                if len(read) < chunk or (len(rows) == wanted
-                                         and not self._sorts_above(rows[-1], ids[-1])):
-                    return [row_from_sql(row) for row in rows[offset:]]
-                chunk *= 2
-            return None
+            ids = [int(row[0]) for row in cursor.fetchmany(wanted)]
+            rows = self._newest_of(ids, wanted)
+            if len(ids) == wanted:  # more may match: look below the lowest id read
+                candidates = self._may_sort_above(rows[-1], ids[-1])
+                if candidates is None:
+                    return None
+                if candidates:
+                    below = self._matching_down_to(cursor, candidates)
+                    if below is None:
+                        return None
+                    if below:
+                        rows = self._newest_of(ids + below, wanted)
+            return [row_from_sql(row) for row in rows[offset:]]
         finally:
             cursor.close()
 
-    def _sorts_above(self, row: Sequence[Any], below_id: int) -> bool:
-        """Whether a session with an id under `below_id` sorts above `row` newest first. Reads
-        the date index from `row`'s day on: about as many entries as sessions that recent."""
-        return self._db.execute(
-            "SELECT 1 FROM session s INDEXED BY session_by_date WHERE s.date >= ? AND s.id < ? "
-            "AND (s.date > ? OR coalesce(s.start_time, '') > ?) LIMIT 1",
-            (row[1], below_id, row[1], row[2] or ""),
-        ).fetchone() is not None
+    def _newest_of(self, ids: Sequence[int], wanted: int) -> list[Any]:
+        """The list columns of the newest `wanted` sessions among `ids`."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return list(self._db.execute(
+            f"SELECT {ROW_COLUMNS} FROM session s WHERE s.id IN ({marks}) "
+            f"ORDER BY {_NEWEST_FIRST} LIMIT ?", (*ids, wanted)).fetchall())
+
+    def _may_sort_above(self, row: Sequence[Any], below_id: int) -> set[int] | None:
+        """The sessions with an id under `below_id` that sort above `row` newest first (None
+        when there are more than `_NEWEST_MATCHES_UP_TO`). Reads the date index from `row`'s
+        day on: about as many entries as sessions that recent."""
+        found = {int(found_id) for (found_id,) in self._db.execute(
+            "SELECT s.id FROM session s INDEXED BY session_by_date WHERE s.date >= ? "
+            "AND s.id < ? AND (s.date > ? OR coalesce(s.start_time, '') > ?) LIMIT ?",
+            (row[1], below_id, row[1], row[2] or "", _NEWEST_MATCHES_UP_TO + 1),
+        )}
+        return None if len(found) > _NEWEST_MATCHES_UP_TO else found
+
+    @staticmethod
+    def _matching_down_to(cursor: Any, candidates: set[int]) -> list[int] | None:
+        """Read the match cursor (ids descending) down to the lowest of `candidates`; the
+        candidates that match. None when that means reading more than
+        `_NEWEST_MATCHES_READ_UP_TO` ids."""
+        lowest = min(candidates)
+        found: list[int] = []
+        read = 0
+        while read <= _NEWEST_MATCHES_READ_UP_TO:
+            chunk = cursor.fetchmany(_CHUNK)
+            read += len(chunk)
+            found += [int(match_id) for (match_id,) in chunk if match_id in candidates]
+            if len(chunk) < _CHUNK or int(chunk[-1][0]) <= lowest:
+                return found
+        return None
 
     def snippets(self, text: str, ids: Sequence[int]) -> dict[int, str]:
         """The matching part of each session: from the notes when they match, else any column.

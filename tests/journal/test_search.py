@@ -180,6 +180,35 @@ def test_newest_matches_first_whatever_order_sessions_were_logged_in(
     assert repo.count(flt) == len(expected)
 
 
+@pytest.mark.parametrize("limits", [None, (5, 10_000), (2000, 300)])
+def test_newest_matches_first_on_busy_days_logged_in_any_time_order(
+        repo: SessionRepository, monkeypatch: pytest.MonkeyPatch,
+        limits: tuple[int, int] | None) -> None:
+    """Many sessions a day, logged in date order but not in time order (as the benchmark's
+    journals): the page still equals sorting every match; so it does when the candidates or
+    the ids to read below the first page are over their limits (the plan over every match)."""
+    from peerdesk.journal import listing
+
+    if limits is not None:
+        monkeypatch.setattr(listing, "_NEWEST_MATCHES_UP_TO", limits[0])
+        monkeypatch.setattr(listing, "_NEWEST_MATCHES_READ_UP_TO", limits[1])
+    rng = random.Random(7)
+    sessions = [
+        _session(date=dt.date(2025, 1, 1) + dt.timedelta(days=n // 150),
+                 start_time=dt.time(rng.randrange(8, 18), rng.choice((0, 15, 30, 45))),
+                 notes="rota change" if rng.random() < 0.7 else "parking")
+        for n in range(900)
+    ]
+    repo.add_many(sessions)
+    expected = sorted(
+        ((s.date, s.start_time.isoformat() if s.start_time else "", number)
+         for number, s in enumerate(sessions, start=1) if "rota" in s.notes),
+        reverse=True)
+    flt = SessionFilter(text="rota")
+    got = [r.id for offset in (0, 200) for r in repo.page(flt, offset=offset, limit=200)]
+    assert got == [number for *_, number in expected][:400]
+
+
 def test_one_and_two_letter_prefixes_use_the_prefix_index(repo: SessionRepository) -> None:
     repo.add(_session(notes="Talked about the manager"))
     repo.add(_session(notes="Tea break chat"))

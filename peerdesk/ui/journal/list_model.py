@@ -177,7 +177,7 @@ class SessionListModel(QAbstractTableModel):
 
     def _show_first_page(self, rows: list[SessionRow], snippets: dict[int, str]) -> None:
         self.beginResetModel()
-        self._rows = [dataclasses.replace(r, snippet=snippets[r.id]) if r.id in snippets else r
+        self._rows = [r._replace(snippet=snippets[r.id]) if r.id in snippets else r
                       for r in rows]
         self._more = len(self._rows) >= self.page_size
         self._total = None if self._more else len(self._rows)  # a short page is all there is
@@ -244,7 +244,7 @@ class SessionListModel(QAbstractTableModel):
         rows = self._rows[start:start + SNIPPET_CHUNK]
         for offset, item in enumerate(rows, start=start):
             if item.id in found:
-                self._rows[offset] = dataclasses.replace(item, snippet=found[item.id])
+                self._rows[offset] = item._replace(snippet=found[item.id])
         if notify and rows:
             self.dataChanged.emit(self.index(start, 0),
                                   self.index(start + len(rows) - 1, COLUMN_COUNT - 1))
