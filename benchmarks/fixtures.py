@@ -59,6 +59,13 @@ def journal_path(sessions: int) -> Path:
     return WORK / f"journal-{sessions}-{journal_key()}.peerdesk"
 
 
+def journal_folder_path() -> Path:
+    """The 300,000-session journal as the app keeps it: a journal folder (database under a
+    random data key, key file with a passphrase slot). The GUI rows open this one, so they
+    measure a usual unlock, not the one-off move of a single file into its folder."""
+    return WORK / f"journal-folder-{LARGE_JOURNAL}-{journal_key()}"
+
+
 def summaries_dir() -> Path:
     return WORK / f"summaries-{SUPPORTERS}x{RECORDS_PER_SUPPORTER}-{summaries_key()}"
 
@@ -139,6 +146,22 @@ def _build_large_journal() -> str:
     return f"journal of {LARGE_JOURNAL:,} sessions (bulk SQL from the 100,000 one)"
 
 
+def _build_large_journal_folder() -> str:
+    """The 300,000 journal moved into a folder by the app's own upgrade step (Argon2id
+    calibrated on this machine, as the app does), without the old file it keeps inside."""
+    from peerdesk.paths import legacy_copy_path
+    from peerdesk.vault.journal_folder import migrate_legacy_journal
+
+    target = journal_folder_path()
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copyfile(journal_path(LARGE_JOURNAL), partial)
+    migrate_legacy_journal(partial, PASSPHRASE)
+    legacy_copy_path(partial).unlink()
+    os.replace(partial, target)
+    return f"journal folder of {LARGE_JOURNAL:,} sessions (moved by the app's upgrade step)"
+
+
 def _build_summaries() -> str:
     import random
 
@@ -169,7 +192,7 @@ def ensure_data(log: Callable[[str], None] = print) -> None:
     """Build whatever is missing, in parallel; drop stale builds of older keys."""
     WORK.mkdir(parents=True, exist_ok=True)
     keep = ({journal_path(n).name for n in (*JOURNAL_SIZES, LARGE_JOURNAL)}
-            | {summaries_dir().name, "scratch"})
+            | {journal_folder_path().name, summaries_dir().name, "scratch"})
     for entry in WORK.iterdir():
         if entry.name not in keep and not entry.name.startswith("."):
             if entry.is_dir():
@@ -184,6 +207,9 @@ def ensure_data(log: Callable[[str], None] = print) -> None:
     if not journal_path(LARGE_JOURNAL).exists():
         log(f"  building the {LARGE_JOURNAL:,}-session journal…")
         log(f"  built {_build_large_journal()}")
+    if not journal_folder_path().exists():
+        log(f"  moving a copy of the {LARGE_JOURNAL:,}-session journal into a folder…")
+        log(f"  built {_build_large_journal_folder()}")
 
 
 def _build_in_parallel(jobs: list[tuple[Callable[[int], str], int]], summaries_missing: bool,

@@ -34,7 +34,7 @@ from benchmarks.fixtures import (
     PASSPHRASE,
     TODAY,
     WORK,
-    journal_path,
+    journal_folder_path,
     scratch_dir,
     summary_files,
 )
@@ -318,11 +318,9 @@ def _run(*args: str) -> dict[str, Any]:
 
 
 def memory_row(results: Results, repeat: int) -> None:
-    from benchmarks.fixtures import LARGE_JOURNAL
-
     folder = scratch_dir("gui-memory")
     journal = folder / "journal.peerdesk"
-    shutil.copyfile(journal_path(LARGE_JOURNAL), journal)  # the app may write settings, backups
+    shutil.copytree(journal_folder_path(), journal)  # the app may write settings, backups
     peaks: list[float] = []
     details: dict[str, Any] = {}
     for _ in range(repeat):
@@ -374,12 +372,10 @@ JOURNAL_PHASES = ("unlock", "first_page", "scrolling", "search_typing", "export"
 
 
 def journal_stall_row(results: Results, repeat: int) -> None:
-    from benchmarks.fixtures import LARGE_JOURNAL
-
     runs: list[dict[str, Any]] = []
     folder = scratch_dir("gui-journal-stall")
     journal = folder / "journal.peerdesk"
-    shutil.copyfile(journal_path(LARGE_JOURNAL), journal)  # the app writes backups, settings
+    shutil.copytree(journal_folder_path(), journal)  # the app writes backups, settings
     for _ in range(repeat):
         runs.append(_run("journal-stall", str(journal), str(folder / "summary.json")))
     for name in JOURNAL_PHASES:
