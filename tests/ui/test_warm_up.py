@@ -22,3 +22,20 @@ def test_warm_up_builds_the_guides_index_off_the_gui_thread() -> None:
     before = guide_search._index_for.cache_info().hits
     guide_search.search_index(library)
     assert guide_search._index_for.cache_info().hits == before + 1  # not built again
+
+
+def test_warm_up_loads_the_taxonomy_labels_a_journal_list_needs() -> None:
+    """Opening the journal reads the taxonomy in every indexed language: the worker did it."""
+    from peerdesk import taxonomy
+    from peerdesk.journal import search_labels
+
+    taxonomy.localized_taxonomy.cache_clear()
+    search_labels._translated_maps.cache_clear()
+    worker = threading.Thread(target=warm_up, args=("es",))
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    loaded = taxonomy.localized_taxonomy.cache_info().misses
+    search_labels.indexed_label_maps(taxonomy.default_taxonomy())
+    taxonomy.localized_taxonomy("es")
+    assert taxonomy.localized_taxonomy.cache_info().misses == loaded  # nothing parsed again

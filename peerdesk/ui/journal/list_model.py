@@ -51,6 +51,25 @@ SORT_KEY_FOR_COLUMN: dict[int, str] = {
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ALIGNMENT: dict[int, int] = {
+    COL_CONSENT: int(Qt.AlignmentFlag.AlignCenter),
+    COL_RISK: int(Qt.AlignmentFlag.AlignCenter),
+    COL_TIME: int(Qt.AlignmentFlag.AlignCenter),
+    COL_DURATION: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+}
+# The roles answered from a row, and those only some columns answer.
+_ROW_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+    ROW_ID_ROLE, SESSION_ROW_ROLE, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+})
+_ONLY_IN: dict[int, frozenset[int]] = {
+    Qt.ItemDataRole.ForegroundRole: frozenset({COL_CONSENT, COL_FOLLOW_UP, COL_RISK}),
+    Qt.ItemDataRole.BackgroundRole: frozenset({COL_RISK}),
+    Qt.ItemDataRole.FontRole: frozenset({COL_CONSENT}),
+}
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -316,9 +335,7 @@ class SessionListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEY_FOR_COLUMN.get(column)
@@ -330,12 +347,18 @@ class SessionListModel(QAbstractTableModel):
         self._reload()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks about seven roles of every visible cell on every paint (about 900 calls
+        # a scroll): roles and columns that need no row are answered first.
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGNMENT.get(index.column())
+        if role not in _ROW_ROLES or not index.isValid():
+            return None
+        column = index.column()
+        if role in _ONLY_IN and column not in _ONLY_IN[role]:
             return None
         item = self.row_at(index.row())
         if item is None:
             return None
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -351,19 +374,10 @@ class SessionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(item, column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if column == COL_RISK and item.risk_flags:
-                return QBrush(notice_colours("danger")[0])
-            return None
-        if role == Qt.ItemDataRole.FontRole and column == COL_CONSENT:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (COL_CONSENT, COL_RISK, COL_TIME):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if column == COL_DURATION:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            return QBrush(notice_colours("danger")[0]) if item.risk_flags else None
+        font = QFont()  # FontRole, the consent column
+        font.setBold(True)
+        return font
 
     # -- presentation -------------------------------------------------------------------------
 

@@ -51,6 +51,42 @@ def test_model_passes_qtmodeltester(qtmodeltester: ModelTester,
     qtmodeltester.check(model, force_py=True)
 
 
+def test_cells_are_coloured_aligned_and_bold_where_they_say_something(
+        repo: SessionRepository) -> None:
+    """Risk, consent and an overdue follow-up stand out; other cells keep the view's look."""
+    from PySide6.QtGui import QBrush, QFont
+
+    from peerdesk.ui.journal.list_model import COL_DURATION, COL_TIME, COLUMN_COUNT
+
+    _fill(repo)
+    model = SessionListModel(repo, today=lambda: TODAY)
+
+    def role(row: int, column: int, which: Qt.ItemDataRole) -> object:
+        return model.data(model.index(row, column), which)
+
+    overdue = 1  # risk flagged, not counted, follow-up overdue
+    assert isinstance(role(overdue, COL_RISK, Qt.ItemDataRole.BackgroundRole), QBrush)
+    assert role(0, COL_RISK, Qt.ItemDataRole.BackgroundRole) is None  # no risk flagged
+    for column in (COL_CONSENT, COL_FOLLOW_UP, COL_RISK):
+        assert isinstance(role(overdue, column, Qt.ItemDataRole.ForegroundRole), QBrush)
+    font = role(overdue, COL_CONSENT, Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont)
+    assert font.bold()
+    centred = int(Qt.AlignmentFlag.AlignCenter)
+    assert [role(0, c, Qt.ItemDataRole.TextAlignmentRole)
+            for c in (COL_TIME, COL_CONSENT, COL_RISK)] == [centred] * 3
+    assert role(0, COL_DURATION, Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    plain = [c for c in range(COLUMN_COUNT)
+             if c not in (COL_CONSENT, COL_FOLLOW_UP, COL_RISK, COL_TIME, COL_DURATION)]
+    for column in plain:
+        for which in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+                      Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+                      Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole):
+            assert role(overdue, column, which) is None
+    assert role(overdue, COL_PEER, ROW_ID_ROLE) == model.row_at(overdue).id
+
+
 def test_columns_show_what_a_supporter_needs(repo: SessionRepository) -> None:
     _fill(repo)
     model = SessionListModel(repo, today=lambda: TODAY)
