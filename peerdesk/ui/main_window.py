@@ -37,7 +37,7 @@ from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
-from peerdesk.ui.warm_up import warm_up
+from peerdesk.ui.warm_up import warm_up, warm_up_widgets
 from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
 from peerdesk.ui.workspaces import AppContext, Workspace
 from peerdesk.vault import Vault
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_SIZE)
         fit_to_screen(self)  # a saved or default size never opens larger than this screen
         self.show_start()
+        warm_up_widgets(self)
 
     # -- menus ------------------------------------------------------------------------------
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
+from peerdesk.ui.app_events import app_events
 from peerdesk.ui.marked_strings import QT_TRANSLATE_NOOP
 
 CONTEXT = "Shortcuts"  # translation context of the descriptions below
@@ -153,15 +154,15 @@ def _table_keys() -> frozenset[int]:
     return frozenset(combined)
 
 
-class ShortcutsFirst(QObject):
-    """Lets the table's Ctrl and function keys reach their shortcut from any text field."""
+class ShortcutsFirst:
+    """Lets the table's Ctrl and function keys reach their shortcut from any text field (the
+    key part of the application's event filter, `app_events.AppEvents`)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
         self._keys = _table_keys()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+    def key_event(self, event: QKeyEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
             combined = event.keyCombination().toCombined()
             if combined in self._keys:
                 event.ignore()  # not the text field's: the shortcut map gets the key
@@ -169,14 +170,9 @@ class ShortcutsFirst(QObject):
         return False
 
 
-_FILTER_NAME = "peerdeskShortcutsFirst"
-
-
 def install_shortcuts_first(app: QApplication) -> ShortcutsFirst:
-    existing = app.findChild(ShortcutsFirst, _FILTER_NAME)
-    if existing is not None:
-        return existing
-    keys_first = ShortcutsFirst(app)
-    keys_first.setObjectName(_FILTER_NAME)
-    app.installEventFilter(keys_first)
-    return keys_first
+    """Switch the shortcut keys on in the application's event filter (once)."""
+    events = app_events(app)
+    if events.shortcuts_first is None:
+        events.shortcuts_first = ShortcutsFirst()
+    return events.shortcuts_first

@@ -1,8 +1,8 @@
 """Scrolling a form never changes a value: a drop-down or spin box takes the mouse wheel only
 when it has keyboard focus; otherwise the wheel scrolls whatever holds it.
 
-One event filter on the application covers every combo box and spin box (date edits too),
-including those built later.
+The application's event filter (`app_events.py`) covers every combo box and spin box (date
+edits too), including those built later.
 """
 
 from __future__ import annotations
@@ -17,19 +17,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.ui.app_events import app_events
+
 _GUARDED = (QComboBox, QAbstractSpinBox)
-_GUARD_NAME = "peerdeskWheelGuard"
 
 
-class WheelGuard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
-            # WheelFocus would hand focus to the control under the pointer mid-scroll.
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif (kind == QEvent.Type.Wheel and isinstance(watched, _GUARDED)
-              and not watched.hasFocus() and isinstance(event, QWheelEvent)):
+class WheelGuard:
+    """The wheel part of the application's event filter (`app_events.AppEvents`)."""
+
+    guarded = _GUARDED
+
+    @staticmethod
+    def other_event(watched: QWidget, event: QEvent) -> None:
+        """Any event but a key or wheel event, of a guarded widget."""
+        # WheelFocus would hand focus to the control under the pointer mid-scroll.
+        if (event.type() == QEvent.Type.Polish
+                and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheel_event(self, watched: QObject, event: QWheelEvent) -> bool:
+        """True when the wheel went to the nearest scroll area instead of `watched`."""
+        if isinstance(watched, _GUARDED) and not watched.hasFocus():
             self._pass_to_parent(watched, event)
             return True
         return False
@@ -55,11 +63,9 @@ class WheelGuard(QObject):
 
 
 def install_wheel_guard(app: QApplication) -> WheelGuard:
-    """Install the guard once on `app` (a second call returns the one installed)."""
-    existing = app.findChild(WheelGuard, _GUARD_NAME)
-    if existing is not None:
-        return existing
-    guard = WheelGuard(app)
-    guard.setObjectName(_GUARD_NAME)
-    app.installEventFilter(guard)
-    return guard
+    """Switch the guard on in the application's event filter (a second call returns the one
+    switched on)."""
+    events = app_events(app)
+    if events.wheel_guard is None:
+        events.wheel_guard = WheelGuard()
+    return events.wheel_guard
