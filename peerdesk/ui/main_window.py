@@ -429,6 +429,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self._session_actions.clear()
         self.context = None
+        self.security.stop_backup()
         context.vault.close()
         self.lock_action.setEnabled(False)
         self.quick_reference_action.setChecked(False)  # static text, but hide it with the rest

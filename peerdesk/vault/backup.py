@@ -68,6 +68,17 @@ class BackupError(PeerDeskError):
     """A backup or restore could not be made; nothing was changed."""
 
 
+class BackupStopped(BackupError):
+    """The caller stopped the backup (the journal is locking); nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(msg("The backup was stopped before it finished; nothing was written."))
+
+
+# Statement steps between two looks at a backup's `stop` (a few milliseconds of copying).
+_STOP_CHECK_STEPS = 20_000
+
+
 def _no_progress(done: int, total: int, text: str) -> None:
     """Default progress sink."""
 
@@ -182,12 +193,15 @@ def install(tmp: Path, target: Path) -> None:
         raise _write_error(target, exc) from exc
 
 
-def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) -> Path:
+def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress, *,
+               stop: Callable[[], bool] | None = None) -> Path:
     """Write an encrypted copy of the journal to `target`, atomically, private: a journal
     folder (same data key, a copy of the key file) for a journal folder, a file keyed with the
     passphrase for an old single-file journal.
 
-    Safe on a worker thread: it uses its own connection, never the GUI's."""
+    Safe on a worker thread: it uses its own connection, never the GUI's. When `stop()` turns
+    true (the journal is locking) the copy is interrupted, its files removed, and
+    `BackupStopped` raised: a locked journal keeps no keyed connection open."""
     target = Path(target).expanduser().absolute()
     if target.resolve() == vault.path.resolve() or vault.path.resolve() in target.parents:
         raise BackupError(msg("A backup cannot replace the journal itself. Choose another "
@@ -203,6 +217,8 @@ def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) 
     sweep_old_temps_beside(target)
     staging = _temp_beside(target, "backup") if folder else None
     source = vault.connect_another()
+    if stop is not None:
+        source.set_progress_handler(stop, _STOP_CHECK_STEPS)
     try:
         # A copy of a damaged journal would push good backups out of the rotation.
         vault.require_writable(source)
@@ -222,6 +238,10 @@ def back_up_to(vault: Vault, target: Path, progress: ProgressFn = _no_progress) 
                 raise
         else:
             tmp = export_to_temp(source, target, vault_secret(vault), tag="backup")
+    except PeerDeskError as exc:
+        if stop is not None and stop():
+            raise BackupStopped() from exc
+        raise
     finally:
         source.close()
     progress(1, 2, "Saving the backup…")
@@ -346,7 +366,8 @@ def automatic_backup_due(journal: Path, now: dt.datetime | None = None) -> bool:
 
 
 def make_automatic_backup(vault: Vault, keep: int, now: dt.datetime | None = None,
-                          progress: ProgressFn = _no_progress) -> Path | None:
+                          progress: ProgressFn = _no_progress, *,
+                          stop: Callable[[], bool] | None = None) -> Path | None:
     """Write a new rolling backup into the backups folder (0700) and prune to `keep`."""
     if keep <= 0:
         return None
@@ -354,16 +375,17 @@ def make_automatic_backup(vault: Vault, keep: int, now: dt.datetime | None = Non
     folder = backups_dir(vault.path)
     ensure_private_dir(folder)
     target = folder / f"{_prefix(vault.path)}{now.strftime(_STAMP)}{BACKUP_SUFFIX}"
-    back_up_to(vault, target, progress)
+    back_up_to(vault, target, progress, stop=stop)
     prune_automatic_backups(vault.path, keep)
     return target
 
 
-def back_up_if_due(vault: Vault, keep: int, now: dt.datetime | None = None) -> Path | None:
+def back_up_if_due(vault: Vault, keep: int, now: dt.datetime | None = None, *,
+                   stop: Callable[[], bool] | None = None) -> Path | None:
     """Called on unlock: a new automatic backup when the newest is a day old (or none)."""
     if keep <= 0 or not automatic_backup_due(vault.path, now):
         return None
-    return make_automatic_backup(vault, keep, now)
+    return make_automatic_backup(vault, keep, now, stop=stop)
 
 
 def prune_automatic_backups(journal: Path, keep: int) -> list[Path]:

@@ -16,6 +16,7 @@ from peerdesk.paths import backups_dir
 from peerdesk.vault import Vault, VaultDiskFullError, VaultOpenError, VaultReadOnlyError
 from peerdesk.vault.backup import (
     BackupError,
+    BackupStopped,
     automatic_backups,
     back_up_if_due,
     back_up_to,
@@ -68,6 +69,31 @@ def test_back_up_now_is_encrypted_private_and_complete(vault: Vault, tmp_path: P
     assert rows(target) == 50
     with pytest.raises(VaultOpenError):
         Vault.open(target, "another passphrase")
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_stopped_backup_leaves_nothing_behind(journal_path: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                folder: bool) -> None:
+    """Locking stops a backup in progress: no copy, no temp file, no staging folder."""
+    from peerdesk.vault import backup
+
+    monkeypatch.setattr(backup, "_STOP_CHECK_STEPS", 1)
+    with Vault.create(journal_path, PASSPHRASE, folder=folder) as journal:
+        fill(journal, rows=500)
+        target = tmp_path / "copies" / "copy.peerdesk"
+        target.parent.mkdir()
+        asked: list[bool] = []
+
+        def stop() -> bool:
+            asked.append(True)
+            return len(asked) > 3  # a few steps into the copy
+
+        with pytest.raises(BackupStopped):
+            back_up_to(journal, target, stop=stop)
+        assert list(target.parent.iterdir()) == []
+        back_up_to(journal, target, stop=lambda: False)  # not stopped: a whole copy
+        assert check_backup(target, PASSPHRASE).ok
 
 
 def test_backup_while_the_app_has_uncommitted_wal_pages(vault: Vault, tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.vault import Vault, VaultLockedError, VaultOpenError
 from peerdesk.vault.backup import (
     BackupInfo,
+    BackupStopped,
     automatic_backups,
     back_up_if_due,
     newest_good_backup,
@@ -187,6 +188,15 @@ class SecurityGuard(QObject):
             self.retention_dialog.deleteLater()
             self.retention_dialog = None
 
+    def stop_backup(self, wait_s: float = 5.0) -> None:
+        """Before the journal locks: interrupt a backup in progress (its files are removed)
+        and wait for it to let go of its connection, so locking neither waits for the copy to
+        finish nor leaves a keyed connection open. Interrupting takes milliseconds."""
+        task = self.backup_task
+        if task is not None:
+            task.progress.cancel()
+            task.wait(wait_s)
+
     def start_automatic_backup(self, context: AppContext,
                                now: dt.datetime | None = None) -> BackgroundTask | None:
         keep = int(context.settings.get("backups_keep"))
@@ -194,13 +204,13 @@ class SecurityGuard(QObject):
             return None
         vault = context.vault
 
-        def work(_: Progress) -> object:
-            return back_up_if_due(vault, keep, now)
+        def work(progress: Progress) -> object:
+            return back_up_if_due(vault, keep, now, stop=lambda: progress.cancelled)
 
         def failed(exc: BaseException) -> None:
             self.backup_task = None
-            if isinstance(exc, VaultLockedError):
-                return  # locked before the copy began; the next unlock tries again
+            if isinstance(exc, VaultLockedError | BackupStopped):
+                return  # locked before or during the copy; the next unlock tries again
             if isinstance(exc, PeerDeskError):
                 show_error(self.window, self.tr("Automatic backup"), self.tr(
                     "Today's automatic backup could not be made: {0}").format(message_text(exc)))

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.journal.model import Session
 from peerdesk.journal.repository import SessionRepository
+from peerdesk.paths import backups_dir
 from peerdesk.ui import i18n
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.security.backup_dialogs import RestoreDialog, start_backup
@@ -239,6 +240,26 @@ def test_automatic_backup_after_unlock(qtbot: QtBot, window: MainWindow, vault: 
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     assert len(automatic_backups(vault.path)) == 1
+
+
+def test_locking_stops_a_backup_in_progress(qtbot: QtBot, window: MainWindow, vault: Vault,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Locking does not wait for the daily copy, nor leave it running with the key."""
+    from peerdesk.vault import backup
+
+    monkeypatch.setattr(backup, "_STOP_CHECK_STEPS", 1)
+    assert window.context is not None
+    task = window.security.start_automatic_backup(window.context)
+    assert task is not None
+    window.lock()
+    assert task.progress.cancelled
+    assert task.wait(0)  # the copy's thread has ended by the time the lock returns
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    leftovers = [p.name for p in backups_dir(vault.path).iterdir()] \
+        if backups_dir(vault.path).exists() else []
+    assert all(not name.startswith(".") for name in leftovers)  # no temp or staging copy
+    assert len(leftovers) == len(automatic_backups(vault.path))  # only whole backups
 
 
 @pytest.mark.qt_log_ignore("does not support raise")
