@@ -385,6 +385,7 @@ DECLARED_STRINGS = (
     QT_TRANSLATE_NOOP('Messages', 'Could not read the taxonomy translation {path}: {reason}. Reinstall PeerDesk or choose English in Settings.'),
     QT_TRANSLATE_NOOP('Messages', 'Unknown taxonomy field {field}. Known fields: {fields}.'),
     QT_TRANSLATE_NOOP('Messages', 'The backup {file} does not open with this passphrase, or it is damaged. Nothing was changed.'),
+    QT_TRANSLATE_NOOP('Messages', 'The backup was stopped before it finished; nothing was written.'),
     QT_TRANSLATE_NOOP('Messages', 'The copy did not verify (schema differs); it was removed.'),
     QT_TRANSLATE_NOOP('Messages', 'The copy did not verify ({problem}); it was removed.'),
     QT_TRANSLATE_NOOP('Messages', 'A backup cannot replace the journal itself. Choose another file.'),

@@ -2246,7 +2246,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="+180"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="+181"/>
         <source>&amp;Journal</source>
         <translation>&amp;Diario</translation>
     </message>
@@ -2316,7 +2316,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>&amp;Referencia rápida</translation>
     </message>
     <message>
-        <location filename="../../peerdesk/ui/security/guard.py" line="+307"/>
+        <location filename="../../peerdesk/ui/security/guard.py" line="+317"/>
         <source>&amp;Forgot your passphrase?</source>
         <translation>¿&amp;Olvidaste tu frase de contraseña?</translation>
     </message>
@@ -2379,7 +2379,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="+356"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="+357"/>
         <source>The journal could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again. The file has not been changed.</source>
         <translation>No se pudo abrir el diario: la frase de contraseña es incorrecta o el archivo está dañado. Comprueba la frase de contraseña e inténtalo de nuevo. El archivo no se ha modificado.</translation>
     </message>
@@ -2419,7 +2419,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Segura: difícil de adivinar y aún fácil de recordar.</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-420"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
@@ -4110,6 +4110,11 @@ Pulsa Ctrl+N para registrar la primera.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The backup was stopped before it finished; nothing was written.</source>
+        <translation>La copia de seguridad se detuvo antes de terminar; no se escribió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The copy did not verify (schema differs); it was removed.</source>
         <translation>La copia no superó la verificación (el esquema es distinto); se ha eliminado.</translation>
     </message>
@@ -4174,12 +4179,12 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>{file} no es una copia de seguridad de un diario de PeerDesk. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>The backup {file} does not open with this passphrase, or it is damaged. Nothing was changed.</source>
         <translation>La copia de seguridad {file} no se abre con esta frase de contraseña, o está dañada. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The backup {file} belongs to another journal, or to this one before it was re-encrypted: it opens only with the passphrase it was made with. Nothing was changed.</source>
         <translation>La copia de seguridad {file} es de otro diario, o de este antes de volver a cifrarlo: solo se abre con la frase de contraseña con la que se hizo. No se cambió nada.</translation>
     </message>
@@ -4638,7 +4643,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
 <context>
     <name>PeerCodeReviewDialog</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/peer_code_review.py" line="+38"/>
+        <location filename="../../peerdesk/ui/journal/peer_code_review.py" line="+39"/>
         <location line="+12"/>
         <source>Peer codes to review</source>
         <translation>Códigos de persona que revisar</translation>
@@ -4679,7 +4684,7 @@ Pulsa Ctrl+N para registrar la primera.</translation>
         <translation>Códigos de persona</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Checking peer codes…</source>
         <translation>Revisando los códigos de persona…</translation>
     </message>
@@ -6556,7 +6561,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../../peerdesk/ui/journal/list_model.py" line="+113"/>
+        <location filename="../../peerdesk/ui/journal/list_model.py" line="+132"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -6621,7 +6626,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
         <translation>No se puede ordenar</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+60"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
@@ -6669,7 +6674,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../peerdesk/ui/declared_strings.py" line="-470"/>
+        <location filename="../../peerdesk/ui/declared_strings.py" line="-471"/>
         <source>Security</source>
         <translation>Seguridad</translation>
     </message>
@@ -6890,7 +6895,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../peerdesk/ui/shortcuts.py" line="+35"/>
+        <location filename="../../peerdesk/ui/shortcuts.py" line="+36"/>
         <source>Everywhere</source>
         <translation>En toda la aplicación</translation>
     </message>
@@ -7169,7 +7174,7 @@ Restore that backup? The damaged file is kept aside in the same folder, never ov
 <context>
     <name>WorkspaceShell</name>
     <message>
-        <location filename="../../peerdesk/ui/main_window.py" line="-292"/>
+        <location filename="../../peerdesk/ui/main_window.py" line="-293"/>
         <source>Workspaces</source>
         <translation>Espacios de trabajo</translation>
     </message>
