@@ -11,8 +11,6 @@ import random
 import re
 import secrets
 
-import phonenumbers
-
 # Lowercase, neutral words; none is a common given name or surname.
 _ADJECTIVES = (
     "amber", "azure", "brisk", "calm", "cedar", "clear", "coral", "copper", "crisp", "dapper",
@@ -65,6 +63,8 @@ def _looks_like_phone(text: str) -> bool:
     # matcher, slow over six regions, is not asked: reviewing 55,000 codes took 5 s).
     if sum(character.isdigit() for character in text) < _MIN_PHONE_DIGITS:
         return False
+    import phonenumbers  # only now: its metadata is ~10 MB, and most codes never need it
+
     for region in _PHONE_REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(
             text, region, leniency=phonenumbers.Leniency.POSSIBLE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import stat
 from pathlib import Path
 
@@ -258,3 +259,18 @@ def test_saved_settings_reach_the_journal(qtbot: QtBot, journal_path: Path) -> N
         dialog.save()
     assert changed.args == [["crisis_line"]]
     main.lock()
+
+
+def test_the_start_screen_does_not_load_what_only_later_work_needs() -> None:
+    """The PDF library and the phone-number metadata (~20 MB together) load when first used:
+    the locked window stays small, and unlocking (whose key derivation takes 64-128 MiB on
+    top) stays within the memory budget."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; import peerdesk.ui.main_window; "
+             "print(sorted(m for m in ('reportlab', 'phonenumbers') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "[]"

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerDeskError
-from peerdesk.reports.recovery_kit import RecoveryKit, write_recovery_kit
 from peerdesk.ui.i18n import current_language, message_text
 from peerdesk.ui.style import tone_css
 from peerdesk.vault import Vault
@@ -162,6 +161,9 @@ class RecoveryKitDialog(QDialog):
             self.save_pdf(Path(path))
 
     def save_pdf(self, path: Path) -> None:
+        # reportlab is imported when a kit is saved, not when the window starts (~10 MB)
+        from peerdesk.reports.recovery_kit import RecoveryKit, write_recovery_kit
+
         kit = RecoveryKit(self.code, self.fingerprint, dt.date.today())
         try:
             write_recovery_kit(path, kit, current_language())
