@@ -66,3 +66,31 @@ def test_an_unfocused_drop_down_keeps_its_value_under_the_wheel(qtbot: QtBot) ->
     QApplication.sendEvent(combo, wheel)
     assert combo.currentIndex() == 0
     assert area.verticalScrollBar().value() > 0  # the page scrolled instead
+
+
+def test_input_watchers_see_input_and_nothing_else(qtbot: QtBot) -> None:
+    """Auto-lock's idle timer listens here rather than with a filter of its own."""
+    events = app_events(_app())
+    seen: list[QEvent.Type] = []
+
+    def watcher(event: QEvent) -> None:
+        seen.append(event.type())
+
+    events.watch_input(watcher)
+    events.watch_input(watcher)  # once only
+    try:
+        field = QLineEdit()
+        qtbot.addWidget(field)
+        field.show()
+        qtbot.waitExposed(field)
+        seen.clear()
+        qtbot.keyClick(field, Qt.Key.Key_A)
+        field.repaint()  # a paint, sent at once: not input
+        assert QEvent.Type.KeyPress in seen
+        assert QEvent.Type.Paint not in seen
+        assert seen.count(QEvent.Type.KeyPress) == 1
+    finally:
+        events.unwatch_input(watcher)
+    seen.clear()
+    qtbot.keyClick(field, Qt.Key.Key_B)
+    assert seen == []

@@ -1,8 +1,9 @@
 """Auto-lock: after idle time, and when the desktop session locks or the system suspends.
 
-Idle time is measured application-wide: an event filter on the application restarts a timer
-on every key, mouse, wheel or touch input. Session lock and suspend come from systemd-logind
-over the system D-Bus (Linux); where there is no system bus, this part simply stays off.
+Idle time is measured application-wide: the application's event filter (`ui/app_events.py`)
+hands every input event to the idle timer, which restarts on a key, mouse, wheel or touch.
+Session lock and suspend come from systemd-logind over the system D-Bus (Linux); where there is
+no system bus, this part simply stays off.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+
+from peerdesk.ui.app_events import AppEvents, app_events
 
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
@@ -30,7 +33,7 @@ class IdleTimer(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
         self._interval_ms = 0
-        self._watched: QObject | None = None
+        self._watched: AppEvents | None = None
 
     @property
     def interval_ms(self) -> int:
@@ -46,21 +49,21 @@ class IdleTimer(QObject):
         self._interval_ms = max(0, int(interval_ms))
         if self._interval_ms == 0:
             return
-        self._watched = app
-        app.installEventFilter(self)
+        events = app_events(app)
+        events.watch_input(self._input)
+        self._watched = events
         self._timer.start(self._interval_ms)
 
     def stop(self) -> None:
         self._timer.stop()
         if self._watched is not None:
-            self._watched.removeEventFilter(self)
+            self._watched.unwatch_input(self._input)
             self._watched = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _input(self, event: QEvent) -> None:
         timer = getattr(self, "_timer", None)  # may be gone during teardown
         if timer is not None and event.type() in _INPUT_EVENTS and timer.isActive():
             timer.start(self._interval_ms)
-        return False
 
 
 class LogindWatcher(QObject):
