@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import tempfile
 from pathlib import Path
@@ -119,3 +120,16 @@ def test_a_termination_signal_locks_the_window_and_ends_the_loop(
         handler.close()
     assert not window.is_unlocked
     assert signal.getsignal(getattr(signal, name)) == before  # put back after the loop
+
+
+def test_the_gui_hands_the_interpreter_to_its_workers_every_millisecond() -> None:
+    """A paint waits for the interpreter lock at most about this long per call into Python."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from peerdesk.ui.app import create_application; "
+             "create_application(['peerdesk']); print(sys.getswitchinterval())")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert float(done.stdout.strip()) == pytest.approx(0.001)
