@@ -241,3 +241,13 @@ def test_any_valid_session_round_trips(repo: SessionRepository, session: Session
     assert repo.get(saved.id or 0) == saved
     assert dataclasses.replace(saved, id=None, revision=0, created_at=None,
                                updated_at=None) == session
+
+
+def test_peer_codes_in_use_once_each_sorted_ignoring_case(repo: SessionRepository) -> None:
+    for code in ("swift-wren-40", "Amber-owl-11", "amber-owl-11", "", "calm-otter-3",
+                 "swift-wren-40", 'quote "and" comma, codes'):
+        repo.add(dataclasses.replace(full_session(), peer_code=code))
+    codes = repo.peer_codes()
+    assert [c.lower() for c in codes] == ["amber-owl-11", "calm-otter-3",
+                                          'quote "and" comma, codes', "swift-wren-40"]
+    assert SessionRepository(repo.vault).peer_codes() == codes
