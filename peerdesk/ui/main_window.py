@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 from shiboken6 import isValid as shiboken_alive
 
@@ -35,97 +30,32 @@ from peerdesk.ui.safety_numbers import SafetyNumbersDialog, ask_once
 from peerdesk.ui.security import install_security
 from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
-from peerdesk.ui.style import notice_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
 from peerdesk.ui.warm_up import warm_up, warm_up_widgets
 from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
+from peerdesk.ui.workspace_shell import WorkspaceShell
 from peerdesk.ui.workspaces import AppContext, Workspace
 from peerdesk.vault import Vault
 
-NAVIGATION_WIDTH = 190  # at the usual font size; grows to fit its entries
 DEFAULT_SIZE = QSize(1200, 800)
 MINIMUM_SIZE = QSize(640, 480)
 
 
-class WorkspaceShell(QWidget):
-    """Navigation on the left, the current workspace on the right."""
+# Built at unlock whatever the start page: the journal and the follow-ups hold session text (the
+# security guard marks them sensitive) and the follow-ups' badge counts what is due.
+_ALWAYS_BUILT = frozenset({"journal", "follow_ups"})
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(self.tr("Workspaces"))
-        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setSpacing(2)
-        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
-        # Roomy entries; colours stay the palette's so light, dark and high contrast all work.
-        self.navigation.setStyleSheet(
-            "QListWidget#navigation { background: palette(base); padding-top: 8px; }"
-            "QListWidget#navigation::item { padding: 7px 12px; border-radius: 4px; }"
-            "QListWidget#navigation::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }")
-        nav_font = self.navigation.font()
-        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
-        self.navigation.setFont(nav_font)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setVisible(False)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(notice_css("warning") + " padding: 6px; font-weight: bold;")
-        self.stack = QStackedWidget()
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.banner)
-        right.addWidget(self.stack, 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.navigation)
-        layout.addLayout(right, 1)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.workspaces: list[Workspace] = []
 
-    def add_workspace(self, workspace: Workspace) -> None:
-        item = QListWidgetItem(workspace.title())
-        item.setData(Qt.ItemDataRole.UserRole, workspace.workspace_id)
-        self.navigation.addItem(item)
-        self.stack.addWidget(workspace)
-        self.workspaces.append(workspace)
-        row = self.navigation.count() - 1
-        workspace.badge_changed.connect(
-            lambda text, row=row, ws=workspace: self._set_badge(row, ws, text)
-        )
-        self._set_badge(row, workspace, workspace.badge)
+def _build_workspace(cls: type[Workspace], *, context: AppContext) -> Workspace:
+    return cls(context)
 
-    def _set_badge(self, row: int, workspace: Workspace, text: str) -> None:
-        item = self.navigation.item(row)
-        if item is not None:
-            item.setText(f"{workspace.title()}  ({text})" if text else workspace.title())
-            self._fit_navigation()
 
-    def _fit_navigation(self) -> None:
-        """Wide enough for the longest entry: badges, large system fonts, longer languages."""
-        wanted = self.navigation.sizeHintForColumn(0) + 4 * self.navigation.spacing() + 8
-        self.navigation.setFixedWidth(max(NAVIGATION_WIDTH, wanted))
-
-    def show_workspace(self, workspace_id: str) -> bool:
-        for row, workspace in enumerate(self.workspaces):
-            if workspace.workspace_id == workspace_id:
-                self.navigation.setCurrentRow(row)
-                return True
-        return False
-
-    def remove_all(self) -> None:
-        for workspace in self.workspaces:
-            self.stack.removeWidget(workspace)
-            workspace.setParent(None)
-            workspace.deleteLater()
-        self.workspaces.clear()
-        self.navigation.clear()
-        self.banner.clear()
-        self.banner.setVisible(False)
+def _built_at_unlock(classes: tuple[type[Workspace], ...],
+                     context: AppContext) -> list[type[Workspace]]:
+    """The workspaces built at unlock: `_ALWAYS_BUILT` and the one shown first."""
+    start_at = str(context.settings.get("default_workspace"))
+    return [cls for cls in classes
+            if cls.workspace_id in _ALWAYS_BUILT or cls.workspace_id == start_at]
 
 
 def _warm_up_quietly(language: str) -> None:
@@ -166,6 +96,7 @@ class MainWindow(QMainWindow):
         self.shell.stack.currentChanged.connect(self._workspace_shown)
 
         self._session_menus: list[QMenu] = []
+        self._menu_fillers: list[Callable[[Workspace], None]] = []
         self._session_actions: list[QAction] = []
         self._build_menus()
         self.security = install_security(self)  # auto-lock, backups, damaged-file offer
@@ -278,15 +209,18 @@ class MainWindow(QMainWindow):
         context = AppContext(vault=vault, journal_path=self.journal_path,
                              settings=Settings(vault), demo=self.demo)
         context.events.navigate_to_workspace.connect(self.shell.show_workspace)
+        context.events.navigate_to_guide.connect(self._open_guide)
         return context
 
     def _open_in_steps(self, vault: Vault, then: Callable[[], object] | None = None) -> None:
-        """After unlock: build the workspaces one per turn of the event loop, so the window
-        keeps responding (the start screen stays busy meanwhile), then show them and call
-        `then` (what must follow `open_session` goes there: `context` is set only then)."""
-        from peerdesk.ui.workspace_list import WORKSPACE_CLASSES as classes  # heavy: see there
+        """After unlock: build the workspaces needed at once (`_built_at_unlock`) one per turn
+        of the event loop, so the window keeps responding (the start screen stays busy
+        meanwhile), then show them and call `then` (what must follow `open_session` goes there:
+        `context` is set only then). The others are built when first shown."""
+        from peerdesk.ui.workspace_list import WORKSPACE_CLASSES  # heavy: see there
 
         context = self._new_context(vault)
+        wanted = _built_at_unlock(WORKSPACE_CLASSES, context)
         built: list[Workspace] = []
         self._opening = vault
 
@@ -295,8 +229,8 @@ class MainWindow(QMainWindow):
                 for workspace in built:
                     workspace.deleteLater()
                 return
-            if len(built) < len(classes):
-                built.append(classes[len(built)](context))
+            if len(built) < len(wanted):
+                built.append(wanted[len(built)](context))
                 QTimer.singleShot(0, self, step)
                 return
             self._opening = None
@@ -308,41 +242,35 @@ class MainWindow(QMainWindow):
 
     def open_session(self, vault: Vault, *,
                      prepared: tuple[AppContext, list[Workspace]] | None = None) -> None:
-        """Show the workspaces for an unlocked vault (built here unless `prepared`)."""
+        """Show the workspaces for an unlocked vault: those of `_built_at_unlock` (built here
+        unless `prepared`), the others built when first shown."""
         self.start.create_page.clear()
         self.start.unlock_page.clear()
         from peerdesk.ui.workspace_list import JOURNAL_MENU_PROVIDERS, WORKSPACE_CLASSES
 
         context = prepared[0] if prepared is not None else self._new_context(vault)
         self.context = context
-        workspaces = (prepared[1] if prepared is not None
-                      else (cls(context) for cls in WORKSPACE_CLASSES))
-        for workspace in workspaces:
-            self.shell.add_workspace(workspace)
-        for workspace in self.shell.workspaces:
-            actions = workspace.menu_actions()
-            if actions and workspace.workspace_id == "journal":
-                # The journal's own actions (new session, find, CSV import) head the Journal menu
-                # rather than a second menu of the same name.
-                first = self.journal_menu.actions()[0]
-                self.journal_menu.insertActions(first, actions)
-                self._session_actions.extend(
-                    [*actions, self.journal_menu.insertSeparator(first)])
-            elif actions:
-                menu = QMenu(workspace.title(), self)
-                menu.addActions(actions)
-                self.menuBar().insertMenu(self.go_menu.menuAction(), menu)
-                self._session_menus.append(menu)
+        ready = {type(workspace): workspace for workspace in (
+            prepared[1] if prepared is not None
+            else (cls(context) for cls in _built_at_unlock(WORKSPACE_CLASSES, context)))}
+        for cls in WORKSPACE_CLASSES:
+            workspace = ready.get(cls)
+            if workspace is not None:
+                self.shell.add_workspace(workspace)
+            else:
+                self.shell.add_later(cls, partial(_build_workspace, context=context))
+        for cls in WORKSPACE_CLASSES:
+            self._add_workspace_menu(cls, ready.get(cls))
         for provider in JOURNAL_MENU_PROVIDERS:
             for action in provider(self, context):
                 self.journal_menu.insertAction(self._journal_menu_separator, action)
                 self._session_actions.append(action)
         go_keys = key_sequences("app.workspace")
-        for workspace, keys in zip(self.shell.workspaces, go_keys, strict=False):
-            action = QAction(workspace.title(), self)
+        for cls, keys in zip(WORKSPACE_CLASSES, go_keys, strict=False):
+            action = QAction(cls.title(), self)
             action.setShortcut(keys)
             action.triggered.connect(
-                lambda _=False, ws=workspace.workspace_id: self.shell.show_workspace(ws))
+                lambda _=False, ws=cls.workspace_id: self.shell.show_workspace(ws))
             self.go_menu.addAction(action)
             self._session_actions.append(action)
         if self.demo:
@@ -353,7 +281,7 @@ class MainWindow(QMainWindow):
         self.quick_reference_action.setEnabled(True)
         self.pages.setCurrentWidget(self.shell)
         start_at = str(context.settings.get("default_workspace"))
-        if not self.shell.show_workspace(start_at) and self.shell.workspaces:
+        if not self.shell.show_workspace(start_at) and self.shell.workspace_ids:
             self.shell.navigation.setCurrentRow(0)
         # the start screen had the focus: give it to the navigation, so the keyboard works at once
         self.shell.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -364,6 +292,50 @@ class MainWindow(QMainWindow):
         if not self.demo:
             # the review may write (a one-time marker), so it waits for the journal's page check
             self._when_writable(context, lambda: self._start_peer_code_review(context))
+
+    def _open_guide(self, guide_id: str) -> None:
+        """A guide asked for before the guides workspace was built: build it and open the
+        guide (once built, the workspace opens guides itself)."""
+        if any(built.workspace_id == "guides" for built in self.shell.workspaces):
+            return
+        from peerdesk.ui.guides.workspace import GuidesWorkspace
+
+        guides = self.shell.workspace("guides")
+        if isinstance(guides, GuidesWorkspace):
+            guides.show_guide(guide_id)
+
+    def _add_workspace_menu(self, cls: type[Workspace], workspace: Workspace | None) -> None:
+        """The workspace's actions: the journal's head the Journal menu, the others get a menu
+        of their own, filled when the workspace is built (shown, or the menu opened)."""
+        if cls.menu_actions is Workspace.menu_actions:
+            return  # it has none
+        if cls.workspace_id == "journal":
+            # The journal's own actions (new session, find, CSV import) head the Journal menu
+            # rather than a second menu of the same name.
+            assert workspace is not None  # built at unlock
+            actions = workspace.menu_actions()
+            first = self.journal_menu.actions()[0]
+            self.journal_menu.insertActions(first, actions)
+            self._session_actions.extend([*actions, self.journal_menu.insertSeparator(first)])
+            return
+        menu = QMenu(cls.title(), self)
+        self.menuBar().insertMenu(self.go_menu.menuAction(), menu)
+        self._session_menus.append(menu)
+
+        def fill(built: Workspace) -> None:
+            if built.workspace_id == cls.workspace_id and menu.isEmpty():
+                menu.addActions(built.menu_actions())
+
+        def fill_on_opening() -> None:
+            built = self.shell.workspace(cls.workspace_id)  # built now if it was not yet
+            if built is not None:
+                fill(built)
+
+        if workspace is not None:
+            fill(workspace)
+        self.shell.workspace_built.connect(fill)
+        self._menu_fillers.append(fill)
+        menu.aboutToShow.connect(fill_on_opening)
 
     def _start_peer_code_review(self, context: AppContext) -> None:
         self.peer_code_task = start_peer_code_review(
@@ -423,6 +395,9 @@ class MainWindow(QMainWindow):
             self.menuBar().removeAction(menu.menuAction())
             menu.deleteLater()
         self._session_menus.clear()
+        for fill in self._menu_fillers:
+            self.shell.workspace_built.disconnect(fill)
+        self._menu_fillers.clear()
         for action in self._session_actions:
             for menu in (self.journal_menu, self.go_menu):
                 menu.removeAction(action)

@@ -156,7 +156,7 @@ def test_badge_set_while_a_workspace_is_built_shows_in_the_navigation(
 def test_navigation_widens_for_long_entries_instead_of_scrolling(
         qtbot: QtBot, journal_path: Path) -> None:
     """Large system fonts and longer languages: every entry is readable in full."""
-    from peerdesk.ui.main_window import NAVIGATION_WIDTH
+    from peerdesk.ui.workspace_shell import NAVIGATION_WIDTH
     from peerdesk.ui.workspaces import Workspace
 
     class LongTitle(Workspace):
@@ -216,7 +216,9 @@ def _unlocked_window(qtbot: QtBot, journal_path: Path) -> MainWindow:
 
 
 def _workspace(window: MainWindow, workspace_id: str) -> Workspace:
-    return next(w for w in window.shell.workspaces if w.workspace_id == workspace_id)
+    workspace = window.shell.workspace(workspace_id)
+    assert workspace is not None
+    return workspace
 
 
 def test_navigate_to_workspace_shows_that_workspace(qtbot: QtBot, journal_path: Path) -> None:

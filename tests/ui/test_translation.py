@@ -334,8 +334,10 @@ def test_no_english_interface_text_is_left_on_screen_in_spanish(
     try:
         window.show()
         left: set[str] = set()
-        for workspace in window.shell.workspaces:
-            window.shell.show_workspace(workspace.workspace_id)
+        for workspace_id in window.shell.workspace_ids:  # each built as it is first shown
+            window.shell.show_workspace(workspace_id)
+            workspace = window.shell.workspace(workspace_id)
+            assert workspace is not None
             qtbot.wait(1)
             if workspace.workspace_id == "journal":
                 workspace.new_session()  # type: ignore[attr-defined]

@@ -39,9 +39,9 @@ def _unlock(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def _guides(window: MainWindow) -> GuidesWorkspace:
-    found = [w for w in window.shell.workspaces if isinstance(w, GuidesWorkspace)]
-    assert found
-    return found[0]
+    found = window.shell.workspace("guides")
+    assert isinstance(found, GuidesWorkspace)
+    return found
 
 
 def test_read_the_guides_from_the_unlock_screen(qtbot: QtBot, window: MainWindow) -> None:
