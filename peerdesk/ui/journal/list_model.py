@@ -389,7 +389,7 @@ class SessionListModel(QAbstractTableModel):
         if column == COL_DATE:
             return item.date.isoformat()
         if column == COL_TIME:
-            return item.start_time.strftime("%H:%M") if item.start_time else ""
+            return item.start_time.isoformat("minutes") if item.start_time else ""
         if column == COL_DURATION:
             return self.tr("{0} min").format(item.duration_minutes)
         if column == COL_PEER:
