@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -81,6 +83,13 @@ def _too_deep(data: bytes, limit: int) -> bool:
     return False
 
 
+@cache
+def _long_run_of_number_chars(limit: int) -> re.Pattern[bytes]:
+    """More than `limit` bytes in a row that can make up a number literal. Where the text has
+    none, no number in it can be too long, and the per-number check is skipped."""
+    return re.compile(rb"[-+0-9.eE]{%d,}" % (limit + 1))
+
+
 def parse_json_bytes(data: bytes, limits: JsonLimits) -> Any:
     """The JSON value in `data`, read strictly; raises `JsonRejected`."""
     if len(data) > limits.max_bytes:
@@ -113,12 +122,13 @@ def parse_json_bytes(data: bytes, limits: JsonLimits) -> Any:
             raise JsonRejected(msg("it contains a number too large to represent"))
         return value
 
+    long_numbers_possible = _long_run_of_number_chars(limits.max_number_chars).search(data)
     try:
         document = json.loads(
             text.removeprefix("\ufeff"),  # an editor's byte-order mark is harmless
             object_pairs_hook=_no_duplicate_keys,
             parse_constant=_no_constants,
-            parse_int=checked_int,
+            parse_int=checked_int if long_numbers_possible else None,
             parse_float=checked_float,
         )
     except json.JSONDecodeError as exc:
@@ -130,7 +140,8 @@ def parse_json_bytes(data: bytes, limits: JsonLimits) -> Any:
                                column=exc.colno)) from None
     except RecursionError:  # pragma: no cover - the depth scan refuses this first
         raise JsonRejected(msg("it is nested too deeply")) from None
-    if _has_lone_surrogate(document):
+    # only a \u escape can make a lone surrogate: valid UTF-8 text cannot hold one
+    if b"\\u" in data and _has_lone_surrogate(document):
         raise JsonRejected(msg("it contains an invalid \\u escape (a lone surrogate)"))
     return document
 

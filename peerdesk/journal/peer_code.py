@@ -61,6 +61,10 @@ def generate_peer_code(rng: random.Random | None = None) -> str:
 
 
 def _looks_like_phone(text: str) -> bool:
+    # a match counts only with enough digits, and it is a part of the text: a text with fewer
+    # needs no matcher (which is slow: a summary import checks every supporter's alias)
+    if sum(character.isdigit() for character in text) < _MIN_PHONE_DIGITS:
+        return False
     for region in _PHONE_REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(
             text, region, leniency=phonenumbers.Leniency.POSSIBLE
