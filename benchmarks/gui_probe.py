@@ -232,7 +232,7 @@ def _steps(app: Any, steps: list[Callable[[], object]], interval_ms: int) -> Non
 
 
 def probe_journal_stall(journal: Path, out: Path) -> dict[str, Any]:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
     from peerdesk.ui.exchange.export_dialog import ExportDialog
@@ -288,9 +288,14 @@ def probe_journal_stall(journal: Path, out: Path) -> dict[str, Any]:
         dialog = ExportDialog(window.context.vault, window, today=TODAY)
         dialogs.append(dialog)
         dialog.exported.connect(exported.append)
-        dialog.plan_ready.connect(
-            lambda: dialog.save_to(out) if dialog.plan is not None and not dialog.plan.is_empty
-            else exported.append("nothing to export (the journal remembers an export)"))
+        def save() -> None:
+            if dialog.plan is None or dialog.plan.is_empty:
+                exported.append("nothing to export (the journal remembers an export)")
+            else:
+                dialog.save_to(out)
+
+        # Save is a click of its own: on a later turn of the event loop than the preview
+        dialog.plan_ready.connect(lambda: QTimer.singleShot(0, save))
         dialog.open()
 
     phase("export", export, lambda: bool(exported))
@@ -387,6 +392,10 @@ def journal_stall_row(results: Results, repeat: int) -> None:
     for _ in range(repeat):
         # a fresh copy per run: the app writes backups and settings, and a journal that
         # remembers an export would send nothing the next time
+        # the last run's journal: moved into a journal folder on unlock, or its WAL
+        shutil.rmtree(journal, ignore_errors=True)
+        for leftover in folder.glob("journal.peerdesk*"):
+            leftover.unlink()
         shutil.copyfile(journal_path(LARGE_JOURNAL), journal)
         runs.append(_run("journal-stall", str(journal), str(folder / "summary.json")))
     for name in JOURNAL_PHASES:
