@@ -294,8 +294,8 @@ def probe_journal_stall(journal: Path, out: Path) -> dict[str, Any]:
             else:
                 dialog.save_to(out)
 
-        # Save is a click of its own: on a later turn of the event loop than the preview
-        dialog.plan_ready.connect(lambda: QTimer.singleShot(0, save))
+        # Save is a click of its own, once the preview has been shown (and looked at)
+        dialog.plan_ready.connect(lambda: QTimer.singleShot(300, save))
         dialog.open()
 
     phase("export", export, lambda: bool(exported))
