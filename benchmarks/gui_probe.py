@@ -132,6 +132,8 @@ def probe_memory(journal: Path, baseline: bool) -> dict[str, Any]:
 def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any]:
     from PySide6.QtCore import QTimer
 
+    from peerdesk.program.importer import Enrolment
+
     app, window = _window(journal)
     _unlock(app, window)
     window.shell.show_workspace("program")
@@ -139,6 +141,9 @@ def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any
     for _ in range(5):
         app.processEvents()
     _wait(app, lambda: not workspace.refreshing)  # the window has settled after unlock
+    # and the background page check has proven the journal whole: until then the app is
+    # read-only and refuses an import (VaultCheckPendingError), as a person would see
+    _wait(app, lambda: window.context.vault.writable)
 
     phase = ["idle"]
     gaps: dict[str, float] = {}
@@ -162,7 +167,9 @@ def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any
     start = time.perf_counter()
     last[0] = start
     phase[0] = "import"
-    workspace.import_paths(files)
+    # the supporters' keys accepted, as after comparing their fingerprints (else every file
+    # is refused until enrolled, and there is nothing to report)
+    workspace.import_paths(files, Enrolment(accept_new=True))
     # then the dashboard's refresh (counted off the GUI thread, shown on it) belongs to it too
     _wait(app, lambda: "import" in finished and not workspace.refreshing, 300)
     import_s = time.perf_counter() - start
