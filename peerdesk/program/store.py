@@ -31,8 +31,9 @@ from peerdesk.vault.vault import write_transaction
 Connection = Any  # sqlcipher3 connection (untyped extension module)
 
 # How long a batch keeps one transaction open before it commits and starts the next: the
-# journal's write lock is never held longer than this (and one more file).
-BATCH_SECONDS: Final = 0.1
+# journal's write lock is never held longer than this (and one more file), so a write on the
+# GUI thread meanwhile (a setting, a marker) waits well within a frame budget.
+BATCH_SECONDS: Final = 0.02
 
 
 class OlderThanHeld(PeerDeskError):
