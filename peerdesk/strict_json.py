@@ -20,7 +20,7 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.json_reasons import json_reason
 from peerdesk.translation import Message, msg
 
-_NOT_DEPTH_MARKS: Final = bytes(range(256)).translate(None, b'[]{}"\\')
+_NOT_DEPTH_MARKS: Final = bytes(range(256)).translate(None, b'[]{}"')
 
 
 @dataclass(frozen=True)
@@ -60,25 +60,23 @@ def _no_constants(name: str) -> Any:
 
 def _too_deep(data: bytes, limit: int) -> bool:
     """Whether brackets outside strings nest deeper than `limit`; strings are skipped by
-    walking only the bytes that matter (brackets, quotes and backslashes)."""
-    marks = data.translate(None, _NOT_DEPTH_MARKS)
+    walking only the bytes that matter (brackets and quotes), once the escaped backslashes
+    and quotes are gone (an escape such as \\n once left its backslash to swallow the
+    string's closing quote)."""
+    unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = unescaped.translate(None, _NOT_DEPTH_MARKS)
     depth = 0
-    in_string = escaped = False
+    in_string = False
     for byte in marks:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
+        if byte == 0x22:  # quote
+            in_string = not in_string
+        elif in_string:
+            continue
         elif byte in b"[{":
             depth += 1
             if depth > limit:
                 return True
-        elif byte in b"]}":
+        else:
             depth -= 1
     return False
 

@@ -24,6 +24,8 @@ def _problem(data: bytes) -> str:
     (b"   \n", "empty"),
     (b'{"a": "\xff"}', "not UTF-8"),
     (b"[[[[[1]]]]]", "nested more than 4"),
+    # an escape before the brackets once ended the depth scan's idea of the string early
+    (b'{"a": "x\\ny", "b": [[[[1]]]]}', "nested more than 4"),
     (b'{"a": 1, "a": 2}', "appears twice"),
     (b'{"a": NaN}', "NaN"),
     (b'{"a": -Infinity}', "-Infinity"),

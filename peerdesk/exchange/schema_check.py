@@ -68,6 +68,22 @@ def _string_enum(node: Mapping[str, Any]) -> Check | None:
     return lambda v: type(v) is str and v in options
 
 
+def _code_counts(node: Mapping[str, Any]) -> Check | None:
+    """{"type": "object", "propertyNames": {"enum": [codes]}, "additionalProperties":
+    {integer range}}: a month's counts of one field, code → contacts."""
+    if set(node) != {"type", "propertyNames", "additionalProperties"} or node["type"] != "object":
+        return None
+    names, values = node["propertyNames"], node["additionalProperties"]
+    if not isinstance(names, Mapping) or not isinstance(values, Mapping):
+        return None
+    if _string_enum(names) is None or _integer_range(values) is None:
+        return None
+    codes = frozenset(names["enum"])
+    low, high = values["minimum"], values["maximum"]
+    return lambda v: type(v) is dict and codes.issuperset(v) and all(
+        type(n) is int and low <= n <= high for n in v.values())
+
+
 def compile_schema(schema: Mapping[str, Any]) -> Check:
     """`schema` (with its `$defs`) as a check: True only when the value is certainly valid."""
     definitions: dict[str, Check] = {}
@@ -86,7 +102,7 @@ def compile_schema(schema: Mapping[str, Any]) -> Check:
         return definitions[name]
 
     def build(node: Mapping[str, Any]) -> Check:
-        fused = _integer_range(node) or _string_enum(node)
+        fused = _integer_range(node) or _string_enum(node) or _code_counts(node)
         if fused is not None:
             return fused
         checks = [keyword_check(keyword, value, node) for keyword, value in node.items()
