@@ -14,6 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
+from benchmarks.export_rows import EXPORT_ROWS
 from benchmarks.fixtures import ROOT, ensure_data
 from benchmarks.gui_probe import GUI_ROWS
 from benchmarks.harness import Results, Row, reset_peak_rss
@@ -21,7 +22,7 @@ from benchmarks.journal_rows import JOURNAL_ROWS
 from benchmarks.kdf_rows import KDF_ROWS
 from benchmarks.program_rows import PROGRAM_ROWS
 
-ROWS = (*JOURNAL_ROWS, *KDF_ROWS, *PROGRAM_ROWS, *GUI_ROWS)
+ROWS = (*JOURNAL_ROWS, *EXPORT_ROWS, *KDF_ROWS, *PROGRAM_ROWS, *GUI_ROWS)
 
 
 def machine() -> dict[str, object]:

@@ -4,7 +4,8 @@
   300,000 made from the 100,000 one with bulk SQL (three copies, each 18 months older than the
   next, so ids still follow dates);
 - signed summary files (`peerdesk.summary` v2) of several fake supporters, counted and signed
-  by the real document code (`peerdesk.program.demo.summary_document`), 100,000 contacts in all.
+  by the real document code (`peerdesk.program.demo.summary_document`), 100,000 contacts in all;
+- a coordinator's year (issue #17): signed v2 files of 500 supporters, 12 months each.
 
 The cache key hashes the sources that decide what gets built (demo generators, migrations,
 format and export), so a change there rebuilds and a rerun without one is quick.
@@ -29,6 +30,8 @@ JOURNAL_SIZES = (10_000, 100_000)
 LARGE_JOURNAL = 300_000             # built from the 100,000 one (`_build_large_journal`)
 SUPPORTERS = 10
 RECORDS_PER_SUPPORTER = 10_000
+YEAR_SUPPORTERS = 500               # a year of figures from a large program (issue #17)
+YEAR_CONTACTS = 240                 # per supporter: about 20 a month
 DATA_VERSION = "2"                   # bump to force a rebuild
 
 ROOT = Path(__file__).resolve().parent
@@ -72,6 +75,14 @@ def summaries_dir() -> Path:
 
 def summary_files() -> list[Path]:
     return sorted(summaries_dir().glob("supporter-*.json"))
+
+
+def year_summaries_dir() -> Path:
+    return WORK / f"summaries-{YEAR_SUPPORTERS}x12m-{summaries_key()}"
+
+
+def year_summary_files() -> list[Path]:
+    return sorted(year_summaries_dir().glob("supporter-*.json"))
 
 
 def scratch_dir(name: str) -> Path:
@@ -188,11 +199,43 @@ def _build_summaries() -> str:
     return f"{SUPPORTERS} summary files of {RECORDS_PER_SUPPORTER:,} contacts"
 
 
+def _build_year_summaries() -> str:
+    """YEAR_SUPPORTERS signed files, each the twelve months up to TODAY's (as a coordinator
+    collects them at the year's end), every supporter with their own id and key."""
+    import random
+
+    from peerdesk.program.demo import (
+        ALIASES,
+        demo_key,
+        months,
+        months_ending,
+        summary_document,
+        supporter_contacts,
+        write_summary,
+    )
+
+    target = year_summaries_dir()
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True, mode=0o700)
+    year = months(*months_ending(TODAY + dt.timedelta(days=1), 12), 12)
+    for number in range(1, YEAR_SUPPORTERS + 1):
+        rng = random.Random(50_000 + number)
+        supporter_id = hashlib.sha256(f"year supporter {number}".encode()).hexdigest()[:32]
+        document = summary_document(
+            supporter_contacts(rng, YEAR_CONTACTS, year), supporter_id=supporter_id,
+            key=demo_key(rng), alias=f"{ALIASES[number % len(ALIASES)]}-{number}")
+        write_summary(partial / f"supporter-{number:03d}.json", document)
+    os.replace(partial, target)
+    return f"{YEAR_SUPPORTERS} summary files of 12 months ({year[0]} to {year[-1]})"
+
+
 def ensure_data(log: Callable[[str], None] = print) -> None:
     """Build whatever is missing, in parallel; drop stale builds of older keys."""
     WORK.mkdir(parents=True, exist_ok=True)
     keep = ({journal_path(n).name for n in (*JOURNAL_SIZES, LARGE_JOURNAL)}
-            | {journal_folder_path().name, summaries_dir().name, "scratch"})
+            | {journal_folder_path().name, summaries_dir().name, year_summaries_dir().name,
+               "scratch"})
     for entry in WORK.iterdir():
         if entry.name not in keep and not entry.name.startswith("."):
             if entry.is_dir():
@@ -201,9 +244,12 @@ def ensure_data(log: Callable[[str], None] = print) -> None:
                 entry.unlink()
     jobs = [(_build_journal, n) for n in sorted(JOURNAL_SIZES, reverse=True)
             if not journal_path(n).exists()]
-    summaries_missing = not summaries_dir().is_dir()
-    if jobs or summaries_missing:
-        _build_in_parallel(jobs, summaries_missing, log)
+    if not summaries_dir().is_dir():
+        jobs.append((_build_summaries, None))
+    if not year_summaries_dir().is_dir():
+        jobs.append((_build_year_summaries, None))
+    if jobs:
+        _build_in_parallel(jobs, log)
     if not journal_path(LARGE_JOURNAL).exists():
         log(f"  building the {LARGE_JOURNAL:,}-session journal…")
         log(f"  built {_build_large_journal()}")
@@ -212,12 +258,10 @@ def ensure_data(log: Callable[[str], None] = print) -> None:
         log(f"  built {_build_large_journal_folder()}")
 
 
-def _build_in_parallel(jobs: list[tuple[Callable[[int], str], int]], summaries_missing: bool,
+def _build_in_parallel(jobs: list[tuple[Callable[..., str], int | None]],
                        log: Callable[[str], None]) -> None:
     log("Building benchmark data (cached in benchmarks/.work/ for later runs)…")
     with ProcessPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(fn, n) for fn, n in jobs]
-        if summaries_missing:
-            futures.append(pool.submit(_build_summaries))
+        futures = [pool.submit(fn) if n is None else pool.submit(fn, n) for fn, n in jobs]
         for future in futures:
             log(f"  built {future.result()}")

@@ -1,5 +1,5 @@
 """Journal rows at 100,000 and 300,000 sessions: unlock to a usable list, the list's first
-page, full-text search; and export of 10,000.
+page, full-text search (the summary export has its own rows: export_rows.py).
 
 Each row runs the app's own code (the functions the GUI and the CLI call) beside a raw
 sqlcipher3 baseline doing the least work that gives the same answer, in interleaved rounds
@@ -8,7 +8,6 @@ sqlcipher3 baseline doing the least work that gives the same answer, in interlea
 
 from __future__ import annotations
 
-import json
 import statistics
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 import sqlcipher3
 
-from benchmarks.fixtures import LARGE_JOURNAL, PASSPHRASE, TODAY, journal_path, scratch_dir
+from benchmarks.fixtures import LARGE_JOURNAL, PASSPHRASE, journal_path
 from benchmarks.harness import Results, Row, interleaved, measure, ms, percentile, summary
 from peerdesk.journal.search import SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, SNIPPET_TOKENS
 from peerdesk.vault import Vault
@@ -245,54 +244,8 @@ def search_row(size: int) -> Callable[[Results, int], None]:
     return run
 
 
-def export_row(results: Results, repeat: int) -> None:
-    from peerdesk.exchange.export import plan_from_vault, write_file
-    from peerdesk.exchange.keys import SigningKeyStore
-
-    path = journal_path(100_000)
-    out_dir = scratch_dir("export")
-    vault = Vault.open(path, PASSPHRASE)
-    conn = raw_connect(path)
-    months: list[int] = []
-    try:
-        key = SigningKeyStore(vault).key()
-
-        def app_export() -> None:
-            # nothing is remembered, so every run counts and sends every month
-            plan = plan_from_vault(vault, today=TODAY, unsaved_drafts=0)
-            write_file(plan, out_dir / "summary.json", key)
-            months.append(len(plan.months))
-
-        raw_sql = ("SELECT substr(date, 1, 7), channel, count(*) FROM session "
-                   "WHERE consent_to_count = 1 GROUP BY 1, 2")
-
-        def raw_export() -> None:
-            rows = conn.execute(raw_sql).fetchall()
-            (out_dir / "raw.json").write_text(json.dumps(rows), encoding="utf-8")
-
-        app, raw = interleaved(app_export, raw_export, repeat)
-    finally:
-        conn.close()
-        vault.close()
-    ratio = app.median_ms / raw.median_ms
-    results.add(Row(
-        "export 100k sessions",
-        "≤ 3 s",
-        summary(app),
-        f"median {ms(raw.median_ms)}",
-        ratio, app.p95_ms <= 3000,
-        {"app": app.__dict__, "raw": raw.__dict__, "months_sent": months[-1],
-         "app_path": "plan_from_vault + write_file (what `peerdesk export` and the export "
-                     "dialog run): every month's counts and people in SQL, compare with what "
-                     "was sent, sign, atomic write",
-         "raw_path": "one GROUP BY month, channel over the consented sessions, json.dumps, "
-                     "write"},
-    ))
-
-
 JOURNAL_ROWS: tuple[tuple[str, Callable[[Results, int], None], int], ...] = (
     *((f"unlock_{size // 1000}k", unlock_row(size), 7) for size in SIZES),
     *((f"first_page_{size // 1000}k", first_page_row(size), 20) for size in SIZES),
     *((f"search_{size // 1000}k", search_row(size), 7) for size in SIZES),
-    ("export", export_row, 5),
 )

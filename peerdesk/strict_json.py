@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -18,7 +20,7 @@ from peerdesk.errors import PeerDeskError
 from peerdesk.json_reasons import json_reason
 from peerdesk.translation import Message, msg
 
-_NOT_DEPTH_MARKS: Final = bytes(range(256)).translate(None, b'[]{}"\\')
+_NOT_DEPTH_MARKS: Final = bytes(range(256)).translate(None, b'[]{}"')
 
 
 @dataclass(frozen=True)
@@ -58,27 +60,32 @@ def _no_constants(name: str) -> Any:
 
 def _too_deep(data: bytes, limit: int) -> bool:
     """Whether brackets outside strings nest deeper than `limit`; strings are skipped by
-    walking only the bytes that matter (brackets, quotes and backslashes)."""
-    marks = data.translate(None, _NOT_DEPTH_MARKS)
+    walking only the bytes that matter (brackets and quotes), once the escaped backslashes
+    and quotes are gone (an escape such as \\n once left its backslash to swallow the
+    string's closing quote)."""
+    unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = unescaped.translate(None, _NOT_DEPTH_MARKS)
     depth = 0
-    in_string = escaped = False
+    in_string = False
     for byte in marks:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
+        if byte == 0x22:  # quote
+            in_string = not in_string
+        elif in_string:
+            continue
         elif byte in b"[{":
             depth += 1
             if depth > limit:
                 return True
-        elif byte in b"]}":
+        else:
             depth -= 1
     return False
+
+
+@cache
+def _long_run_of_number_chars(limit: int) -> re.Pattern[bytes]:
+    """More than `limit` bytes in a row that can make up a number literal. Where the text has
+    none, no number in it can be too long, and the per-number check is skipped."""
+    return re.compile(rb"[-+0-9.eE]{%d,}" % (limit + 1))
 
 
 def parse_json_bytes(data: bytes, limits: JsonLimits) -> Any:
@@ -113,12 +120,13 @@ def parse_json_bytes(data: bytes, limits: JsonLimits) -> Any:
             raise JsonRejected(msg("it contains a number too large to represent"))
         return value
 
+    long_numbers_possible = _long_run_of_number_chars(limits.max_number_chars).search(data)
     try:
         document = json.loads(
             text.removeprefix("\ufeff"),  # an editor's byte-order mark is harmless
             object_pairs_hook=_no_duplicate_keys,
             parse_constant=_no_constants,
-            parse_int=checked_int,
+            parse_int=checked_int if long_numbers_possible else None,
             parse_float=checked_float,
         )
     except json.JSONDecodeError as exc:
@@ -130,7 +138,8 @@ def parse_json_bytes(data: bytes, limits: JsonLimits) -> Any:
                                column=exc.colno)) from None
     except RecursionError:  # pragma: no cover - the depth scan refuses this first
         raise JsonRejected(msg("it is nested too deeply")) from None
-    if _has_lone_surrogate(document):
+    # only a \u escape can make a lone surrogate: valid UTF-8 text cannot hold one
+    if b"\\u" in data and _has_lone_surrogate(document):
         raise JsonRejected(msg("it contains an invalid \\u escape (a lone surrogate)"))
     return document
 

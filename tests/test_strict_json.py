@@ -24,12 +24,16 @@ def _problem(data: bytes) -> str:
     (b"   \n", "empty"),
     (b'{"a": "\xff"}', "not UTF-8"),
     (b"[[[[[1]]]]]", "nested more than 4"),
+    # an escape before the brackets once ended the depth scan's idea of the string early
+    (b'{"a": "x\\ny", "b": [[[[1]]]]}', "nested more than 4"),
     (b'{"a": 1, "a": 2}', "appears twice"),
     (b'{"a": NaN}', "NaN"),
     (b'{"a": -Infinity}', "-Infinity"),
     (b'{"a": 1234567}', "7 digits"),
     (b'{"a": 1.23456e9}', "digits"),
     (b'{"a": "\\ud800"}', "lone surrogate"),
+    (b'["ok", {"\\udfff": 1}]', "lone surrogate"),
+    (b'{"text": "12345678", "a": -1234567}', "8 digits"),  # a long run in a string too
     (b'{"a": 1', "ends too early"),
     (b'{"a": 1,]', "not valid JSON"),
     (b"x" * 1001, "larger than"),
@@ -40,6 +44,11 @@ def test_hostile_json_is_refused_with_its_reason(data: bytes, expected: str) -> 
 
 def test_brackets_inside_strings_do_not_count_as_depth() -> None:
     assert parse_json_bytes(b'{"a": "[[[[[[[[\\"{{{{"}', LIMITS) == {"a": '[[[[[[[["{{{{'}
+
+
+def test_long_digit_runs_inside_strings_and_escapes_that_pair_are_accepted() -> None:
+    data = b'{"id": "123456789012", "n": 123456, "e": "\\ud83d\\ude00"}'
+    assert parse_json_bytes(data, LIMITS) == {"id": "123456789012", "n": 123456, "e": "😀"}
 
 
 def test_byte_order_mark_is_accepted() -> None:

@@ -35,6 +35,7 @@ from peerdesk.exchange.format import (
     signed_content,
 )
 from peerdesk.exchange.keys import fingerprint, signature_valid
+from peerdesk.exchange.schema_check import Check, UnsupportedSchema, compile_schema
 from peerdesk.paths import resources_dir
 from peerdesk.program.figures import (
     MULTI_VALUED_FIELDS,
@@ -103,6 +104,23 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(summary_schema())
 
 
+@cache
+def _certainly_valid() -> Check:
+    """The schema as a fast check (see `schema_check`); jsonschema decides when it says no."""
+    try:
+        return compile_schema(summary_schema())
+    except UnsupportedSchema:  # pragma: no cover - the shipped schema compiles (tested)
+        return lambda _document: False
+
+
+def schema_problem(document: Any) -> str | None:
+    """Why `document` does not match the summary schema, or None when it does."""
+    if _certainly_valid()(document):
+        return None
+    first = next(iter(_validator().iter_errors(document)), None)
+    return None if first is None else _describe(best_match([first]))
+
+
 def json_path(parts: Iterable[str | int]) -> str:
     """`("months", 3, "contacts")` → `months[3].contacts`."""
     out = ""
@@ -161,9 +179,9 @@ def _check_envelope(document: Any) -> None:
         raise _Reject(msg("it was made by a newer PeerDesk (summary version {version}; this "
                           "version reads version {supported}). Update PeerDesk to import it",
                           version=version, supported=VERSION))
-    first = next(iter(_validator().iter_errors(document)), None)
-    if first is not None:
-        raise _Reject(_describe(best_match([first])))
+    problem = schema_problem(document)
+    if problem is not None:
+        raise _Reject(problem)
     if document["taxonomy_version"] != default_taxonomy().version:
         raise _Reject(msg("it uses taxonomy version {version}, which this PeerDesk does not "
                           "know (it knows version {known}). Update PeerDesk to import it",

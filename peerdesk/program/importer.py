@@ -1,5 +1,6 @@
 """Importing summary files: each validated in full, its signer checked, then applied in its
-own transaction.
+own savepoint (files share a transaction for at most `store.BATCH_SECONDS`, so a large import
+does not pay one commit per file).
 
 A bad file never raises: it comes back as an `ImportOutcome` with `accepted=False` and one
 line naming the file and its problem, and the program data is left exactly as it was. The
@@ -110,12 +111,14 @@ def import_files(vault: Vault, paths: Sequence[Path], progress: Progress | None 
     store = ProgramStore(conn if conn is not None else vault)
     outcomes: list[ImportOutcome] = []
     total = len(paths)
-    for index, raw_path in enumerate(paths):
-        path = Path(raw_path)
-        if progress is not None:
-            progress(index, total, path.name)
-        outcome = _import_one(store, path, max_bytes, enrolment, today)
-        outcomes.append(dataclasses.replace(outcome, path=str(path)))
+    with store.batch() as batch:  # a few files per commit: each in its own savepoint
+        for index, raw_path in enumerate(paths):
+            path = Path(raw_path)
+            if progress is not None:
+                progress(index, total, path.name)
+            outcome = _import_one(store, path, max_bytes, enrolment, today)
+            outcomes.append(dataclasses.replace(outcome, path=str(path)))
+            batch.commit_if_due()
     if progress is not None:
         progress(total, total, "")
     return outcomes

@@ -11,19 +11,29 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Collection, Sequence
+import time
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
+
+import sqlcipher3
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.exchange.keys import fingerprint
 from peerdesk.exchange.validate import ValidatedSummary
 from peerdesk.program.figures import FigureSource, MonthFigures, PeopleFigures, SupporterInfo
 from peerdesk.translation import msg
-from peerdesk.vault import Vault
+from peerdesk.vault import Vault, VaultWriteError
+from peerdesk.vault.faults import classify_sqlite_error
 from peerdesk.vault.vault import write_transaction
 
 Connection = Any  # sqlcipher3 connection (untyped extension module)
+
+# How long a batch keeps one transaction open before it commits and starts the next: the
+# journal's write lock is never held longer than this (and one more file), so a write on the
+# GUI thread meanwhile (a setting, a marker) waits well within a frame budget.
+BATCH_SECONDS: Final = 0.02
 
 
 class OlderThanHeld(PeerDeskError):
@@ -68,6 +78,59 @@ def _in(column: str, values: Collection[str] | None) -> tuple[str, list[Any]]:
     return f" AND {column} IN ({', '.join('?' for _ in values)})", list(values)
 
 
+class WriteBatch:
+    """One transaction at a time, opened on the first write, each file in its own savepoint
+    (see `ProgramStore.batch`)."""
+
+    def __init__(self, begin: Any, path: Path, max_seconds: float) -> None:
+        self._begin = begin          # () -> the write transaction's context manager
+        self._path = path
+        self._max_seconds = max_seconds
+        self._open: contextlib.AbstractContextManager[Connection] | None = None
+        self._conn: Connection = None
+        self._opened_at = 0.0
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[Connection]:
+        if self._open is None:
+            context = self._begin()
+            self._conn = context.__enter__()
+            self._open, self._opened_at = context, time.monotonic()
+        conn = self._conn
+        conn.execute("SAVEPOINT summary_file")
+        try:
+            yield conn
+        except BaseException as exc:
+            if not conn.in_transaction:  # SQLite rolled back the whole transaction itself
+                self._open = None
+                fault = (classify_sqlite_error(exc, self._path)
+                         or VaultWriteError(self._path, str(exc)))
+                raise fault from exc
+            conn.execute("ROLLBACK TO summary_file")
+            conn.execute("RELEASE summary_file")
+            journal_fault = (classify_sqlite_error(exc, self._path)
+                             if isinstance(exc, sqlcipher3.Error) else None)
+            if journal_fault is not None:
+                raise journal_fault from exc
+            raise
+        conn.execute("RELEASE summary_file")
+
+    def commit_if_due(self) -> None:
+        if self._open is not None and time.monotonic() - self._opened_at >= self._max_seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        context, self._open = self._open, None
+        if context is not None:
+            context.__exit__(None, None, None)
+
+    def abandon(self, exc: BaseException) -> None:
+        context, self._open = self._open, None
+        if context is not None:
+            with contextlib.suppress(Exception):  # the original error is the one to report
+                context.__exit__(type(exc), exc, exc.__traceback__)
+
+
 class ProgramStore:
     """Imported program figures. Pass the open `Vault`, or a worker's own connection."""
 
@@ -78,15 +141,39 @@ class ProgramStore:
         else:
             self._vault = None
             self._conn = source
+        self._batch: WriteBatch | None = None
 
     @property
     def connection(self) -> Connection:
         return self._vault.connection if self._vault is not None else self._conn
 
     def _transaction(self) -> contextlib.AbstractContextManager[Connection]:
+        if self._batch is not None:
+            return self._batch.savepoint()
         if self._vault is not None:
             return self._vault.transaction()
         return write_transaction(self._conn)
+
+    @contextlib.contextmanager
+    def batch(self, max_seconds: float = BATCH_SECONDS) -> Iterator[WriteBatch]:
+        """Apply several files in few transactions: each file's writes in a savepoint of a
+        transaction that commits once it has been open `max_seconds` (call `commit_if_due`
+        between files) and at the end. A refused file leaves no trace, and the program data
+        is never half-written; a crash or a journal fault loses at most the files of the
+        transaction still open, which were not reported as imported."""
+        path = Path(self.connection.execute("PRAGMA database_list").fetchone()[2])
+        begin = (self._vault.transaction if self._vault is not None
+                 else lambda: write_transaction(self._conn))
+        batch = WriteBatch(begin, path, max_seconds)
+        self._batch = batch
+        try:
+            yield batch
+        except BaseException as exc:
+            self._batch = None
+            batch.abandon(exc)
+            raise
+        self._batch = None
+        batch.commit()
 
     # -- keys ---------------------------------------------------------------------------------
 

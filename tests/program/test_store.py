@@ -105,3 +105,43 @@ def test_figures_are_filtered_by_months_and_supporters(store: ProgramStore) -> N
     only_b = store.month_figures(supporter_ids=["b" * 32])
     assert [(f.month, f.contacts) for f in only_b] == [("2026-10", 5)]
     assert store.people_figures([]) == []
+
+
+def _committed(vault: Vault) -> dict[str, int]:
+    """What another connection sees: only committed figures."""
+    other = vault.connect_another()
+    try:
+        return {f.month: f.contacts for f in ProgramStore(other).month_figures()}
+    finally:
+        other.close()
+
+
+def test_a_batch_refuses_a_replay_alone_and_commits_the_rest(vault: Vault) -> None:
+    store = ProgramStore(vault)
+    with store.batch(max_seconds=3600) as batch:
+        store.apply_summary(summary(5, {"2026-09": 4}), enrol=True)
+        with pytest.raises(OlderThanHeld):
+            store.apply_summary(summary(3, {"2026-09": 1}))
+        store.apply_summary(summary(6, {"2026-10": 2}))
+        batch.commit_if_due()  # not due: still one open transaction
+        assert _committed(vault) == {}
+    assert _committed(vault) == {"2026-09": 4, "2026-10": 2}
+    assert [entry.sequence for entry in store.history()] == [6, 5]
+
+
+def test_a_failure_in_a_batch_rolls_back_only_the_open_transaction(vault: Vault) -> None:
+    store = ProgramStore(vault)
+
+    def two_files_then_a_failure() -> None:
+        with store.batch(max_seconds=0) as batch:
+            store.apply_summary(summary(5, {"2026-09": 4}), enrol=True)
+            batch.commit_if_due()  # due at once: committed
+            store.apply_summary(summary(6, {"2026-10": 2}))
+            raise RuntimeError("the process fails here")
+
+    with pytest.raises(RuntimeError):
+        two_files_then_a_failure()
+    assert _committed(vault) == {"2026-09": 4}
+    assert [entry.sequence for entry in store.history()] == [5]
+    store.apply_summary(summary(7, {"2026-11": 1}))  # the journal takes writes again
+    assert _committed(vault) == {"2026-09": 4, "2026-11": 1}

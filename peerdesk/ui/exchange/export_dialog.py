@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -128,8 +129,10 @@ class ExportDialog(QDialog):
         row_height = self.table.fontMetrics().height() + 8
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(row_height)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are sized from the texts the model knows (`_fit_columns`), not by Qt asking
+        # every cell of every row for its size on each reset: that ran on the GUI thread for
+        # tens of milliseconds with a few years of months.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.counts_model = MonthCountsModel()
@@ -143,7 +146,7 @@ class ExportDialog(QDialog):
         self.counts_table.verticalHeader().setVisible(False)
         self.counts_table.verticalHeader().setDefaultSectionSize(row_height)
         counts_header = self.counts_table.horizontalHeader()
-        counts_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        counts_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         counts_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.counts_heading = QLabel(self.tr("Select a month to see every count it sends."))
         self.counts_heading.setObjectName("countsHeading")
@@ -295,6 +298,7 @@ class ExportDialog(QDialog):
     def show_plan(self, plan: ExportPlan) -> None:
         self.plan = plan
         self.model.set_months(plan.months)
+        _fit_columns(self.table, self.model.column_texts())
         count = len(plan.months)
         unchanged = plan.unchanged_months
         if plan.is_empty:
@@ -336,6 +340,7 @@ class ExportDialog(QDialog):
             self.counts_heading.setText(self.tr("Select a month to see every count it sends."))
             return
         self.counts_model.set_month(sent.figures)
+        _fit_columns(self.counts_table, self.counts_model.column_texts(), stretch=1)
         self.counts_heading.setText(self.tr("Every count sent for {0}:").format(sent.month))
 
     def _check_alias(self) -> bool:
@@ -439,6 +444,23 @@ class ExportDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
         super().closeEvent(event)
+
+
+def _fit_columns(table: QTableView, texts: list[set[str]], stretch: int | None = None) -> None:
+    """Each column as wide as its widest text (header included), as ResizeToContents would
+    make it; the `stretch` column and the last one take what is left."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    style = table.style()
+    # the item delegate's margins around a text, and room for the header's sort arrow
+    padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+                   + 1) + 2
+    last = len(texts) - 1
+    for column, column_texts in enumerate(texts):
+        if column == stretch or (column == last and header.stretchLastSection()):
+            continue
+        widest = max((metrics.horizontalAdvance(text) for text in column_texts), default=0)
+        header.resizeSection(column, max(widest + padding, header.sectionSizeHint(column)))
 
 
 def export_summary_action(window: Any, context: Any) -> list[QAction]:

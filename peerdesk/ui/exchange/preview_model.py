@@ -51,6 +51,12 @@ class MonthPreviewModel(QAbstractTableModel):
     def months(self) -> list[SentMonth]:
         return list(self._months)
 
+    def column_texts(self) -> list[set[str]]:
+        """Every text each column shows (to size the columns without asking every cell)."""
+        return [{self._headers[column]}
+                | {str(self._value(sent, key)) for sent in self._months}
+                for column, key in enumerate(MONTH_COLUMNS)]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._months)
 
@@ -118,6 +124,11 @@ class MonthCountsModel(QAbstractTableModel):
                               else field.label_for(code) if field.has(code) else code)
                     self._rows.append((field.label, answer, count))
         self.endResetModel()
+
+    def column_texts(self) -> list[set[str]]:
+        """Every text each column shows (to size the columns without asking every cell)."""
+        return [{self._headers[column]} | {str(row[column]) for row in self._rows}
+                for column in range(3)]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -83,6 +83,22 @@ def test_preview_shows_each_month_with_why_and_every_count(qtbot: QtBot, filled:
     assert dialog.save_button.isEnabled()
 
 
+def test_every_text_in_the_preview_fits_its_column(qtbot: QtBot, filled: Vault) -> None:
+    dialog = open_dialog(qtbot, filled)
+    dialog.table.selectRow(1)
+    for table, model, free in ((dialog.table, dialog.proxy, 6),
+                               (dialog.counts_table, dialog.counts_model, 1)):
+        metrics = table.fontMetrics()
+        header = table.horizontalHeader()
+        for column in range(model.columnCount()):
+            if column == free:  # the column that takes the remaining width
+                continue
+            texts = [model.index(row, column).data() for row in range(model.rowCount())]
+            texts.append(model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            assert header.sectionSize(column) > widest, (column, texts)
+
+
 def test_changed_and_now_empty_months_say_so(qtbot: QtBot, filled: Vault,
                                              tmp_path: Path) -> None:
     export_from_vault(filled, tmp_path / "first.json")
