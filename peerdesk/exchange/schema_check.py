@@ -14,9 +14,10 @@ does not compile (`UnsupportedSchema`), and the caller then uses `jsonschema` al
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
+
+from peerdesk.json_schema import compiled
 
 Check = Callable[[Any], bool]
 
@@ -129,7 +130,7 @@ def compile_schema(schema: Mapping[str, Any]) -> Check:
             options = frozenset(value)
             return lambda v: type(v) is str and v in options
         if keyword == "pattern":
-            search = re.compile(value).search  # as jsonschema: re.search, not fullmatch
+            search = compiled(value).search  # as the validator: search, `$` as ECMA-262
             return lambda v: type(v) is not str or search(v) is not None
         if keyword in ("minimum", "maximum"):
             if not _is_integer(value):

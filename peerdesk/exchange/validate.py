@@ -18,7 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from peerdesk.errors import PeerDeskError
@@ -36,6 +35,7 @@ from peerdesk.exchange.format import (
 )
 from peerdesk.exchange.keys import fingerprint, signature_valid
 from peerdesk.exchange.schema_check import Check, UnsupportedSchema, compile_schema
+from peerdesk.json_schema import Validator
 from peerdesk.paths import resources_dir
 from peerdesk.program.figures import (
     MULTI_VALUED_FIELDS,
@@ -100,8 +100,8 @@ def summary_schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(summary_schema())
+def _validator() -> Any:
+    return Validator(summary_schema())
 
 
 @cache

@@ -23,6 +23,7 @@ import jsonschema
 
 from peerdesk.errors import PeerDeskError
 from peerdesk.fileio import write_atomic
+from peerdesk.json_schema import Validator
 from peerdesk.paths import resources_dir
 from peerdesk.referrals.model import OWN_ORIGIN, Resource, content_dict, validated
 from peerdesk.strict_json import JsonLimits, JsonRejected, parse_json_bytes
@@ -75,8 +76,8 @@ def pack_schema() -> dict[str, Any]:
 @functools.cache
 def _validator() -> Any:
     schema = pack_schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    Validator.check_schema(schema)
+    return Validator(schema)
 
 
 def _json_path(parts: Iterable[object]) -> str:

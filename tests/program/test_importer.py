@@ -128,6 +128,11 @@ HOSTILE: list[tuple[str, Callable[[dict[str, Any]], None], bool, str]] = [
      "field that summaries do not have: 'records'"),
     ("peer-key", _set("supporter.peer_key", "ab" * 32), True, "field that summaries do not"),
     ("week", _set("months.0.month", "2026-W40"), True, "not in the expected form"),
+    # "$" in a schema pattern is ECMA-262's: no match before a final newline
+    ("month-newline", lambda d: d["months"][0].update(month=d["months"][0]["month"] + "\n"),
+     True, "not in the expected form"),
+    ("period-newline", lambda d: d["people"][0].update(period=d["people"][0]["period"] + "\n"),
+     True, "not in the expected form"),
     ("name-alias", _set("supporter.alias", "Dana Whitfield"), True, "alias is refused"),
     ("email-alias", _set("supporter.alias", "dana@example.org"), True, "alias is refused"),
     ("phone-alias", _set("supporter.alias", "07700 900456"), True, "alias is refused"),
