@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -41,6 +42,7 @@ ROW_COLUMNS = (
     "s.id, s.date, s.start_time, s.duration_minutes, s.kind, s.contact, s.channel, s.peer_code, "
     "s.behaviours, s.risk_flags, s.consent_to_count, s.follow_up_date, s.follow_up_done"
 )
+_ROW_NAMES = ", ".join(column.removeprefix("s.") for column in ROW_COLUMNS.split(", "))
 
 
 class SessionRow(NamedTuple):
@@ -232,7 +234,21 @@ class JournalAccess:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[SessionRow]:
-        return [row_from_sql(row) for row in self._db.execute(sql, params)]
+        """The list rows `sql` (a SELECT of `ROW_COLUMNS`) selects, in its order."""
+        return [row_from_sql(row) for row in self._rows_at_once(sql, params)]
+
+    def _rows_at_once(self, sql: str, params: Sequence[object]) -> list[list[Any]]:
+        """The `ROW_COLUMNS` rows of `sql`, in its order, read as one row of JSON.
+
+        Read row by row, each row takes the interpreter lock back after SQLite steps; with a
+        worker running Python meanwhile, each of those waits can last the switch interval, and
+        a page of the list took 90 ms instead of 1.5 ms on the GUI thread. One row, one wait."""
+        (rows,) = self._db.execute(
+            f"SELECT json_group_array(json_array({_ROW_NAMES}) ORDER BY peerdesk_row) FROM "
+            f"(SELECT *, row_number() OVER () AS peerdesk_row FROM ({sql}))", params,
+        ).fetchone()
+        found: list[list[Any]] = json.loads(rows)
+        return found
 
     def _referrals_for(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         found: dict[int, list[str]] = {}

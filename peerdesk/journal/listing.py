@@ -203,10 +203,10 @@ class SessionListing(JournalAccess):
             return []
         direction = " DESC" if descending else ""
         order = ", ".join(f"{c}{direction}" for c in (*_SORT_COLUMNS[sort], "s.id"))
-        rows = self._db.execute(
+        rows = self._rows_at_once(
             f"SELECT {ROW_COLUMNS} FROM session s{where} ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, limit, offset),
-        ).fetchall()
+        )
         found = (self.snippets(flt.text, [int(r[0]) for r in rows])
                  if snippets and flt.text.strip() else {})
         return [row_from_sql(row, found.get(int(row[0]))) for row in rows]

@@ -34,7 +34,7 @@ _EMAIL = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]{2,}")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PHONE_REGIONS = ("GB", "US", "AU", "IN", "DE", "FR")
-_MIN_PHONE_DIGITS = 7
+MIN_PHONE_DIGITS = 7  # fewer digits are never a phone number
 
 EMAIL_WARNING = (
     "This looks like an e-mail address. A peer code should never identify anyone; "
@@ -61,7 +61,7 @@ def generate_peer_code(rng: random.Random | None = None) -> str:
 def _looks_like_phone(text: str) -> bool:
     # A match is part of the text, so a text with fewer digits has none to find (and the
     # matcher, slow over six regions, is not asked: reviewing 55,000 codes took 5 s).
-    if sum(character.isdigit() for character in text) < _MIN_PHONE_DIGITS:
+    if sum(character.isdigit() for character in text) < MIN_PHONE_DIGITS:
         return False
     import phonenumbers  # only now: its metadata is ~10 MB, and most codes never need it
 
@@ -72,7 +72,7 @@ def _looks_like_phone(text: str) -> bool:
             raw = match.raw_string
             if _ISO_DATE.fullmatch(raw.strip()):
                 continue
-            if sum(character.isdigit() for character in raw) >= _MIN_PHONE_DIGITS:
+            if sum(character.isdigit() for character in raw) >= MIN_PHONE_DIGITS:
                 return True
     return False
 

@@ -24,6 +24,7 @@ from peerdesk.journal.journal_access import (
     write_values,
 )
 from peerdesk.journal.model import Session
+from peerdesk.journal.peer_code import MIN_PHONE_DIGITS
 from peerdesk.journal.search_labels import SIGNATURE_KEY, labels_signature, search_labels
 from peerdesk.journal.validation import validate_session
 from peerdesk.translation import msg
@@ -281,13 +282,21 @@ class SessionStore(JournalAccess):
         ]
         return self._sessions_by_ids(ids)
 
-    def peer_codes(self) -> list[str]:
-        """Distinct peer codes in use, sorted ignoring case."""
+    def peer_codes(self, *, only_unusual: bool = False) -> list[str]:
+        """Distinct peer codes in use, sorted ignoring case.
+
+        `only_unusual`: only codes with a character other than a lowercase ASCII letter, a
+        digit or a hyphen, or with seven digits or more. The others (generated codes like
+        "amber-heron-27" among them) can look like no name, e-mail address or phone number
+        (`peer_code.identifying_warnings`), so a review of identifying codes need not read
+        them."""
+        unusual = (" AND (peer_code GLOB '*[^a-z0-9-]*' OR peer_code GLOB "
+                   f"'{'*[0-9]' * MIN_PHONE_DIGITS}*')") if only_unusual else ""
         # One row holding them all: row by row, a large journal's 55,000 codes took 55,000
         # hand-overs of the interpreter lock, which held up the GUI thread's own queries.
         (codes,) = self._db.execute(
             "SELECT json_group_array(peer_code ORDER BY peer_code) FROM "
-            "(SELECT DISTINCT peer_code FROM session WHERE peer_code != '')"
+            f"(SELECT DISTINCT peer_code FROM session WHERE peer_code != ''{unusual})"
         ).fetchone()
         return [str(code) for code in json.loads(codes)]
 

@@ -251,3 +251,24 @@ def test_peer_codes_in_use_once_each_sorted_ignoring_case(repo: SessionRepositor
     assert [c.lower() for c in codes] == ["amber-owl-11", "calm-otter-3",
                                           'quote "and" comma, codes', "swift-wren-40"]
     assert SessionRepository(repo.vault).peer_codes() == codes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", max_size=30)
+       .filter(lambda code: sum(c.isdigit() for c in code) < 7))
+def test_a_code_left_out_of_the_review_can_never_look_identifying(code: str) -> None:
+    """What `peer_codes(only_unusual=True)` leaves out (lowercase letters, digits, hyphens,
+    under seven digits), `identifying_warnings` never warns about."""
+    from peerdesk.journal.peer_code import identifying_warnings
+
+    assert identifying_warnings(code) == []
+
+
+def test_the_review_reads_only_codes_that_could_identify(repo: SessionRepository) -> None:
+    codes = ("amber-owl-11", "calm-otter-3", "Maria Lopez", "jo@example.org", "07700900123",
+             "p-1234567", "zoë-12", "quiet-fox")
+    for code in codes:
+        repo.add(dataclasses.replace(full_session(), peer_code=code))
+    unusual = repo.peer_codes(only_unusual=True)
+    assert sorted(unusual) == sorted(["Maria Lopez", "jo@example.org", "07700900123",
+                                      "p-1234567", "zoë-12"])

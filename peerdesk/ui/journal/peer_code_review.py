@@ -126,7 +126,8 @@ def start_peer_code_review(parent: QWidget, repository: SessionRepository, setti
         except VaultLockedError:
             return None  # locked meanwhile: look again next time
         try:
-            return flag_identifying(SessionRepository(vault, connection=connection).peer_codes())
+            repository = SessionRepository(vault, connection=connection)
+            return flag_identifying(repository.peer_codes(only_unusual=True))
         finally:
             connection.close()
 
