@@ -579,7 +579,14 @@ class ProgramWorkspace(Workspace):
     def _show_import(self, outcomes: list[ImportOutcome]) -> None:
         if self._closed:
             return
-        self.show_results(outcomes)  # first: a refresh counting meanwhile would slow it down
+        self.show_results(outcomes)
+        # The count runs Python on a worker, and each call the dialog's first paint makes into
+        # Python would wait for the interpreter lock: start it once the dialog has painted.
+        QTimer.singleShot(0, self, lambda: self._refresh_after_import(outcomes))
+
+    def _refresh_after_import(self, outcomes: list[ImportOutcome]) -> None:
+        if self._closed:
+            return
         self.refresh()
         self.import_finished.emit(outcomes)
 
