@@ -185,7 +185,7 @@ def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any
     report_s = time.perf_counter() - start_report
     timer.stop()
     result = {"max_gap_ms": {k: v * 1000 for k, v in gaps.items()}, "import_s": import_s,
-              "report_s": report_s, "finished": finished}
+              "report_s": report_s, "finished": finished, "peak_rss_mb": _peak_rss_mb()}
     window.lock()
     return result
 
@@ -387,7 +387,7 @@ def stall_row(results: Results, repeat: int) -> None:
         f"{ms(worst)} (import {ms(by_phase['import'])}, report {ms(by_phase['report'])})",
         f"{TICK_MS} ms timer",
         None, worst <= 50,
-        {"runs": runs,
+        {"runs": runs, "peak_rss_mb": max(float(r["peak_rss_mb"]) for r in runs),
          "app_path": "ProgramWorkspace.import_paths (run_in_background, then its refresh and "
                      "results dialog on the GUI thread) then export_pdf, ten supporters' "
                      "summaries; a 5 ms QTimer records the longest gap between ticks"},
