@@ -7,7 +7,7 @@ match set itself (see `SessionListing.page`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,23 +180,25 @@ class SessionListing(JournalAccess):
         limit: int = 200,
         *,
         snippets: bool = True,
+        first_snippets: int = 0,
     ) -> list[SessionRow]:
         """One page of rows, sorted by one of `SORT_KEYS` (ties: newest first / oldest first).
 
         A text search's rows carry their snippet unless `snippets` is False (a list that
-        shows only some rows asks `snippets()` for those)."""
+        shows only some rows asks `snippets()` for those); then the first `first_snippets`
+        rows still carry theirs, made in the same pass over the index where it can be (the
+        index's work for a search like "shouted at work" is most of its cost)."""
         if sort not in _SORT_COLUMNS:
             raise ValueError(f"unknown sort key {sort!r}; use one of {SORT_KEYS}")
         limit, offset = max(0, limit), max(0, offset)
         query = fts_query(flt.text) if flt.text.strip() else None
         if (query is not None and flt == SessionFilter(text=flt.text) and sort == "date"
                 and descending and offset + limit <= _NEWEST_MATCHES_UP_TO):
-            newest = self._newest_matches(query, offset, limit)
+            newest = self._newest_matches(query, offset, limit,
+                                          0 if snippets else first_snippets)
             if newest is not None:
-                if snippets and newest:
-                    found = self.snippets(flt.text, [row.id for row in newest])
-                    newest = [row._replace(snippet=found.get(row.id)) for row in newest]
-                return newest
+                wanted = len(newest) if snippets else first_snippets
+                return self._with_snippets(flt.text, newest, wanted)
         try:
             where, params = self._where(flt, paging=True)
         except _NoMatches:
@@ -207,11 +209,22 @@ class SessionListing(JournalAccess):
             f"SELECT {ROW_COLUMNS} FROM session s{where} ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        found = (self.snippets(flt.text, [int(r[0]) for r in rows])
-                 if snippets and flt.text.strip() else {})
-        return [row_from_sql(row, found.get(int(row[0]))) for row in rows]
+        listed = [row_from_sql(row) for row in rows]
+        if not flt.text.strip():
+            return listed
+        return self._with_snippets(flt.text, listed, len(listed) if snippets else first_snippets)
 
-    def _newest_matches(self, query: str, offset: int, limit: int) -> list[SessionRow] | None:
+    def _with_snippets(self, text: str, rows: list[SessionRow], wanted: int) -> list[SessionRow]:
+        """`rows` with the snippets of the first `wanted` filled in where still missing."""
+        missing = [row.id for row in rows[:wanted] if row.snippet is None]
+        if not missing:
+            return rows
+        found = self.snippets(text, missing)
+        return [row._replace(snippet=found[row.id]) if row.id in found else row
+                for row in rows]
+
+    def _newest_matches(self, query: str, offset: int, limit: int,
+                        first_snippets: int = 0) -> list[SessionRow] | None:
         """Rows `offset`..`offset + limit` of the sessions matching `query`, newest first
         (date, time, id), read from the match set itself, highest id first, with no table of
         every match.
@@ -222,30 +235,58 @@ class SessionListing(JournalAccess):
         every such candidate, and reading the matches on down to the lowest candidate finds
         those that match. When a journal's ids and dates disagree too much for that (a session
         moved to a recent date among many old ones), None sends the caller to the plan over
-        every match."""
+        every match.
+
+        With `first_snippets`, the same pass makes the snippets of the first matches read (half
+        as many again, as rows logged out of time order may move up); `page` makes any the
+        first rows still lack."""
         wanted = offset + limit
         if wanted == 0:
             return []
-        cursor = self._db.execute(
-            "SELECT rowid FROM session_fts WHERE session_fts MATCH ? ORDER BY rowid DESC",
-            (query,),
-        )
+        found: dict[int, str] = {}
+        cursor = self._db.execute(self._match_cursor_sql(first_snippets), (query,))
         try:
-            ids = [int(row[0]) for row in cursor.fetchmany(wanted)]
+            read = cursor.fetchmany(wanted)
+            ids = [int(row[0]) for row in read]
+            _keep_snippets(read, found)
             rows = self._newest_of(ids, wanted)
             if len(ids) == wanted:  # more may match: look below the lowest id read
                 candidates = self._may_sort_above(rows[-1], ids[-1])
                 if candidates is None:
                     return None
                 if candidates:
-                    below = self._matching_down_to(cursor, candidates)
+                    below = self._matching_down_to(cursor, candidates, found)
                     if below is None:
                         return None
                     if below:
                         rows = self._newest_of(ids + below, wanted)
-            return [row_from_sql(row) for row in rows[offset:]]
+            return [row_from_sql(row, found.get(int(row[0]))) for row in rows[offset:]]
         finally:
             cursor.close()
+
+    def _match_cursor_sql(self, first_snippets: int) -> str:
+        """The matches, highest id first; with `first_snippets`, the snippets of the first
+        `first_snippets * 3 // 2` of them as well (a function counts the rows it lets through)."""
+        if first_snippets <= 0:
+            return "SELECT rowid FROM session_fts WHERE session_fts MATCH ? ORDER BY rowid DESC"
+        budget = first_snippets * 3 // 2
+        chosen: set[int] = set()
+
+        def snippet_wanted(rowid: int) -> bool:
+            if rowid in chosen:
+                return True
+            if len(chosen) < budget:
+                chosen.add(rowid)
+                return True
+            return False
+
+        self._db.create_function("peerdesk_snippet_wanted", 1, snippet_wanted)
+        args = f"'{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS}"
+        return ("SELECT rowid, "
+                f"CASE WHEN peerdesk_snippet_wanted(rowid) THEN snippet(session_fts, 0, {args}) "
+                "END, "
+                f"CASE WHEN peerdesk_snippet_wanted(rowid) THEN snippet(session_fts, -1, {args}) "
+                "END FROM session_fts WHERE session_fts MATCH ? ORDER BY rowid DESC")
 
     def _newest_of(self, ids: Sequence[int], wanted: int) -> list[Any]:
         """The list columns of the newest `wanted` sessions among `ids`."""
@@ -268,17 +309,19 @@ class SessionListing(JournalAccess):
         return None if len(found) > _NEWEST_MATCHES_UP_TO else found
 
     @staticmethod
-    def _matching_down_to(cursor: Any, candidates: set[int]) -> list[int] | None:
+    def _matching_down_to(cursor: Any, candidates: set[int],
+                          snippets: dict[int, str]) -> list[int] | None:
         """Read the match cursor (ids descending) down to the lowest of `candidates`; the
-        candidates that match. None when that means reading more than
-        `_NEWEST_MATCHES_READ_UP_TO` ids."""
+        candidates that match (and any snippets the cursor made, into `snippets`). None when
+        that means reading more than `_NEWEST_MATCHES_READ_UP_TO` ids."""
         lowest = min(candidates)
         found: list[int] = []
         read = 0
         while read <= _NEWEST_MATCHES_READ_UP_TO:
             chunk = cursor.fetchmany(_CHUNK)
             read += len(chunk)
-            found += [int(match_id) for (match_id,) in chunk if match_id in candidates]
+            found += [int(row[0]) for row in chunk if row[0] in candidates]
+            _keep_snippets(chunk, snippets)
             if len(chunk) < _CHUNK or int(chunk[-1][0]) <= lowest:
                 return found
         return None
@@ -300,8 +343,19 @@ class SessionListing(JournalAccess):
             f"AND +rowid IN ({marks})",
             (query, min(ids), max(ids), *ids),
         )
-        return {
-            int(rowid): str(from_notes) if SNIPPET_OPEN in (from_notes or "") else str(best or "")
-            for rowid, from_notes, best in rows
-        }
+        found: dict[int, str] = {}
+        _keep_snippets(rows, found)
+        return found
+
+
+def _keep_snippets(rows: Iterable[Sequence[Any]], into: dict[int, str]) -> None:
+    """From (rowid, snippet of the notes, snippet of the best column) rows: the notes' when
+    they match, else the best column's. Rows without snippets (or without those columns) are
+    skipped."""
+    for row in rows:
+        if len(row) < 3 or (row[1] is None and row[2] is None):
+            continue
+        from_notes, best = row[1], row[2]
+        into[int(row[0])] = (str(from_notes) if SNIPPET_OPEN in (from_notes or "")
+                             else str(best or ""))
 

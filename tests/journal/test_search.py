@@ -12,7 +12,7 @@ import pytest
 import sqlcipher3
 
 from peerdesk.journal.model import Session
-from peerdesk.journal.repository import SessionFilter, SessionRepository
+from peerdesk.journal.repository import SessionFilter, SessionRepository, SessionRow
 from peerdesk.journal.search import fts_query
 from peerdesk.vault import Vault
 from peerdesk.vault.vault import _configure
@@ -139,6 +139,30 @@ def test_a_search_pages_from_the_match_set_without_a_table_of_every_match(
     found = repo.snippets("rota", [1, 2, 999])
     assert sorted(found) == [1, 2]
     assert all("«rota»" in s for s in found.values())
+
+
+@pytest.mark.parametrize("same_day", [False, True])
+def test_the_first_rows_snippets_come_in_the_same_pass_over_the_index(
+        repo: SessionRepository, same_day: bool) -> None:
+    """A search's first page with its first rows' snippets reads the index once (a second
+    pass repeats its whole work, most of the cost of "shouted at work"); rows logged out of
+    time order on a busy day still get theirs."""
+    rng = random.Random(3)
+    repo.add_many(_session(
+        date=dt.date(2026, 1, 1) + dt.timedelta(days=0 if same_day else n),
+        start_time=dt.time(rng.randrange(8, 18), rng.choice((0, 30))) if same_day else None,
+        notes=f"shouted at work, note {n}") for n in range(300))
+    flt = SessionFilter(text="shouted at wor")
+    pages: list[list[SessionRow]] = []
+    matching = _match_statements(repo, lambda: pages.append(
+        repo.page(flt, limit=200, snippets=False, first_snippets=40)))
+    rows = pages[0]
+    assert [r.id for r in rows] == [r.id for r in repo.page(flt, limit=200)]  # the same page
+    assert all(r.snippet and "«shouted»" in r.snippet for r in rows[:40])
+    if not same_day:
+        assert len(matching) == 1  # ids follow dates: one pass made every snippet wanted
+    plain = repo.page(flt, limit=200, snippets=False)
+    assert all(r.snippet is None for r in plain)
 
 
 def test_a_search_with_no_match_reads_nothing_else(repo: SessionRepository) -> None:

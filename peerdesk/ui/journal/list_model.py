@@ -215,8 +215,9 @@ class SessionListModel(QAbstractTableModel):
 
         def first_page(repo: SessionRepository) -> _Page:
             rows = repo.page(flt, sort=sort, descending=descending, offset=0, limit=size,
-                             snippets=False)
-            return _Page(0, rows, repo.snippets(flt.text, [r.id for r in rows[:SNIPPET_CHUNK]]))
+                             snippets=False, first_snippets=SNIPPET_CHUNK)
+            return _Page(0, rows, {row.id: row.snippet for row in rows[:SNIPPET_CHUNK]
+                                   if row.snippet is not None})
 
         self._loader.submit(self._generation, first_page)
 
