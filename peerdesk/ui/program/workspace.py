@@ -577,12 +577,20 @@ class ProgramWorkspace(Workspace):
         QTimer.singleShot(0, self, lambda: self._show_import(outcomes))
 
     def _show_import(self, outcomes: list[ImportOutcome]) -> None:
+        """The results dialog is built on this turn of the event loop, opened (and painted)
+        on the next, and the dashboard's recount starts on the one after: each piece of GUI
+        work stays short, and the recount's Python (on a worker) does not hold up the calls
+        the dialog's first paint makes into Python."""
         if self._closed:
             return
-        self.show_results(outcomes)
-        # The count runs Python on a worker, and each call the dialog's first paint makes into
-        # Python would wait for the interpreter lock: start it once the dialog has painted.
-        QTimer.singleShot(0, self, lambda: self._refresh_after_import(outcomes))
+        dialog = self.show_results(outcomes, show=False)
+
+        def open_it() -> None:
+            if not self._closed and dialog is self.results_dialog:
+                dialog.open()
+            QTimer.singleShot(0, self, lambda: self._refresh_after_import(outcomes))
+
+        QTimer.singleShot(0, self, open_it)
 
     def _refresh_after_import(self, outcomes: list[ImportOutcome]) -> None:
         if self._closed:
@@ -597,7 +605,8 @@ class ProgramWorkspace(Workspace):
         if not isinstance(exc, PeerDeskError):
             sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: report it loudly
 
-    def show_results(self, outcomes: Sequence[ImportOutcome]) -> ImportResultsDialog:
+    def show_results(self, outcomes: Sequence[ImportOutcome], *,
+                     show: bool = True) -> ImportResultsDialog:
         if self.results_dialog is not None:
             self.results_dialog.close()
             self.results_dialog.deleteLater()
@@ -605,7 +614,8 @@ class ProgramWorkspace(Workspace):
         dialog.enrol_requested.connect(  # a confirmed key: import its files again
             lambda paths, enrolment: self.import_paths([Path(p) for p in paths], enrolment))
         self.results_dialog = dialog
-        dialog.open()
+        if show:
+            dialog.open()
         return dialog
 
     def _set_busy(self, busy: bool) -> None:
