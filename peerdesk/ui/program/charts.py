@@ -364,6 +364,10 @@ class ChartPanel(QFrame):
 
     def set_table(self, table: LabelledTable | None, k: int) -> None:
         self.model.set_table(table, k)
+        self.show_chart(table, k)
+
+    def show_chart(self, table: LabelledTable | None, k: int) -> None:
+        """The chart of `table` (its Table tab is `model`'s, set apart: `set_table` does both)."""
         if table is None:
             self.protected = None
             self.view.setChart(QChart())

@@ -269,8 +269,9 @@ class Dashboard(QWidget):
             step()
 
     def table_steps(self, tables: Sequence[LabelledTable], k: int) -> list[Callable[[], None]]:
-        """`set_tables` in steps, one chart each (a chart takes 5–20 ms to build): a caller
-        can run one step per turn of the event loop so the window keeps responding."""
+        """`set_tables` in steps, two per chart, its table then its chart (a chart takes
+        5–20 ms to build, and its table as long again with its first paint): a caller can run
+        one step per turn of the event loop so the window keeps responding."""
         wanted = [t.key for t in tables]
         if wanted != list(self.panels):
             for panel in self.panels.values():
@@ -278,7 +279,7 @@ class Dashboard(QWidget):
                 panel.deleteLater()
             self.panels = {}
 
-        def step(index: int, table: LabelledTable) -> None:
+        def rows(index: int, table: LabelledTable) -> None:
             panel = self.panels.get(table.key)
             if panel is None:
                 panel = ChartPanel(table.key, table.title, chart_kind_for(table))
@@ -286,6 +287,11 @@ class Dashboard(QWidget):
                 self.panels[table.key] = panel
                 columns = self._columns[1]
                 self._chart_grid.addWidget(panel, index // columns, index % columns)
-            panel.set_table(table, k)
+            panel.model.set_table(table, k)
 
-        return [functools.partial(step, index, table) for index, table in enumerate(tables)]
+        def chart(table: LabelledTable) -> None:
+            self.panels[table.key].show_chart(table, k)
+
+        return [step for index, table in enumerate(tables)
+                for step in (functools.partial(rows, index, table),
+                             functools.partial(chart, table))]
