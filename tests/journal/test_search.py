@@ -194,14 +194,20 @@ def test_newest_matches_first_whatever_order_sessions_were_logged_in(
         for n in range(900)
     ]
     repo.add_many(sessions)
-    expected = sorted(
-        ((s.date, s.start_time.isoformat() if s.start_time else "", number)
-         for number, s in enumerate(sessions, start=1) if "rota" in s.notes),
-        reverse=True)
+    expected = _newest_first_with(sessions, "rota")
     flt = SessionFilter(text="rot")
     got = [r.id for offset in (0, 200, 400) for r in repo.page(flt, offset=offset, limit=200)]
-    assert got == [number for *_, number in expected][:600]
+    assert got == expected[:600]
     assert repo.count(flt) == len(expected)
+
+
+def _newest_first_with(sessions: list[Session], word: str) -> list[int]:
+    """The ids (1, 2, … in the order added) of the sessions whose notes hold `word`, sorted as
+    the list sorts them: date, time (none first), id, newest first."""
+    return [number for *_, number in sorted(
+        ((s.date, s.start_time.isoformat() if s.start_time else "", number)
+         for number, s in enumerate(sessions, start=1) if word in s.notes),
+        reverse=True)]
 
 
 @pytest.mark.parametrize("limits", [None, (5, 10_000), (2000, 300)])
@@ -224,13 +230,9 @@ def test_newest_matches_first_on_busy_days_logged_in_any_time_order(
         for n in range(900)
     ]
     repo.add_many(sessions)
-    expected = sorted(
-        ((s.date, s.start_time.isoformat() if s.start_time else "", number)
-         for number, s in enumerate(sessions, start=1) if "rota" in s.notes),
-        reverse=True)
     flt = SessionFilter(text="rota")
     got = [r.id for offset in (0, 200) for r in repo.page(flt, offset=offset, limit=200)]
-    assert got == [number for *_, number in expected][:400]
+    assert got == _newest_first_with(sessions, "rota")[:400]
 
 
 def test_one_and_two_letter_prefixes_use_the_prefix_index(repo: SessionRepository) -> None:
