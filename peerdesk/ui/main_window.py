@@ -94,9 +94,10 @@ class MainWindow(QMainWindow):
         self.start.create_page.create_requested.connect(self._create_journal)
         self.start.unlock_page.unlock_requested.connect(self._unlock_journal)
         self.shell.stack.currentChanged.connect(self._workspace_shown)
+        self.shell.workspace_built.connect(self._fill_workspace_menu)
 
-        self._session_menus: list[QMenu] = []
-        self._menu_fillers: list[Callable[[Workspace], None]] = []
+        # workspace id -> its menu while unlocked (filled when the workspace is built)
+        self._workspace_menus: dict[str, QMenu] = {}
         self._session_actions: list[QAction] = []
         self._build_menus()
         self.security = install_security(self)  # auto-lock, backups, damaged-file offer
@@ -320,22 +321,16 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(cls.title(), self)
         self.menuBar().insertMenu(self.go_menu.menuAction(), menu)
-        self._session_menus.append(menu)
-
-        def fill(built: Workspace) -> None:
-            if built.workspace_id == cls.workspace_id and menu.isEmpty():
-                menu.addActions(built.menu_actions())
-
-        def fill_on_opening() -> None:
-            built = self.shell.workspace(cls.workspace_id)  # built now if it was not yet
-            if built is not None:
-                fill(built)
-
+        self._workspace_menus[cls.workspace_id] = menu
+        # opening the menu builds the workspace (its `workspace_built` fills the menu)
+        menu.aboutToShow.connect(lambda: self.shell.workspace(cls.workspace_id))
         if workspace is not None:
-            fill(workspace)
-        self.shell.workspace_built.connect(fill)
-        self._menu_fillers.append(fill)
-        menu.aboutToShow.connect(fill_on_opening)
+            self._fill_workspace_menu(workspace)
+
+    def _fill_workspace_menu(self, workspace: Workspace) -> None:
+        menu = self._workspace_menus.get(workspace.workspace_id)
+        if menu is not None and menu.isEmpty():
+            menu.addActions(workspace.menu_actions())
 
     def _start_peer_code_review(self, context: AppContext) -> None:
         self.peer_code_task = start_peer_code_review(
@@ -391,13 +386,10 @@ class MainWindow(QMainWindow):
         for workspace in self.shell.workspaces:
             workspace.prepare_lock()
         self.shell.remove_all()
-        for menu in self._session_menus:
+        for menu in self._workspace_menus.values():
             self.menuBar().removeAction(menu.menuAction())
             menu.deleteLater()
-        self._session_menus.clear()
-        for fill in self._menu_fillers:
-            self.shell.workspace_built.disconnect(fill)
-        self._menu_fillers.clear()
+        self._workspace_menus.clear()
         for action in self._session_actions:
             for menu in (self.journal_menu, self.go_menu):
                 menu.removeAction(action)
