@@ -17,7 +17,7 @@ import sqlcipher3
 
 from benchmarks.fixtures import LARGE_JOURNAL, PASSPHRASE, journal_path
 from benchmarks.harness import Results, Row, interleaved, measure, ms, percentile, summary
-from peerdesk.journal.search import SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, SNIPPET_TOKENS
+from peerdesk.journal.search import SNIPPET_SQL_ARGUMENTS
 from peerdesk.vault import Vault
 from peerdesk.vault.passphrase import key_pragma_literal
 
@@ -132,7 +132,7 @@ def first_page_row(size: int) -> Callable[[Results, int], None]:
 # two statements or as one that makes a snippet for every row; each query is timed with the
 # faster of the two. Raw orders by id: in the benchmark journals ids follow the dates (not the
 # times within a day), so raw skips the work of proving the order that the app must do.
-_SNIPPET_ARGS = f"'{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS}"
+_SNIPPET_ARGS = SNIPPET_SQL_ARGUMENTS
 
 
 def _raw_search_statements(page_size: int, snippet_rows: int) -> dict[str, tuple[str, ...]]:

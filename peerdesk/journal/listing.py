@@ -13,10 +13,8 @@ from typing import Any
 
 from peerdesk.journal.journal_access import ROW_COLUMNS, JournalAccess, SessionRow, row_from_sql
 from peerdesk.journal.search import (
-    SNIPPET_CLOSE,
-    SNIPPET_ELLIPSIS,
     SNIPPET_OPEN,
-    SNIPPET_TOKENS,
+    SNIPPET_SQL_ARGUMENTS,
     fts_query,
 )
 from peerdesk.vault.vault import Connection
@@ -281,7 +279,7 @@ class SessionListing(JournalAccess):
             return False
 
         self._db.create_function("peerdesk_snippet_wanted", 1, snippet_wanted)
-        args = f"'{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS}"
+        args = SNIPPET_SQL_ARGUMENTS
         return ("SELECT rowid, "
                 f"CASE WHEN peerdesk_snippet_wanted(rowid) THEN snippet(session_fts, 0, {args}) "
                 "END, "
@@ -334,7 +332,7 @@ class SessionListing(JournalAccess):
         if query is None or not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        args = f"'{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS}"
+        args = SNIPPET_SQL_ARGUMENTS
         # One pass over the matches in the page's id range: per-row lookups (`rowid IN`)
         # re-run the whole query each time, which is slow for prefix queries.
         rows = self._db.execute(

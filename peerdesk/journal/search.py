@@ -12,6 +12,9 @@ SNIPPET_OPEN = "«"
 SNIPPET_CLOSE = "»"
 SNIPPET_ELLIPSIS = "…"
 SNIPPET_TOKENS = 12
+# The arguments after the column of FTS5's snippet(), as SQL.
+SNIPPET_SQL_ARGUMENTS = (
+    f"'{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS}")
 
 
 def _has_word_character(token: str) -> bool:
