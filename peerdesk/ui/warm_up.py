@@ -39,7 +39,8 @@ def warm_up(language: str) -> None:
 # Widget classes whose first use in a process costs far more than later ones (measured with
 # the app's style, offscreen: a combo box's first size hint 48 ms, a check box's 8 ms; every
 # other class the workspaces use under 3 ms). The journal's filter bar uses both.
-_FIRST_USE_WIDGETS = ("QComboBox", "QCheckBox")
+_FIRST_USE_WIDGETS: tuple[type[QtWidgets.QWidget], ...] = (
+    QtWidgets.QComboBox, QtWidgets.QCheckBox)
 
 
 def warm_up_widgets(owner: QObject) -> None:
@@ -49,7 +50,7 @@ def warm_up_widgets(owner: QObject) -> None:
     remaining = list(_FIRST_USE_WIDGETS)
 
     def step() -> None:
-        widget = getattr(QtWidgets, remaining.pop(0))()
+        widget = remaining.pop(0)()
         widget.ensurePolished()
         widget.sizeHint()
         widget.deleteLater()
