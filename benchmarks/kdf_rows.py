@@ -22,7 +22,7 @@ from typing import Any
 import sqlcipher3
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from benchmarks.harness import Results, Row, measure, ms, summary
+from benchmarks.harness import Results, Row, interleaved, ms, summary
 from peerdesk.vault.keyslots import (
     MINIMUM_ARGON2,
     TARGET_SECONDS,
@@ -43,10 +43,11 @@ PASSPHRASE = "benchmark passphrase, not a secret"
 def deliberate_kdf_row(results: Results, repeat: int) -> None:
     params = calibrate_argon2()
     salt = secrets.token_bytes(16)
-    app = measure(lambda: derive_argon2(PASSPHRASE, salt, params), repeat)
-    raw = measure(lambda: Argon2id(salt=salt, length=32, iterations=params.iterations,
-                                   lanes=params.lanes, memory_cost=params.memory_kib
-                                   ).derive(PASSPHRASE.encode()), repeat)
+    app, raw = interleaved(
+        lambda: derive_argon2(PASSPHRASE, salt, params),
+        lambda: Argon2id(salt=salt, length=32, iterations=params.iterations, lanes=params.lanes,
+                         memory_cost=params.memory_kib).derive(PASSPHRASE.encode()),
+        repeat)
     low, high = TARGET_SECONDS
     cpu_ms = app.cpu_median_ms or app.median_ms
     results.add(Row(
@@ -75,8 +76,8 @@ def unwrap_row(results: Results, repeat: int) -> None:
         keyring, key = new_keyring(PASSPHRASE, MINIMUM_ARGON2)
         path = folder / "keys.json"
         write_keyring(path, with_recovery_code(keyring, key, code))
-        app = measure(lambda: unlock_with_recovery_code(read_keyring(path), code), repeat)
-        raw = measure(lambda: path.read_bytes(), repeat)
+        app, raw = interleaved(lambda: unlock_with_recovery_code(read_keyring(path), code),
+                               path.read_bytes, repeat)
     finally:
         shutil.rmtree(folder)
     results.add(Row(
@@ -116,11 +117,10 @@ def raw_key_open_row(results: Results, repeat: int) -> None:
             while opened:
                 opened.pop().close()
 
-        app = measure(lambda: opened.append(_open_and_read(raw_path, key.pragma_literal())),
-                      repeat, teardown=close)
-        legacy = measure(lambda: opened.append(
-            _open_and_read(legacy_path, key_pragma_literal(PASSPHRASE))), repeat,
-            teardown=close)
+        app, legacy = interleaved(
+            lambda: opened.append(_open_and_read(raw_path, key.pragma_literal())),
+            lambda: opened.append(_open_and_read(legacy_path, key_pragma_literal(PASSPHRASE))),
+            repeat, teardown=close)
     finally:
         shutil.rmtree(folder)
     results.add(Row(
