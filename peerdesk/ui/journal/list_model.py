@@ -76,8 +76,7 @@ _Index = QModelIndex | QPersistentModelIndex
 @dataclasses.dataclass(frozen=True)
 class _Page:
     offset: int
-    rows: list[SessionRow]
-    snippets: dict[int, str]
+    rows: list[SessionRow]  # a search's first page: its first chunk with snippets
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,15 +191,15 @@ class SessionListModel(QAbstractTableModel):
             self._submit_first_page()
             return
         self._loading = False
-        self._show_first_page(self._fetch(0), {})
+        self._show_first_page(self._fetch(0))
 
-    def _show_first_page(self, rows: list[SessionRow], snippets: dict[int, str]) -> None:
+    def _show_first_page(self, rows: list[SessionRow]) -> None:
         self.beginResetModel()
-        self._rows = [r._replace(snippet=snippets[r.id]) if r.id in snippets else r
-                      for r in rows]
+        self._rows = rows
         self._more = len(self._rows) >= self.page_size
         self._total = None if self._more else len(self._rows)  # a short page is all there is
-        self._snippet_chunks = {0} if snippets else set()
+        self._snippet_chunks = ({0} if any(r.snippet is not None for r in rows[:SNIPPET_CHUNK])
+                                else set())
         self.endResetModel()
         self.rows_loaded.emit()
         if self._total is not None:
@@ -216,8 +215,7 @@ class SessionListModel(QAbstractTableModel):
         def first_page(repo: SessionRepository) -> _Page:
             rows = repo.page(flt, sort=sort, descending=descending, offset=0, limit=size,
                              snippets=False, first_snippets=SNIPPET_CHUNK)
-            return _Page(0, rows, {row.id: row.snippet for row in rows[:SNIPPET_CHUNK]
-                                   if row.snippet is not None})
+            return _Page(0, rows)
 
         self._loader.submit(self._generation, first_page)
 
@@ -229,7 +227,7 @@ class SessionListModel(QAbstractTableModel):
             raise outcome.error  # a bug (or the journal closed): Qt's excepthook reports it
         if isinstance(outcome, _Page) and outcome.offset == 0:
             self._loading = False
-            self._show_first_page(outcome.rows, outcome.snippets)
+            self._show_first_page(outcome.rows)
         elif isinstance(outcome, _Page):
             self._fetching = False
             if outcome.offset == len(self._rows):
@@ -305,7 +303,7 @@ class SessionListModel(QAbstractTableModel):
             offset, size = len(self._rows), self.page_size
             self._loader.submit(self._generation, lambda repo: _Page(offset, repo.page(
                 flt, sort=sort, descending=descending, offset=offset, limit=size,
-                snippets=False), {}))
+                snippets=False)))
             return
         self._append(self._fetch(len(self._rows)))
 
