@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -31,6 +32,7 @@ from peerdesk.ui.security import install_security
 from peerdesk.ui.shortcuts import apply_shortcut, key_sequences
 from peerdesk.ui.start_screen import StartScreen
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
+from peerdesk.ui.turns import in_turns
 from peerdesk.ui.warm_up import warm_up, warm_up_widgets
 from peerdesk.ui.window_state import fit_to_screen, restore_geometry, save_geometry
 from peerdesk.ui.workspace_shell import WorkspaceShell
@@ -214,37 +216,55 @@ class MainWindow(QMainWindow):
         return context
 
     def _open_in_steps(self, vault: Vault, then: Callable[[], object] | None = None) -> None:
-        """After unlock: build the workspaces needed at once (`_built_at_unlock`) one per turn
-        of the event loop, so the window keeps responding (the start screen stays busy
-        meanwhile), then show them and call `then` (what must follow `open_session` goes there:
-        `context` is set only then). The others are built when first shown."""
+        """After unlock: build the workspaces needed at once (`_built_at_unlock`) one step per
+        turn of the event loop (`Workspace.build_in_turns`), so the window keeps responding
+        (the start screen stays busy meanwhile), then show them and call `then` (what must
+        follow `open_session` goes there: `context` is set only then). The others are built
+        when first shown."""
         from peerdesk.ui.workspace_list import WORKSPACE_CLASSES  # heavy: see there
 
         context = self._new_context(vault)
-        wanted = _built_at_unlock(WORKSPACE_CLASSES, context)
         built: list[Workspace] = []
         self._opening = vault
 
-        def step() -> None:
-            if self._opening is not vault:  # the window was closed meanwhile
-                for workspace in built:
-                    workspace.deleteLater()
-                return
-            if len(built) < len(wanted):
-                built.append(wanted[len(built)](context))
-                QTimer.singleShot(0, self, step)
-                return
-            self._opening = None
-            self.open_session(vault, prepared=(context, built))
-            if then is not None:
-                then()
+        def closed() -> bool:
+            """Whether the window was closed meanwhile (what was built is dropped then)."""
+            if self._opening is vault:
+                return False
+            for workspace in built:
+                workspace.deleteLater()
+            return True
 
-        QTimer.singleShot(0, self, step)
+        def steps() -> Iterator[None]:
+            if closed():
+                return
+            wanted = _built_at_unlock(WORKSPACE_CLASSES, context)
+            for made in chain.from_iterable(cls.build_in_turns(context) for cls in wanted):
+                if made is not None:
+                    built.append(made)
+                yield
+                if closed():
+                    return
+            self._opening = None
+            self._attach_session(vault, prepared=(context, built))
+            yield  # showing the window's new content (layout, first paint) is a turn of its own
+            if self.context is context:  # not locked meanwhile
+                self._show_session(context)
+                if then is not None:
+                    then()
+
+        in_turns(self, steps())
 
     def open_session(self, vault: Vault, *,
                      prepared: tuple[AppContext, list[Workspace]] | None = None) -> None:
         """Show the workspaces for an unlocked vault: those of `_built_at_unlock` (built here
         unless `prepared`), the others built when first shown."""
+        self._show_session(self._attach_session(vault, prepared=prepared))
+
+    def _attach_session(self, vault: Vault, *,
+                        prepared: tuple[AppContext, list[Workspace]] | None = None,
+                        ) -> AppContext:
+        """`open_session` but for showing it: the workspaces, their menus and actions."""
         self.start.create_page.clear()
         self.start.unlock_page.clear()
         from peerdesk.ui.workspace_list import JOURNAL_MENU_PROVIDERS, WORKSPACE_CLASSES
@@ -280,10 +300,14 @@ class MainWindow(QMainWindow):
             self.shell.banner.setVisible(True)
         self.lock_action.setEnabled(True)
         self.quick_reference_action.setEnabled(True)
-        self.pages.setCurrentWidget(self.shell)
         start_at = str(context.settings.get("default_workspace"))
         if not self.shell.show_workspace(start_at) and self.shell.workspace_ids:
             self.shell.navigation.setCurrentRow(0)
+        return context
+
+    def _show_session(self, context: AppContext) -> None:
+        """The unlocked journal takes the start screen's place."""
+        self.pages.setCurrentWidget(self.shell)
         # the start screen had the focus: give it to the navigation, so the keyboard works at once
         self.shell.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
         # Qt adds " — PeerDesk" (the application display name) itself.

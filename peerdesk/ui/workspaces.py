@@ -7,6 +7,7 @@ decrypted value outlives the lock. Feature issues add their workspace to `WORKSP
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,13 @@ class Workspace(QWidget):
     @classmethod
     def title(cls) -> str:
         raise NotImplementedError
+
+    @classmethod
+    def build_in_turns(cls, context: AppContext) -> Iterator[Workspace | None]:
+        """Build the workspace one piece per `next()`, the workspace itself last: unlock runs
+        one step per turn of the event loop (`peerdesk.ui.turns`). A workspace that takes
+        long to build yields None after each part it makes ahead."""
+        yield cls(context)
 
     def activated(self) -> None:
         """Called each time the workspace is shown."""

@@ -6,7 +6,7 @@ Ctrl+T the peer's timeline, Ctrl+S saves in the editor, Esc goes back to the lis
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -58,9 +58,11 @@ from peerdesk.ui.workspaces import AppContext, Workspace
 class JournalWorkspace(Workspace):
     workspace_id = "journal"
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 filters: FilterBar | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("journalWorkspace")
+        self.filters = filters if filters is not None else FilterBar()
         self.repository = SessionRepository(context.vault)
         self.drafts = DraftStore(context.vault)
         # Searches and counts run on the loader's own connection, never on the GUI thread.
@@ -101,6 +103,12 @@ class JournalWorkspace(Workspace):
     def title(cls) -> str:
         return QCoreApplication.translate("JournalWorkspace", "Journal")
 
+    @classmethod
+    def build_in_turns(cls, context: AppContext) -> Iterator[Workspace | None]:
+        filters = FilterBar()  # about half of the building: a turn of its own
+        yield None
+        yield cls(context, filters=filters)
+
     @property
     def editor(self) -> SessionEditor:
         """The session editor, built on first use."""
@@ -128,7 +136,6 @@ class JournalWorkspace(Workspace):
     def _build_list_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("journalListPage")
-        self.filters = FilterBar()
         self.filters.changed.connect(self._apply_filter)
         self.new_button = QPushButton(self.tr("&New session"))
         self.new_button.setObjectName("newSessionButton")
