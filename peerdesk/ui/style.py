@@ -1,10 +1,13 @@
 """Look and feel that must work for everyone: a focus ring you can see, colours that hold up
 in light and dark schemes.
 
-- `install_accessible_style(app)` wraps the platform style so the keyboard focus is always shown
-  as a ring in the palette's highlight colour (Fusion's own hint is too faint on buttons) and
-  follows the focus from widget to widget; on dark palettes it also outlines check boxes and
-  radio buttons, which Fusion draws nearly invisible there.
+- `install_accessible_style(app)` shows the keyboard focus as a ring in the palette's highlight
+  colour (Fusion's own hint is too faint on buttons) that follows the focus from widget to
+  widget; on dark palettes it also outlines check boxes and radio buttons, which Fusion draws
+  nearly invisible there. Only the ring itself and, on dark palettes, the application have a
+  style written in Python: each of its methods is a call from Qt into Python, and a light
+  window's paints make none (a table's paint made ~1,400 of them, each waiting for the
+  interpreter lock while a worker runs Python).
 - `tone(name)` / `tone_css(name)` give the few semantic text colours PeerDesk uses (error,
   muted, warning, success, accent) in a shade readable on the current palette, light or dark.
   Use them instead of hex colours, and relative font sizes instead of fixed ones.
@@ -29,6 +32,8 @@ from PySide6.QtWidgets import (
     QStyleOption,
     QWidget,
 )
+
+from peerdesk.ui.turns import next_turn
 
 # (on a light background, on a dark background); the light ones pass WCAG AA on white.
 TONES: dict[str, tuple[str, str]] = {
@@ -85,8 +90,8 @@ def scaled_font_css(factor: float, widget: QWidget | None = None) -> str:
     return f"font-size: {size * factor:.1f}pt;"
 
 
-class AccessibleStyle(QProxyStyle):
-    """The platform style, with the focus frame drawn as a ring in the highlight colour."""
+class FocusRingStyle(QProxyStyle):
+    """The style of the focus ring's frame only: the ring filled in the highlight colour."""
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
                     painter: QPainter, widget: QWidget | None = None) -> None:
@@ -95,6 +100,17 @@ class AccessibleStyle(QProxyStyle):
             painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
             return
         super().drawControl(element, option, painter, widget)
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        if metric in (QStyle.PixelMetric.PM_FocusFrameHMargin,
+                      QStyle.PixelMetric.PM_FocusFrameVMargin):
+            return FOCUS_RING_WIDTH
+        return super().pixelMetric(metric, option, widget)
+
+
+class DarkOutlineStyle(QProxyStyle):
+    """The platform style, with check boxes and radio buttons outlined on dark palettes."""
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
                       painter: QPainter, widget: QWidget | None = None) -> None:
@@ -116,12 +132,14 @@ class AccessibleStyle(QProxyStyle):
                 painter.drawRoundedRect(box, 2.0, 2.0)
             painter.restore()
 
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
-                    widget: QWidget | None = None) -> int:
-        if metric in (QStyle.PixelMetric.PM_FocusFrameHMargin,
-                      QStyle.PixelMetric.PM_FocusFrameVMargin):
-            return FOCUS_RING_WIDTH
-        return super().pixelMetric(metric, option, widget)
+
+def outline_when_dark(target: QApplication | QWidget) -> bool:
+    """Give `target` (the application, or one widget) `DarkOutlineStyle` if its palette is
+    dark and it has not got it yet. Once given, it stays: it outlines only on dark palettes."""
+    if isinstance(target.style(), DarkOutlineStyle) or not is_dark(target.palette()):
+        return False
+    target.setStyle(DarkOutlineStyle(QStyleFactory.create(target.style().name())))
+    return True
 
 
 class FocusRing(QObject):
@@ -131,6 +149,8 @@ class FocusRing(QObject):
         super().__init__(app)
         self.setObjectName("focusRing")
         self._frame: QFocusFrame | None = None
+        self._ring_style = FocusRingStyle(QStyleFactory.create(app.style().name()))
+        self._ring_style.setParent(self)
         app.focusChanged.connect(self._focus_changed)
 
     def frame(self) -> QFocusFrame | None:
@@ -151,18 +171,22 @@ class FocusRing(QObject):
         if frame is None:
             frame = QFocusFrame()
             frame.setObjectName("focusFrame")
+            frame.setStyle(self._ring_style)
             self._frame = frame
         frame.setWidget(new)
 
 
 def install_accessible_style(app: QApplication) -> FocusRing | None:
-    """Wrap the current style with `AccessibleStyle` and start showing the focus ring.
-    macOS draws its own clear focus ring (with its own QFocusFrame): left as it is there."""
+    """Start showing the focus ring, and outline check boxes while the palette is dark (now
+    or after the system's colour scheme changes). macOS draws its own clear focus ring (with
+    its own QFocusFrame): left as it is there."""
     if sys.platform == "darwin":
         return None
     existing = app.findChild(FocusRing, "focusRing")
     if existing is not None:
         return existing
-    base = QStyleFactory.create(app.style().name())
-    app.setStyle(AccessibleStyle(base))
+    outline_when_dark(app)
+    # the palette follows the new scheme after this signal: look on a later turn
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: next_turn(app, lambda: outline_when_dark(app)))
     return FocusRing(app)

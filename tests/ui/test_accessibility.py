@@ -32,7 +32,16 @@ from peerdesk.referrals.packs import read_starter_pack
 from peerdesk.settings import Settings
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.settings_dialog import SettingsDialog
-from peerdesk.ui.style import TONES, AccessibleStyle, FocusRing, is_dark, notice_css, tone
+from peerdesk.ui.style import (
+    TONES,
+    DarkOutlineStyle,
+    FocusRing,
+    install_accessible_style,
+    is_dark,
+    notice_css,
+    outline_when_dark,
+    tone,
+)
 from peerdesk.ui.workspaces import Workspace
 from peerdesk.vault import Vault
 
@@ -260,7 +269,6 @@ def test_focus_ring_follows_the_focus_and_uses_the_highlight(qtbot: QtBot) -> No
     ring = FocusRing(app)
     host = QWidget()
     qtbot.addWidget(host)
-    host.setStyle(AccessibleStyle(QStyleFactory.create("Fusion")))
     layout = QVBoxLayout(host)
     field, button = QLineEdit(), QPushButton("Go")
     layout.addWidget(field)
@@ -276,9 +284,9 @@ def test_focus_ring_follows_the_focus_and_uses_the_highlight(qtbot: QtBot) -> No
         frame = ring.frame()
         assert isinstance(frame, QFocusFrame)
         assert frame.isVisible()
-        style = host.style()
-        assert style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) >= 2
-        frame.setStyle(style)  # in the app the whole application has this style
+        # the ring has a style of its own; the window keeps the platform's
+        assert frame.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) >= 2
+        assert not isinstance(host.style(), DarkOutlineStyle)
         image = frame.grab().toImage()
         highlight = frame.palette().color(QPalette.ColorRole.Highlight)
         assert image.pixelColor(0, image.height() // 2) == highlight  # the ring's left edge
@@ -309,20 +317,27 @@ def test_text_tones_are_readable_in_light_and_dark(background: str) -> None:
     assert _contrast(colours[0], colours[1]) >= 4.5
 
 
-def test_check_boxes_are_outlined_on_a_dark_palette(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QCheckBox, QStyleOptionButton
-
+def _dark_palette() -> QPalette:
     dark = QPalette()
     for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
                          (QPalette.ColorRole.Base, "#1e1e1e"),
                          (QPalette.ColorRole.Text, "#e8e8e8"),
                          (QPalette.ColorRole.WindowText, "#e8e8e8")):
         dark.setColor(role, QColor(colour))
+    return dark
+
+
+def test_check_boxes_are_outlined_on_a_dark_palette(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyleOptionButton
+
     box = QCheckBox("Online")
     qtbot.addWidget(box)
-    style = AccessibleStyle(QStyleFactory.create("Fusion"))
-    box.setStyle(style)
-    box.setPalette(dark)
+    box.setStyle(QStyleFactory.create("Fusion"))
+    box.setPalette(_dark_palette())
+    assert outline_when_dark(box)
+    assert not outline_when_dark(box)  # once is enough
+    style = box.style()
+    assert isinstance(style, DarkOutlineStyle)
     box.show()
     qtbot.waitExposed(box)
     option = QStyleOptionButton()
@@ -333,3 +348,24 @@ def test_check_boxes_are_outlined_on_a_dark_palette(qtbot: QtBot) -> None:
             for x in (indicator.left(), indicator.left() + 1)
             for y in range(indicator.top() + 2, indicator.bottom() - 1)]
     assert max(edge) > 120  # a light outline, not dark on dark
+
+
+def test_a_light_palette_keeps_the_platform_style_without_python_in_its_paints(
+        qtbot: QtBot) -> None:
+    light = QWidget()
+    qtbot.addWidget(light)
+    light.setStyle(QStyleFactory.create("Fusion"))
+    light.setPalette(QStyleFactory.create("Fusion").standardPalette())
+    assert not is_dark(light.palette())
+    assert not outline_when_dark(light)
+    assert not isinstance(light.style(), DarkOutlineStyle)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert not is_dark(app.palette())  # the test run's palette
+    before = app.style()
+    ring = install_accessible_style(app)
+    try:
+        assert ring is not None
+        assert app.style() is before  # the platform's own: a paint makes no call into Python
+    finally:
+        ring.deleteLater()
