@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QFont
 
 from peerdesk.journal.list_worker import JobFailed
@@ -377,6 +385,16 @@ class SessionListModel(QAbstractTableModel):
         font = QFont()  # FontRole, the consent column
         font.setBold(True)
         return font
+
+    def multiData(self, index: _Index, roles: QModelRoleDataSpan | QModelRoleData) -> None:
+        """What the view's delegate asks to paint or size a cell: its seven roles in one call
+        from Qt into Python, where `data()` would take seven (each waiting for the interpreter
+        lock while a worker runs Python)."""
+        # PySide6 iterates a span (its stubs do not say so)
+        asked = (roles,) if isinstance(roles, QModelRoleData) else cast(
+            "Iterable[QModelRoleData]", roles)
+        for role_data in asked:
+            role_data.setData(self.data(index, role_data.role()))
 
     # -- presentation -------------------------------------------------------------------------
 

@@ -87,6 +87,33 @@ def test_cells_are_coloured_aligned_and_bold_where_they_say_something(
     assert role(overdue, COL_PEER, ROW_ID_ROLE) == model.row_at(overdue).id
 
 
+def test_a_cell_s_roles_asked_together_are_those_asked_one_by_one(
+        repo: SessionRepository) -> None:
+    """A view's delegate asks every role of a cell in one `multiData` call."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    from peerdesk.ui.journal.list_model import COLUMN_COUNT
+
+    _fill(repo)
+    model = SessionListModel(repo, today=lambda: TODAY)
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.CheckStateRole,
+             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, ROW_ID_ROLE)
+    answered = 0
+    for row in range(model.rowCount()):
+        for column in range(COLUMN_COUNT):
+            index = model.index(row, column)
+            for role in roles:
+                asked = QModelRoleData(int(role))
+                model.multiData(index, QModelRoleDataSpan(asked))
+                one_by_one = model.data(index, role)
+                together = asked.data()
+                assert together == one_by_one, (row, column, role)
+                answered += one_by_one is not None
+    assert answered > model.rowCount() * COLUMN_COUNT  # more than the display texts
+
+
 def test_columns_show_what_a_supporter_needs(repo: SessionRepository) -> None:
     _fill(repo)
     model = SessionListModel(repo, today=lambda: TODAY)
