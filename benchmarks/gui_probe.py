@@ -243,7 +243,7 @@ def probe_journal_stall(journal: Path, out: Path) -> dict[str, Any]:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from peerdesk.ui.exchange.export_dialog import ExportDialog
+    from peerdesk.ui.exchange.export_dialog import open_export_dialog
 
     app, window = _window(journal)
     for _ in range(20):
@@ -293,7 +293,7 @@ def probe_journal_stall(journal: Path, out: Path) -> dict[str, Any]:
         # what Journal → Export summary… runs: the dialog plans on a worker (every month is
         # sent: the copied journal remembers no export), shows the preview, and once it is
         # ready Save writes the signed file on a worker and remembers what was sent
-        dialog = ExportDialog(window.context.vault, window, today=TODAY)
+        dialog = open_export_dialog(window.context.vault, window, today=TODAY)
         dialogs.append(dialog)
         dialog.exported.connect(exported.append)
         def save() -> None:
@@ -304,7 +304,6 @@ def probe_journal_stall(journal: Path, out: Path) -> dict[str, Any]:
 
         # Save is a click of its own, once the preview has been shown (and looked at)
         dialog.plan_ready.connect(lambda: QTimer.singleShot(300, save))
-        dialog.open()
 
     phase("export", export, lambda: bool(exported))
     ticker.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -69,6 +70,7 @@ def _work(fn: Callable[[Progress], Any], progress: Progress,
 
 
 POLL_MS = 15
+SHOW_PROGRESS_AFTER_MS = 300
 
 
 class BackgroundTask(QObject):
@@ -97,19 +99,15 @@ class BackgroundTask(QObject):
         self._on_failure = on_failure
         self.progress = Progress()
         self._outcome: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+        # The progress dialog is made only once the work has run for SHOW_PROGRESS_AFTER_MS:
+        # most tasks end sooner, and making one (10 ms the first time) would hold up the
+        # window for a dialog never seen.
         self._dialog: QProgressDialog | None = None
-        if show_progress:
-            dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
-            dialog.setWindowTitle(label)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(300)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            if cancellable:
-                dialog.canceled.connect(self.progress.cancel)
-            else:
-                dialog.setCancelButton(None)
-            self._dialog = dialog
+        self._label = label
+        self._show_progress_dialog = show_progress
+        self._cancellable = cancellable
+        self._latest: tuple[int, int, str] | None = None
+        self._started_at = time.monotonic()
         self._thread = threading.Thread(target=_work, args=(fn, self.progress, self._outcome),
                                         name=f"peerdesk: {label}", daemon=True)
         self._checking = False
@@ -138,8 +136,10 @@ class BackgroundTask(QObject):
         try:
             state = self.progress.take()
             if state is not None:
+                self._latest = state
                 self._show_progress(*state)
             if self._thread.is_alive():
+                self._make_dialog_when_due()
                 return
             self._poll.stop()
             self._completed = True
@@ -150,6 +150,26 @@ class BackgroundTask(QObject):
             self._handle_success(value)
         else:
             self._handle_failure(value)
+
+    def _make_dialog_when_due(self) -> None:
+        if (not self._show_progress_dialog or self._dialog is not None or self._parent_gone()
+                or time.monotonic() - self._started_at < SHOW_PROGRESS_AFTER_MS / 1000):
+            return
+        dialog = QProgressDialog(self._label, self.tr("Cancel") if self._cancellable else "",
+                                 0, 0, self._parent)
+        dialog.setWindowTitle(self._label)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if self._cancellable:
+            dialog.canceled.connect(self.progress.cancel)
+        else:
+            dialog.setCancelButton(None)
+        self._dialog = dialog
+        dialog.show()
+        if self._latest is not None:
+            self._show_progress(*self._latest)
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
         dialog = self._dialog

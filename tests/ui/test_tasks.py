@@ -6,7 +6,7 @@ import threading
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import PeerDeskError
@@ -114,14 +114,27 @@ def test_progress_text_and_value_reach_the_dialog(qtbot: QtBot) -> None:
         proceed.wait(5)
 
     task = run_in_background(parent, "Importing", work, lambda _: None)
+    qtbot.waitUntil(lambda: task._dialog is not None)  # once the work has run a while
     dialog = task._dialog
     assert dialog is not None
+    assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.value() == 2)
     assert dialog.labelText() == "Reading file 2 of 4"
     assert dialog.maximum() == 4
     proceed.set()
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
+
+
+def test_a_short_task_makes_no_progress_dialog(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    task = run_in_background(parent, "Checking", lambda progress: progress.update(1, 1),
+                             lambda _: None)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert task._dialog is None
+    assert parent.findChild(QProgressDialog) is None
 
 
 def test_worker_thread_has_ended_before_the_callback_runs(qtbot: QtBot) -> None:

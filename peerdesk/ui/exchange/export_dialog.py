@@ -71,6 +71,7 @@ from peerdesk.ui.i18n import message_text
 from peerdesk.ui.messages import show_error, show_info
 from peerdesk.ui.shortcuts import apply_shortcut
 from peerdesk.ui.tasks import Progress, run_in_background
+from peerdesk.ui.turns import next_turn
 from peerdesk.vault import Vault
 
 
@@ -93,7 +94,8 @@ class ExportDialog(QDialog):
         self.vault = vault
         self.today = today or dt.date.today()
         self.plan: ExportPlan | None = None
-        self.key: SigningKey = SigningKeyStore(vault).key()
+        # read (made and saved, the first time) on the planning worker
+        self.key: SigningKey | None = None
         self._drafts = len(DraftStore(vault).keys())
         self._closed = False
 
@@ -200,9 +202,7 @@ class ExportDialog(QDialog):
         self.alias_problem.setStyleSheet("color: #b00020;")
         self.alias_problem.setVisible(False)
         self.alias_edit.textChanged.connect(self._check_alias)
-        self.fingerprint = QLabel(self.tr(
-            "Your key's fingerprint: <b>{0}</b> — read it to your coordinator when they "
-            "import your first file.").format(self.key.fingerprint))
+        self.fingerprint = QLabel()
         self.fingerprint.setObjectName("keyFingerprint")
         self.fingerprint.setTextFormat(Qt.TextFormat.RichText)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -271,20 +271,25 @@ class ExportDialog(QDialog):
         self.heading.setText(self.tr("Reading your journal…"))
         vault, today, drafts = self.vault, self.today, self._drafts
 
-        def work(_: Progress) -> ExportPlan:
+        def work(_: Progress) -> tuple[ExportPlan, SigningKey]:
             connection = vault.connect_another()
             try:
+                key = SigningKeyStore(connection).key()
                 return plan_from_vault(vault, connection=connection, unsaved_drafts=drafts,
-                                       today=today)
+                                       today=today), key
             finally:
                 connection.close()
 
         run_in_background(self, self.tr("Preparing the summary…"), work, self._plan_done,
                           self._plan_failed)
 
-    def _plan_done(self, plan: ExportPlan) -> None:
+    def _plan_done(self, planned: tuple[ExportPlan, SigningKey]) -> None:
         if self._closed:
             return
+        plan, self.key = planned
+        self.fingerprint.setText(self.tr(
+            "Your key's fingerprint: <b>{0}</b> — read it to your coordinator when they "
+            "import your first file.").format(self.key.fingerprint))
         self.show_plan(plan)
         self.plan_ready.emit()
 
@@ -387,8 +392,8 @@ class ExportDialog(QDialog):
 
     def save_to(self, path: Path) -> None:
         """Write the planned summary to `path` in the background, then remember the export."""
-        plan = self.plan
-        if plan is None:
+        plan, key = self.plan, self.key
+        if plan is None or key is None:
             return
         if not self._check_alias():
             return
@@ -400,7 +405,6 @@ class ExportDialog(QDialog):
             show_error(self, self.tr("Summary not saved"), message_text(exc))
             return
         self.save_button.setEnabled(False)
-        key = self.key
 
         def work(_: Progress) -> ExportResult:
             return write_file(plan, path, key, alias=alias, org_unit=unit or None)
@@ -471,13 +475,19 @@ def export_summary_action(window: Any, context: Any) -> list[QAction]:
     action.setStatusTip(QCoreApplication.translate(
         "MainWindow", "Write a signed summary of your figures for your program coordinator"))
 
-    def open_dialog() -> None:
-        dialog = ExportDialog(context.vault, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        locked = getattr(window, "locked", None)
-        if locked is not None:
-            locked.connect(dialog.reject)
-        dialog.open()
-
-    action.triggered.connect(open_dialog)
+    action.triggered.connect(lambda: open_export_dialog(context.vault, window))
     return [action]
+
+
+def open_export_dialog(vault: Vault, window: QWidget, *,
+                       today: dt.date | None = None) -> ExportDialog:
+    """The dialog, built now (its plan starts on a worker) and shown on the next turn of the
+    event loop: building and first painting it are GUI work of ~20 ms each, kept apart. It is
+    closed when the journal locks, and deleted once closed."""
+    dialog = ExportDialog(vault, window, today=today)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    locked = getattr(window, "locked", None)
+    if locked is not None:
+        locked.connect(dialog.reject)
+    next_turn(dialog, dialog.open)
+    return dialog

@@ -18,7 +18,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange.export import export_from_vault, remembered_alias
-from peerdesk.exchange.keys import SigningKeyStore
+from peerdesk.exchange.keys import SigningKey, SigningKeyStore
 from peerdesk.exchange.validate import summary_schema
 from peerdesk.journal.drafts import DraftStore
 from peerdesk.journal.model import Session
@@ -253,5 +253,27 @@ def test_menu_action_opens_the_dialog(qtbot: QtBot, filled: Vault) -> None:
     action.trigger()
     dialog = window.findChild(ExportDialog)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.plan is not None, timeout=10_000)
+    assert dialog.key is not None
+    assert dialog.key.fingerprint in dialog.fingerprint.text()
     dialog.reject()
+
+
+def test_the_signing_key_is_made_on_the_worker_not_while_the_window_waits(
+        qtbot: QtBot, filled: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first export makes and saves the journal's key: a write, kept off the GUI thread."""
+    import threading
+
+    made_on: list[threading.Thread] = []
+    real_key = SigningKeyStore.key
+
+    def key(store: SigningKeyStore) -> SigningKey:
+        made_on.append(threading.current_thread())
+        return real_key(store)
+
+    monkeypatch.setattr(SigningKeyStore, "key", key)
+    dialog = open_dialog(qtbot, filled)
+    assert dialog.key is not None
+    assert made_on
+    assert threading.main_thread() not in made_on
+    assert dialog.key.fingerprint == real_key(SigningKeyStore(filled)).fingerprint
