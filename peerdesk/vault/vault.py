@@ -612,11 +612,15 @@ class Vault:
         """A second keyed connection to the same file, for a worker thread (WAL allows it).
         It shares this vault's integrity gate: it writes only once the journal is proven
         whole."""
-        if self._secret is None:
+        secret = self._secret  # once: the GUI thread may lock (and drop it) meanwhile
+        if secret is None:
             raise VaultLockedError()
         conn = connect(self.db_path, self._gate)
+        if self._secret is None:
+            conn.close()
+            raise VaultLockedError()
         try:
-            apply_key(conn, self._secret)
+            apply_key(conn, secret)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA temp_store = MEMORY")

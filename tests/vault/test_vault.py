@@ -5,6 +5,7 @@ import os
 import stat
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from peerdesk.vault import (
     PassphraseError,
     Vault,
     VaultExistsError,
+    VaultLockedError,
     VaultNotFoundError,
     VaultOpenError,
     VaultTooNewError,
@@ -235,6 +237,21 @@ def test_second_connection_for_workers(vault: Vault) -> None:
         assert other.execute("SELECT value FROM settings WHERE key='x'").fetchone()[0] == "1"
     finally:
         other.close()
+
+
+def test_a_worker_connecting_while_the_journal_locks_is_told_it_is_locked(
+        vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker starting as the GUI thread locks gets the locked error, not a wrong-passphrase
+    one (the lock dropped the key between the worker's check and its use of it)."""
+    real_connect = vault_module.connect
+
+    def connect_while_locking(*args: Any, **kwargs: Any) -> Any:
+        vault.close()
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(vault_module, "connect", connect_while_locking)
+    with pytest.raises(VaultLockedError):
+        vault.connect_another()
 
 
 def test_worker_connection_transactions_roll_back_and_commit(vault: Vault) -> None:
