@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from peerdesk.exchange.export import SentMonth
 from peerdesk.exchange.format import REASON_CHANGED, REASON_NEW, REASON_NOW_EMPTY
 from peerdesk.journal.monthly_figures import MonthCounts
 from peerdesk.program.figures import COUNTED_FIELDS, NOT_RECORDED
 from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.cell_model import CellTableModel
 from peerdesk.ui.i18n import display_taxonomy
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -24,7 +25,7 @@ MONTH_COLUMNS = ("month", "reason", "contacts", "first", "follow_up_planned",
                  "with_referral", "with_risk")
 
 
-class MonthPreviewModel(QAbstractTableModel):
+class MonthPreviewModel(CellTableModel):
     """The months an `ExportPlan` sends, one row each, in file order."""
 
     def __init__(self) -> None:
@@ -104,7 +105,7 @@ class MonthPreviewModel(QAbstractTableModel):
         return None
 
 
-class MonthCountsModel(QAbstractTableModel):
+class MonthCountsModel(CellTableModel):
     """Every count one month sends: (what is counted, answer, contacts); zeros left out."""
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:

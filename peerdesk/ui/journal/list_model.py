@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QModelRoleData,
-    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -31,6 +28,7 @@ from peerdesk.journal.list_worker import JobFailed
 from peerdesk.journal.repository import SessionFilter, SessionRepository, SessionRow
 from peerdesk.journal.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from peerdesk.taxonomy import Taxonomy
+from peerdesk.ui.cell_model import CellTableModel
 from peerdesk.ui.i18n import display_taxonomy
 from peerdesk.ui.journal.list_loader import ListLoader
 from peerdesk.ui.style import notice_colours, tone
@@ -103,7 +101,7 @@ def plain_snippet(snippet: str | None) -> str:
     return (snippet or "").replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
 
 
-class SessionListModel(QAbstractTableModel):
+class SessionListModel(CellTableModel):
     rows_loaded = Signal()    # the first page of the current filter and sort is in
     total_changed = Signal()  # `total` is known (it was counted on the worker)
 
@@ -385,16 +383,6 @@ class SessionListModel(QAbstractTableModel):
         font = QFont()  # FontRole, the consent column
         font.setBold(True)
         return font
-
-    def multiData(self, index: _Index, roles: QModelRoleDataSpan | QModelRoleData) -> None:
-        """What the view's delegate asks to paint or size a cell: its seven roles in one call
-        from Qt into Python, where `data()` would take seven (each waiting for the interpreter
-        lock while a worker runs Python)."""
-        # PySide6 iterates a span (its stubs do not say so)
-        asked = (roles,) if isinstance(roles, QModelRoleData) else cast(
-            "Iterable[QModelRoleData]", roles)
-        for role_data in asked:
-            role_data.setData(self.data(index, role_data.role()))
 
     # -- presentation -------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,9 +18,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from peerdesk.ui.cell_model import CellTableModel
+
 if TYPE_CHECKING:
     from peerdesk.program.labels import LabelledTable
-
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -58,7 +58,7 @@ def hidden_explanation(cell: str, k: int) -> str:
     return QCoreApplication.translate("ShownTableModel", "Hidden to protect privacy.")
 
 
-class ShownTableModel(QAbstractTableModel):
+class ShownTableModel(CellTableModel):
     """One protected table with its totals: rows × columns, a Total column and a Total row."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -143,7 +143,7 @@ class ShownTableModel(QAbstractTableModel):
         return None
 
 
-class ImportHistoryModel(QAbstractTableModel):
+class ImportHistoryModel(CellTableModel):
     """One row per imported file (re-imports included), newest first."""
 
     COLUMNS = ("When", "File", "Months", "SHA-256", "Supporter", "Months replaced",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from peerdesk.referrals import Resource
+from peerdesk.ui.cell_model import CellTableModel
 from peerdesk.ui.i18n import display_taxonomy
 from peerdesk.ui.style import tone
 
@@ -17,7 +18,7 @@ COL_NAME, COL_TYPE, COL_REGION, COL_USED = range(4)
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ResourceTableModel(QAbstractTableModel):
+class ResourceTableModel(CellTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[Resource] = []
