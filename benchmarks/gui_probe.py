@@ -131,8 +131,6 @@ def probe_memory(journal: Path, baseline: bool) -> dict[str, Any]:
 
 
 def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any]:
-    from PySide6.QtCore import QTimer
-
     from peerdesk.program.importer import Enrolment
 
     app, window = _window(journal)
@@ -146,44 +144,32 @@ def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any
     # read-only and refuses an import (VaultCheckPendingError), as a person would see
     _wait(app, lambda: window.context.vault.writable)
 
-    phase = ["idle"]
-    gaps: dict[str, float] = {}
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gap = now - last[0]
-        last[0] = now
-        gaps[phase[0]] = max(gaps.get(phase[0], 0.0), gap)
-
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(tick)
-    timer.start()
     finished: list[str] = []
     workspace.import_finished.connect(lambda _o: finished.append("import"))
     workspace.report_written.connect(lambda _k, _p: finished.append("report"))
     workspace.report_failed.connect(lambda text: finished.append(f"failed: {text}"))
 
+    ticker = _Ticker()
     start = time.perf_counter()
-    last[0] = start
-    phase[0] = "import"
+    ticker.start("import")
     # the supporters' keys accepted, as after comparing their fingerprints (else every file
     # is refused until enrolled, and there is nothing to report)
     workspace.import_paths(files, Enrolment(accept_new=True))
     # then the dashboard's refresh (counted off the GUI thread, shown on it) belongs to it too
     _wait(app, lambda: "import" in finished and not workspace.refreshing, 300)
     import_s = time.perf_counter() - start
+    ticker.end()
     if workspace.results_dialog is not None:
         workspace.results_dialog.close()
     app.processEvents()
-    phase[0] = "report"
     start_report = time.perf_counter()
-    last[0] = start_report
+    ticker.start("report")
     workspace.export_pdf(report)
     _wait(app, lambda: len(finished) > 1, 300)
     report_s = time.perf_counter() - start_report
-    timer.stop()
+    ticker.end()
+    ticker.stop()
+    gaps = ticker.gaps
     result = {"max_gap_ms": {k: v * 1000 for k, v in gaps.items()}, "import_s": import_s,
               "report_s": report_s, "finished": finished, "peak_rss_mb": _peak_rss_mb()}
     window.lock()

@@ -12,12 +12,13 @@ from __future__ import annotations
 import importlib
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from peerdesk.guides import load_library
 from peerdesk.guides.search import search_index
 from peerdesk.journal.search_labels import indexed_label_maps
 from peerdesk.taxonomy import default_taxonomy, localized_taxonomy
+from peerdesk.ui.turns import next_turn
 
 # Imported only when first used, inside functions: worth loading before that use too.
 _LATER_IMPORTS = (
@@ -55,6 +56,6 @@ def warm_up_widgets(owner: QObject) -> None:
         widget.sizeHint()
         widget.deleteLater()
         if remaining:
-            QTimer.singleShot(0, owner, step)
+            next_turn(owner, step)
 
-    QTimer.singleShot(0, owner, step)
+    next_turn(owner, step)

@@ -70,6 +70,7 @@ from peerdesk.ui.program.import_dialog import ImportResultsDialog
 from peerdesk.ui.program.tables import ImportHistoryModel
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
+from peerdesk.ui.turns import NEXT_TURN_MS, next_turn
 from peerdesk.ui.workspaces import AppContext, Workspace
 
 ReportProgress = Callable[[int, int, str], None]
@@ -147,7 +148,7 @@ class ProgramWorkspace(Workspace):
         self._chart_steps: list[Callable[[], None]] = []   # charts still to show, one a turn
         self._step_timer = QTimer(self)
         self._step_timer.setSingleShot(True)
-        self._step_timer.setInterval(0)
+        self._step_timer.setInterval(NEXT_TURN_MS)
         self._step_timer.timeout.connect(self._next_chart)
         self._build_actions()
         self._build_ui()
@@ -574,7 +575,7 @@ class ProgramWorkspace(Workspace):
         self._set_busy(False)
         # on the next turn of the event loop, once the progress dialog has gone: each piece
         # of GUI work stays short
-        QTimer.singleShot(0, self, lambda: self._show_import(outcomes))
+        next_turn(self, lambda: self._show_import(outcomes))
 
     def _show_import(self, outcomes: list[ImportOutcome]) -> None:
         """The results dialog is built on this turn of the event loop, opened (and painted)
@@ -588,9 +589,9 @@ class ProgramWorkspace(Workspace):
         def open_it() -> None:
             if not self._closed and dialog is self.results_dialog:
                 dialog.open()
-            QTimer.singleShot(0, self, lambda: self._refresh_after_import(outcomes))
+            next_turn(self, lambda: self._refresh_after_import(outcomes))
 
-        QTimer.singleShot(0, self, open_it)
+        next_turn(self, open_it)
 
     def _refresh_after_import(self, outcomes: list[ImportOutcome]) -> None:
         if self._closed:
