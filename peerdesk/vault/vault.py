@@ -645,17 +645,25 @@ class Vault:
     def journal_id(self) -> str:
         return str(self.meta("journal_id"))
 
-    def read_setting(self, key: str) -> Any | None:
-        row = self.connection.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    def read_setting(self, key: str, *, connection: Connection | None = None) -> Any | None:
+        """A setting's stored value, or None; on this vault's connection or `connection` (a
+        worker's, from `connect_another`)."""
+        conn = connection if connection is not None else self.connection
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return None if row is None else json.loads(row[0])
 
-    def write_setting(self, key: str, value: Any) -> None:
-        with self.transaction() as conn:
+    def write_setting(self, key: str, value: Any, *,
+                      connection: Connection | None = None) -> None:
+        with self.transaction(connection) as conn:
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, sort_keys=True)),
             )
+
+    def settings_on(self, connection: Connection) -> WorkerSettings:
+        """The settings backend of a worker's connection: `Settings(vault.settings_on(conn))`."""
+        return WorkerSettings(self, connection)
 
     # -- migrations ---------------------------------------------------------------------------
 
@@ -757,3 +765,18 @@ def _open_fault(exc: BaseException, path: Path) -> PeerDeskError:
     if code in (SQLITE_CANTOPEN, SQLITE_IOERR):
         return VaultAccessError(path, msg("the file or folder is not accessible"))
     return VaultOpenError()
+
+
+class WorkerSettings:
+    """Settings read and written through a worker's own connection (a write there waits for
+    the journal's write lock on the worker, never on the GUI thread)."""
+
+    def __init__(self, vault: Vault, connection: Connection) -> None:
+        self._vault = vault
+        self._connection = connection
+
+    def read_setting(self, key: str) -> Any | None:
+        return self._vault.read_setting(key, connection=self._connection)
+
+    def write_setting(self, key: str, value: Any) -> None:
+        self._vault.write_setting(key, value, connection=self._connection)

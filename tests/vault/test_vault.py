@@ -254,6 +254,19 @@ def test_a_worker_connecting_while_the_journal_locks_is_told_it_is_locked(
         vault.connect_another()
 
 
+def test_settings_through_a_worker_connection(vault: Vault) -> None:
+    from peerdesk.settings import Settings
+
+    other = vault.connect_another()
+    try:
+        Settings(vault.settings_on(other)).mark("done-on-the-worker")
+        assert Settings(vault).marked("done-on-the-worker")
+        vault.write_setting("language", "es")
+        assert vault.settings_on(other).read_setting("language") == "es"
+    finally:
+        other.close()
+
+
 def test_worker_connection_transactions_roll_back_and_commit(vault: Vault) -> None:
     other = vault.connect_another()
     try:

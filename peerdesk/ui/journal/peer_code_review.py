@@ -110,11 +110,8 @@ def start_peer_code_review(parent: QWidget, repository: SessionRepository, setti
     vault = repository.vault
 
     def found(flagged: list[FlaggedCode] | None) -> None:
-        if flagged is None or not still_open():
-            return  # locked meanwhile: look again next time
-        if not flagged:
-            settings.mark(PEER_CODE_REVIEW_DONE)
-            return
+        if not flagged or not still_open():
+            return  # nothing to review (marked done), or locked meanwhile: look again next time
         dialog = PeerCodeReviewDialog(flagged, repository, settings, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         show(dialog)
@@ -127,7 +124,10 @@ def start_peer_code_review(parent: QWidget, repository: SessionRepository, setti
             return None  # locked meanwhile: look again next time
         try:
             repository = SessionRepository(vault, connection=connection)
-            return flag_identifying(repository.peer_codes(only_unusual=True))
+            flagged = flag_identifying(repository.peer_codes(only_unusual=True))
+            if not flagged:  # written here: on the GUI thread it could wait for an import
+                Settings(vault.settings_on(connection)).mark(PEER_CODE_REVIEW_DONE)
+            return flagged
         finally:
             connection.close()
 
