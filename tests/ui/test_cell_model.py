@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTableView
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.cell_model import CellTableModel
@@ -57,6 +58,15 @@ def test_painting_asks_each_cell_in_one_call(qtbot: QtBot) -> None:
     view.viewport().repaint()
     assert model.together >= 6 * 3  # every visible cell
     assert model.one_by_one == 0
+
+
+def test_indexes_exist_only_inside_the_table(qtmodeltester: ModelTester) -> None:
+    model = _Counting()
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(5, 2).isValid()
+    for row, column in ((6, 0), (0, 3), (-1, 0), (0, -1)):
+        assert not model.index(row, column).isValid()
+    assert not model.index(0, 0, model.index(1, 1)).isValid()  # a table: no children
 
 
 def test_roles_asked_together_are_the_roles_asked_alone() -> None:

@@ -57,7 +57,6 @@ SORT_KEY_FOR_COLUMN: dict[int, str] = {
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ALIGNMENT: dict[int, int] = {
     COL_CONSENT: int(Qt.AlignmentFlag.AlignCenter),
     COL_RISK: int(Qt.AlignmentFlag.AlignCenter),
@@ -338,9 +337,6 @@ class SessionListModel(CellTableModel):
             if section not in SORT_KEY_FOR_COLUMN:
                 return self.tr("Not sortable")
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEY_FOR_COLUMN.get(column)
