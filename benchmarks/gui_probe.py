@@ -328,6 +328,14 @@ def _fresh_copy(journal: Path) -> None:
     os.sync()
 
 
+def _worst_of(gaps_ms: list[float]) -> str:
+    """'31.2 ms' for one run; '31.2 ms (runs 18.0 / 31.2 / 24.5 ms)' for several."""
+    worst = ms(max(gaps_ms))
+    if len(gaps_ms) == 1:
+        return worst
+    return f"{worst} (runs {' / '.join(f'{g:.1f}' for g in gaps_ms)} ms)"
+
+
 def memory_row(results: Results, repeat: int) -> None:
     folder = scratch_dir("gui-memory")
     journal = folder / "journal.peerdesk"
@@ -365,11 +373,12 @@ def stall_row(results: Results, repeat: int) -> None:
         runs.append(_run("stall", str(folder / "program.peerdesk"), str(folder / "report.pdf"),
                          *(str(p) for p in summary_files())))
     worst = max(max(r["max_gap_ms"]["import"], r["max_gap_ms"]["report"]) for r in runs)
-    by_phase = {phase: max(r["max_gap_ms"][phase] for r in runs) for phase in ("import", "report")}
+    by_phase = {phase: [r["max_gap_ms"][phase] for r in runs] for phase in ("import", "report")}
     results.add(Row(
         "longest UI-thread stall during import and report (summary v2)",
         "≤ 50 ms",
-        f"{ms(worst)} (import {ms(by_phase['import'])}, report {ms(by_phase['report'])})",
+        f"{ms(worst)} (import {_worst_of(by_phase['import'])}, "
+        f"report {_worst_of(by_phase['report'])})",
         f"{TICK_MS} ms timer",
         None, worst <= 50,
         {"runs": runs, "peak_rss_mb": max(float(r["peak_rss_mb"]) for r in runs),
@@ -394,7 +403,8 @@ def journal_stall_row(results: Results, repeat: int) -> None:
         _fresh_copy(journal)
         runs.append(_run("journal-stall", str(journal), str(folder / "summary.json")))
     for name in JOURNAL_PHASES:
-        worst = max(r["max_gap_ms"].get(name, 0.0) for r in runs)
+        each = [r["max_gap_ms"].get(name, 0.0) for r in runs]
+        worst = max(each)
         peak = max(r["peak_rss_mb"].get(name, 0.0) for r in runs)
         label = {"unlock": "unlock → journal list shown and counted",
                  "first_page": "first page (list reloaded)",
@@ -405,7 +415,7 @@ def journal_stall_row(results: Results, repeat: int) -> None:
         results.add(Row(
             f"longest GUI stall, {label}, 300k sessions",
             "≤ 50 ms",
-            ms(worst), f"{TICK_MS} ms timer", None, worst <= 50,
+            _worst_of(each), f"{TICK_MS} ms timer", None, worst <= 50,
             {"runs": runs, "peak_rss_mb": peak,
              "app_path": "the real MainWindow offscreen in a subprocess; a 5 ms QTimer on the "
                          "GUI thread records the longest gap between ticks in each phase; "
@@ -413,10 +423,12 @@ def journal_stall_row(results: Results, repeat: int) -> None:
         ))
 
 
+# The stall rows report the longest gap over three runs (each a fresh process and journal):
+# one run's longest gap depends on what else the machine did at that moment.
 GUI_ROWS: tuple[tuple[str, Callable[[Results, int], None], int], ...] = (
     ("memory", memory_row, 1),
-    ("journal_stall", journal_stall_row, 1),
-    ("stall", stall_row, 1),
+    ("journal_stall", journal_stall_row, 3),
+    ("stall", stall_row, 3),
 )
 
 
