@@ -247,11 +247,15 @@ class MainWindow(QMainWindow):
                     return
             self._opening = None
             self._attach_session(vault, prepared=(context, built))
-            yield  # showing the window's new content (layout, first paint) is a turn of its own
-            if self.context is context:  # not locked meanwhile
-                self._show_session(context)
-                if then is not None:
-                    then()
+            # showing the window's new content (layout, first paint) is a turn of its own, and
+            # the workers that `unlocked` starts (the page check…) start after that paint
+            for step in (self._show_session, self._announce_session):
+                yield
+                if self.context is not context:  # locked meanwhile
+                    return
+                step(context)
+            if then is not None:
+                then()
 
         in_turns(self, steps())
 
@@ -259,7 +263,9 @@ class MainWindow(QMainWindow):
                      prepared: tuple[AppContext, list[Workspace]] | None = None) -> None:
         """Show the workspaces for an unlocked vault: those of `_built_at_unlock` (built here
         unless `prepared`), the others built when first shown."""
-        self._show_session(self._attach_session(vault, prepared=prepared))
+        context = self._attach_session(vault, prepared=prepared)
+        self._show_session(context)
+        self._announce_session(context)
 
     def _attach_session(self, vault: Vault, *,
                         prepared: tuple[AppContext, list[Workspace]] | None = None,
@@ -312,6 +318,10 @@ class MainWindow(QMainWindow):
         self.shell.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
         # Qt adds " — PeerDesk" (the application display name) itself.
         self.setWindowTitle(self.journal_path.name)
+
+    def _announce_session(self, context: AppContext) -> None:
+        """What follows the unlocked journal being shown: `unlocked` (auto-lock, the page
+        check…) and the peer-code review."""
         self.unlocked.emit()
         self.peer_code_task = None
         if not self.demo:
