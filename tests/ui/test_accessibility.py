@@ -137,8 +137,8 @@ def test_settings_dialog_every_tab(qtbot: QtBot, vault: Vault) -> None:
         tabs.setCurrentIndex(index)
         page = tabs.widget(index)
         first = focusable_in(page)
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
         check_screen(qtbot, dialog, page, first[0] if first else tabs.tabBar(), minimum=1)
 
 
@@ -255,7 +255,7 @@ def test_dialog(qtbot: QtBot, vault: Vault, journal_path: Path, name: str) -> No
             dialog.show()
     else:
         dialog.show()
-    qtbot.waitExposed(dialog)
+    assert QTest.qWaitForWindowExposed(dialog)
     first = focusable_in(dialog)
     assert first
     check_screen(qtbot, dialog, dialog, first[0], minimum=2)
@@ -338,8 +338,8 @@ def test_check_boxes_are_outlined_on_a_dark_palette(qtbot: QtBot) -> None:
     assert not outline_when_dark(box)  # once is enough
     style = box.style()
     assert isinstance(style, DarkOutlineStyle)
-    box.show()
-    qtbot.waitExposed(box)
+    with qtbot.waitExposed(box):
+        box.show()
     option = QStyleOptionButton()
     option.initFrom(box)
     indicator = style.subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)

@@ -28,8 +28,8 @@ def test_shortcut_list_shows_the_table(qtbot: QtBot, journal_path: Path) -> None
 def test_f1_opens_the_shortcut_list(qtbot: QtBot, journal_path: Path) -> None:
     window = MainWindow(journal_path)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.findChild(type(window.lock_action), "shortcutsAction").trigger()
     qtbot.waitUntil(lambda: window.findChild(ShortcutsDialog) is not None)
     dialog = window.findChild(ShortcutsDialog)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -57,7 +58,7 @@ def window(qtbot: QtBot, journal_path: Path) -> Iterator[MainWindow]:
     qtbot.addWidget(main)
     main.show()
     main.activateWindow()
-    qtbot.waitExposed(main)
+    assert QTest.qWaitForWindowExposed(main)
     vault = Vault.create(journal_path, PASSPHRASE)
     ResourceRepository(vault).import_pack(read_starter_pack("en"))
     main.open_session(vault)

@@ -369,8 +369,8 @@ def test_no_english_interface_text_in_spanish_dialogs(
     for name in DIALOGS:
         dialog = make_dialog(name, vault, journal_path, host)
         qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
         for text in _visible_texts(dialog):
             for piece in re.split(r"  ·  | · |\n", text):
                 if piece.replace("&", "").strip() in translated:

@@ -24,8 +24,8 @@ def browser(qtbot: QtBot) -> GuideBrowser:
     widget = GuideBrowser(MemoryProgressStore())
     qtbot.addWidget(widget)
     widget.resize(1300, 850)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.guides import TrainingProgressRepository
@@ -24,8 +25,8 @@ def window(qtbot: QtBot, journal_path: Path) -> MainWindow:
     Vault.create(journal_path, PASSPHRASE).close()
     main = MainWindow(journal_path)
     qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    with qtbot.waitExposed(main):
+        main.show()
     return main
 
 
@@ -50,7 +51,7 @@ def test_read_the_guides_from_the_unlock_screen(qtbot: QtBot, window: MainWindow
     page.guides_button.click()
     reader = window.start.guides_window
     assert isinstance(reader, GuideReaderWindow)
-    qtbot.waitExposed(reader)
+    assert QTest.qWaitForWindowExposed(reader)
     assert not window.is_unlocked
     assert reader.browser.storage_note.isVisible()
     assert "your answers are not" in reader.browser.storage_note.text()

@@ -30,8 +30,8 @@ def test_results_list_each_file_with_months_or_problem(qtbot: QtBot, vault: Vaul
 
     dialog = ImportResultsDialog(outcomes)
     qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.open()
 
     rows = _rows(dialog)
     assert len(rows) == 4
@@ -105,8 +105,8 @@ def test_rejections_are_shown_in_spanish_with_file_names_and_field_paths_as_writ
 
     dialog = ImportResultsDialog(outcomes)
     qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.open()
 
     tampered_row, good_row, schema_row = _rows(dialog)
     assert tampered_row[0] == "editado.json"
