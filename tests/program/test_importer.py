@@ -14,14 +14,16 @@ import pytest
 import sqlcipher3
 
 from peerdesk.exchange.format import MAX_SUMMARY_BYTES, encode_file
-from peerdesk.program.importer import Enrolment, import_files
+from peerdesk.program.importer import FILES_CHECKED_AHEAD, Enrolment, import_files
 from peerdesk.program.store import ProgramStore
 from peerdesk.translation import localize
 from peerdesk.vault import Vault
+from peerdesk.vault.vault import write_transaction
 from tests.conftest import PASSPHRASE
 from tests.program.summaries import (
     ACCEPT,
     contact,
+    demo_files,
     new_key,
     resign,
     signed,
@@ -317,3 +319,26 @@ def test_a_file_that_cannot_be_saved_is_rejected(
     assert not outcome.accepted
     assert outcome.problem == ("ok.json was not imported: it could not be saved (database is "
                                "locked). Nothing from it was written; try again.")
+
+
+def test_the_write_lock_is_free_while_files_are_checked(vault: Vault, tmp_path: Path) -> None:
+    # a writer that does not wait at all (the GUI thread saving a session meanwhile) gets in
+    # whenever a file is being checked: the lock is held only while checked files are written
+    paths = demo_files(tmp_path, supporters=FILES_CHECKED_AHEAD + 3, records_each=5)
+    other = vault.connect_another()
+    other.execute("PRAGMA busy_timeout = 0")
+    writes: list[str] = []
+
+    def write_meanwhile(done: int, total: int, name: str) -> None:
+        with write_transaction(other):
+            other.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('probe', ?)",
+                          (name,))
+        writes.append(name)
+
+    try:
+        outcomes = import_files(vault, paths, write_meanwhile, enrolment=ACCEPT, today=TODAY)
+    finally:
+        other.close()
+    assert all(outcome.accepted for outcome in outcomes)
+    assert writes == [*(path.name for path in paths), ""]
+    assert len(ProgramStore(vault).history()) == len(paths)
