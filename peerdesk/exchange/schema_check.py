@@ -15,7 +15,7 @@ does not compile (`UnsupportedSchema`), and the caller then uses `jsonschema` al
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from peerdesk.json_schema import compiled
 
@@ -34,6 +34,8 @@ def _is_integer(value: Any) -> bool:
     # JSON Schema, but is left to jsonschema ("not sure") rather than decided here
     return type(value) is int
 
+
+_NO_MAX_LENGTH: Final = 2**63  # longer than any string
 
 _TYPES: Mapping[str, Check] = {
     "object": lambda v: type(v) is dict,
@@ -68,6 +70,20 @@ def _string_enum(node: Mapping[str, Any]) -> Check | None:
         return None
     options = frozenset(node["enum"])
     return lambda v: type(v) is str and v in options
+
+
+def _string(node: Mapping[str, Any]) -> Check | None:
+    """{"type": "string"} with any of "pattern", "minLength" and "maxLength"."""
+    if node.get("type") != "string" or not set(node) <= {"type", "pattern", "minLength",
+                                                          "maxLength"}:
+        return None
+    low, high = node.get("minLength", 0), node.get("maxLength", _NO_MAX_LENGTH)
+    if not (_is_integer(low) and _is_integer(high)):
+        return None
+    if "pattern" not in node:
+        return lambda v: type(v) is str and low <= len(v) <= high
+    search = compiled(node["pattern"]).search  # as the validator: search, `$` as ECMA-262
+    return lambda v: type(v) is str and low <= len(v) <= high and search(v) is not None
 
 
 CodeCounts = tuple[frozenset[str], int, int]   # allowed codes, lowest and highest count
@@ -157,7 +173,7 @@ def compile_schema(schema: Mapping[str, Any]) -> Check:
         return definitions[name]
 
     def build(node: Mapping[str, Any]) -> Check:
-        fused = _integer_range(node) or _string_enum(node)
+        fused = _integer_range(node) or _string_enum(node) or _string(node)
         if fused is not None:
             return fused
         counts = _code_counts(node)
