@@ -17,6 +17,7 @@ from peerdesk.exchange.format import (
     encode_file,
     signed_content,
 )
+from peerdesk.exchange.schema_check import compile_schema
 from peerdesk.exchange.validate import (
     LIMITS,
     SummaryRejected,
@@ -24,7 +25,8 @@ from peerdesk.exchange.validate import (
     summary_schema,
     validate_summary_bytes,
 )
-from tests.program.summaries import contact, signed
+from tests.exchange.test_schema_check import _variants
+from tests.program.summaries import contact, new_key, resign, signed
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -95,3 +97,28 @@ def test_what_the_schema_accepts_is_within_the_strict_readers_limits() -> None:
     assert _deepest(schema, schema["$defs"]) <= MAX_DEPTH
     assert len(str(MAX_SEQUENCE)) <= LIMITS.max_number_chars
     assert len(str(MAX_COUNT)) <= LIMITS.max_number_chars
+
+
+def _outcome(data: bytes) -> Any:
+    """What validation makes of `data`: the summary (without its file hash) or the refusal."""
+    try:
+        return dataclasses.replace(validate_summary_bytes(data, "s.json", TODAY), sha256="")
+    except SummaryRejected as exc:
+        return exc.problem
+
+
+def test_both_roads_agree_on_every_signed_variant_the_schema_accepts() -> None:
+    # a variant the schema's fast check refuses never takes the short road; every other one,
+    # signed by its own key, must get the same answer spelled as exported or re-spelled
+    key = new_key(5)
+    certainly_valid = compile_schema(summary_schema())
+    compared = 0
+    for variant in _variants(_document()):
+        if not certainly_valid(variant):
+            continue
+        document = resign(variant, key)
+        exported = encode_file(document)
+        assert _as_exported(exported) is not None
+        assert _outcome(exported) == _outcome(json.dumps(document, indent=1).encode())
+        compared += 1
+    assert compared > 20
