@@ -136,6 +136,18 @@ def encode_file(document: Mapping[str, Any]) -> bytes:
     return canonical_bytes(document) + b"\n"
 
 
+def signed_content_and_file(document: Mapping[str, Any]) -> tuple[bytes, bytes]:
+    """`signed_content(document)` and `encode_file(document)` from one encoding of the
+    document (its import checks both): keys are sorted, so the canonical form is the members
+    before "signature", the signature, then the members after it."""
+    before = canonical_bytes({k: v for k, v in document.items() if k < "signature"})[1:-1]
+    after = canonical_bytes({k: v for k, v in document.items() if k > "signature"})[1:-1]
+    signature = b'"signature":' + canonical_bytes(document["signature"])
+    unsigned = b",".join(part for part in (before, after) if part)
+    whole = b",".join(part for part in (before, signature, after) if part)
+    return SIGNATURE_CONTEXT + b"{" + unsigned + b"}", b"{" + whole + b"}\n"
+
+
 # -- schema -----------------------------------------------------------------------------------
 
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from jsonschema import Draft202012Validator
 
 from peerdesk.exchange.export import export_from_vault
 from peerdesk.exchange.format import (
     FIRST_MONTH,
+    encode_file,
     month_range,
     next_month,
     period_months,
     quarter_of,
     schema_text,
     signed_content,
+    signed_content_and_file,
 )
 from peerdesk.exchange.validate import summary_schema
 from peerdesk.journal.demo import fill_journal
@@ -41,6 +45,18 @@ def test_an_exported_file_matches_the_schema(vault: Vault, tmp_path: Path) -> No
     # the signature covers everything but itself, whatever the key order
     shuffled = dict(reversed(list(document.items())))
     assert signed_content(shuffled) == signed_content(document)
+
+
+@pytest.mark.parametrize("document", [
+    {"signature": "ab"},
+    {"a": 1, "signature": "ab"},
+    {"signature": "ab", "z": [1, {"y": None, "x": "é\n\"}"}]},
+    {"": 0, "signatur": True, "signature": "ab", "signaturf": 2, "supporter": {"b": 1, "a": 2}},
+])
+def test_one_encoding_gives_the_signed_content_and_the_file(document: dict[str, Any]) -> None:
+    for order in (document, dict(reversed(list(document.items())))):
+        assert signed_content_and_file(order) == (signed_content(document),
+                                                  encode_file(document))
 
 
 def test_periods() -> None:

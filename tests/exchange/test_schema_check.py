@@ -118,3 +118,35 @@ def test_a_keyword_it_does_not_know_does_not_compile() -> None:
         compile_schema({"type": "number"})
     with pytest.raises(UnsupportedSchema):
         compile_schema({"$ref": "#/$defs/missing"})
+
+
+_COUNT = {"type": "integer", "minimum": 1, "maximum": 9}
+_CLOSED_SCHEMAS: tuple[dict[str, Any], ...] = (
+    # a closed object whose properties are all code counts (a month's counts)
+    {"type": "object", "additionalProperties": False, "required": ["a", "b"], "properties": {
+        "a": {"type": "object", "propertyNames": {"enum": ["x", "y"]},
+              "additionalProperties": _COUNT},
+        "b": {"type": "object", "propertyNames": {"enum": ["z"]},
+              "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 2}}}},
+    # a closed object of other values (a month, the supporter)
+    {"type": "object", "additionalProperties": False, "required": ["n", "s"], "properties": {
+        "n": _COUNT, "s": {"anyOf": [{"type": "string", "maxLength": 2}, {"type": "null"}]}}},
+    # not every property required: checked keyword by keyword
+    {"type": "object", "additionalProperties": False, "required": ["n"], "properties": {
+        "n": _COUNT, "s": {"type": "string"}}},
+)
+_CLOSED_INSTANCES: tuple[Any, ...] = (
+    {}, [], None, {"a": {}, "b": {}}, {"a": {"x": 1, "y": 9}, "b": {"z": 0}},
+    {"a": {"x": 10}, "b": {}}, {"a": {"x": True}, "b": {}}, {"a": {"w": 1}, "b": {}},
+    {"a": {"x": 1}}, {"a": {"x": 1}, "b": {"z": 3}}, {"a": [], "b": {}},
+    {"a": {}, "b": {}, "c": {}}, {"n": 1, "s": None}, {"n": 1, "s": "ab"}, {"n": 1},
+    {"n": 1, "s": "abc"}, {"n": 0, "s": None}, {"n": 1, "s": None, "t": 1}, {"n": "1", "s": ""},
+)
+
+
+@pytest.mark.parametrize("schema", _CLOSED_SCHEMAS)
+def test_closed_objects_are_decided_as_jsonschema_decides_them(schema: dict[str, Any]) -> None:
+    fast = compile_schema(schema)
+    reference = Validator(schema)
+    for instance in _CLOSED_INSTANCES:
+        assert fast(instance) == reference.is_valid(instance), instance

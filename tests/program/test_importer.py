@@ -14,14 +14,16 @@ import pytest
 import sqlcipher3
 
 from peerdesk.exchange.format import MAX_SUMMARY_BYTES, encode_file
-from peerdesk.program.importer import Enrolment, import_files
+from peerdesk.program.importer import FILES_CHECKED_AHEAD, Enrolment, import_files
 from peerdesk.program.store import ProgramStore
 from peerdesk.translation import localize
 from peerdesk.vault import Vault
+from peerdesk.vault.vault import write_transaction
 from tests.conftest import PASSPHRASE
 from tests.program.summaries import (
     ACCEPT,
     contact,
+    demo_files,
     new_key,
     resign,
     signed,
@@ -146,11 +148,21 @@ HOSTILE: list[tuple[str, Callable[[dict[str, Any]], None], bool, str]] = [
 ]
 
 
+# A file as the export writes it (canonical JSON) takes a shorter road through validation than
+# one written any other way: both must refuse the same files with the same words.
+SPELLINGS: dict[str, Callable[[dict[str, Any]], bytes]] = {
+    "as-exported": encode_file,
+    "re-spelled": lambda document: json.dumps(document).encode(),
+}
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
 @pytest.mark.parametrize(("name", "change", "resign_with_a", "words"), HOSTILE,
                          ids=[h[0] for h in HOSTILE])
 def test_a_hostile_file_is_refused_and_changes_nothing(
         refusing_program: Vault, tmp_path: Path, name: str,
-        change: Callable[[dict[str, Any]], None], resign_with_a: bool, words: str) -> None:
+        change: Callable[[dict[str, Any]], None], resign_with_a: bool, words: str,
+        spelling: str) -> None:
     program = refusing_program
     store = ProgramStore(program)
     before = store.dump()
@@ -158,7 +170,7 @@ def test_a_hostile_file_is_refused_and_changes_nothing(
     change(document)
     if resign_with_a:
         document = resign(document, KEY_A)
-    path = write_raw(tmp_path / f"{name}.json", json.dumps(document))
+    path = write_raw(tmp_path / f"{name}.json", SPELLINGS[spelling](document))
     [outcome] = _import(program, path, enrolment=ACCEPT)   # accepting new keys does not help
     assert not outcome.accepted
     assert outcome.problem.startswith(f"{name}.json was not imported: ")
@@ -307,3 +319,26 @@ def test_a_file_that_cannot_be_saved_is_rejected(
     assert not outcome.accepted
     assert outcome.problem == ("ok.json was not imported: it could not be saved (database is "
                                "locked). Nothing from it was written; try again.")
+
+
+def test_the_write_lock_is_free_while_files_are_checked(vault: Vault, tmp_path: Path) -> None:
+    # a writer that does not wait at all (the GUI thread saving a session meanwhile) gets in
+    # whenever a file is being checked: the lock is held only while checked files are written
+    paths = demo_files(tmp_path, supporters=FILES_CHECKED_AHEAD + 3, records_each=5)
+    other = vault.connect_another()
+    other.execute("PRAGMA busy_timeout = 0")
+    writes: list[str] = []
+
+    def write_meanwhile(done: int, total: int, name: str) -> None:
+        with write_transaction(other):
+            other.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('probe', ?)",
+                          (name,))
+        writes.append(name)
+
+    try:
+        outcomes = import_files(vault, paths, write_meanwhile, enrolment=ACCEPT, today=TODAY)
+    finally:
+        other.close()
+    assert all(outcome.accepted for outcome in outcomes)
+    assert writes == [*(path.name for path in paths), ""]
+    assert len(ProgramStore(vault).history()) == len(paths)
