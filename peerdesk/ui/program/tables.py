@@ -50,6 +50,16 @@ def shown_number(cell: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _with_totals(table: LabelledTable) -> list[list[str]]:
+    """The table's cells with a Total column (when it has more than one column) and a Total
+    row, as stored."""
+    totals = len(table.columns) > 1
+    rows = [[*cells, table.row_totals[index]] if totals else list(cells)
+            for index, cells in enumerate(table.cells)]
+    last = [*table.column_totals, table.grand_total] if totals else [table.grand_total]
+    return [*rows, last]
+
+
 def hidden_explanation(cell: str, k: int) -> str:
     if cell.strip().startswith("<"):
         return QCoreApplication.translate(
@@ -59,12 +69,19 @@ def hidden_explanation(cell: str, k: int) -> str:
 
 
 class ShownTableModel(CellTableModel):
-    """One protected table with its totals: rows × columns, a Total column and a Total row."""
+    """One protected table with its totals: rows × columns, a Total column and a Total row.
+
+    What each cell shows is worked out once per table (`set_table`): a table sized to its
+    contents asks every cell's roles several times over."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._table: LabelledTable | None = None
         self._k = 5
+        self._texts: list[list[str]] = []       # each cell as stored (protected)
+        self._shown: list[list[str]] = []       # … as shown (thousands grouped)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     @property
     def table(self) -> LabelledTable | None:
@@ -74,55 +91,39 @@ class ShownTableModel(CellTableModel):
         self.beginResetModel()
         self._table = table
         self._k = k
+        self._texts = _with_totals(table) if table is not None else []
+        self._shown = [[grouped(text) for text in row] for row in self._texts]
         self.endResetModel()
 
-    def _has_total_column(self) -> bool:
-        return self._table is not None and len(self._table.columns) > 1
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self._table is None:
-            return 0
-        return len(self._table.rows) + 1
+        return 0 if parent.isValid() else len(self._texts)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self._table is None:
             return 0
         return len(self._table.columns) + (1 if self._has_total_column() else 0)
 
-    def _cell(self, row: int, column: int) -> str:
-        table = self._table
-        assert table is not None
-        last_row = row == len(table.rows)
-        last_column = column == len(table.columns)
-        if last_row and (last_column or not self._has_total_column()):
-            return table.grand_total
-        if last_row:
-            return table.column_totals[column]
-        if last_column:
-            return table.row_totals[row]
-        return table.cells[row][column]
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._table is None:
+        if not index.isValid():
             return None
-        if not (0 <= index.row() < self.rowCount()
-                and 0 <= index.column() < self.columnCount()):
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._texts) and 0 <= column < len(self._texts[row])):
             return None
-        text = self._cell(index.row(), index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return grouped(text)
+            return self._shown[row][column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT)
-        if role == Qt.ItemDataRole.ToolTipRole and is_hidden(text):
-            return hidden_explanation(text, self._k)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._texts[row][column]
+            return hidden_explanation(text, self._k) if is_hidden(text) else None
         if role == Qt.ItemDataRole.FontRole and (
-            index.row() == len(self._table.rows)
-            or (self._has_total_column() and index.column() == len(self._table.columns))
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
+                row == len(self._texts) - 1
+                or (self._has_total_column() and column == len(self._texts[row]) - 1)):
+            return QFont(self._bold)
         return None
+
+    def _has_total_column(self) -> bool:
+        return self._table is not None and len(self._table.columns) > 1
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

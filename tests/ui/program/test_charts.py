@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -130,3 +132,26 @@ def test_long_bar_labels_are_shortened_to_fit_but_never_their_value(qtbot: QtBot
     assert QFontMetrics(font).horizontalAdvance(label) <= 420 * LABEL_SHARE
     assert _categories(panel)[0] == "Online  ·  40"  # short names are left alone
     assert panel.protected.tooltip(0, 1).startswith(long_name)
+
+
+def test_the_table_tab_fits_its_contents_when_shown_and_after_a_refresh(qtbot: QtBot) -> None:
+    def with_value(value: str) -> LabelledTable:
+        return dataclasses.replace(BEHAVIOURS, cells=((value,), ("40",), ("<5",), ("0",)),
+                                   row_totals=(value, "40", "<5", "0"))
+
+    panel = ChartPanel(BEHAVIOURS.key, BEHAVIOURS.title, ChartKind.BARS)
+    qtbot.addWidget(panel)
+    panel.resize(700, 360)
+    panel.set_table(with_value("123456789012"), 5)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    table = panel.table_view
+
+    def fits() -> bool:
+        return all(table.columnWidth(column) >= table.sizeHintForColumn(column)
+                   for column in range(panel.model.columnCount()))
+
+    panel.tabs.setCurrentWidget(table)
+    assert fits()
+    panel.set_table(with_value("123456789012345678"), 5)  # a refresh while it is shown
+    assert fits()

@@ -44,3 +44,26 @@ def test_model_shows_protected_cells_and_totals(qtmodeltester) -> None:  # type:
     assert cells[-1] == "1,585"
     model.set_table(None, 5)
     assert model.rowCount() == 0
+
+
+def test_totals_are_bold_and_a_single_column_has_no_total_column() -> None:
+    import dataclasses
+
+    model = ShownTableModel()
+    model.set_table(TABLE, 5)
+
+    def bold(row: int, column: int) -> bool:
+        font = model.index(row, column).data(Qt.ItemDataRole.FontRole)
+        return font is not None and font.bold()
+
+    assert [bold(0, c) for c in range(3)] == [False, False, True]  # the row's total
+    assert all(bold(3, c) for c in range(3))                       # the Total row
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) is None  # a shown number
+    single = dataclasses.replace(TABLE, columns=("All",), cells=(("1500",), ("20",), ("<5",)),
+                                 row_totals=("1500", "20", "<5"), column_totals=("1525",),
+                                 grand_total="1525")
+    model.set_table(single, 5)
+    assert (model.rowCount(), model.columnCount()) == (4, 1)
+    assert [model.index(r, 0).data() for r in range(4)] == ["1,500", "20", "<5", "1,525"]
+    assert not bold(0, 0)
+    assert bold(3, 0)
