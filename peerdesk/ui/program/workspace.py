@@ -496,6 +496,13 @@ class ProgramWorkspace(Workspace):
             self.set_badge("")
             self.refreshed.emit()
             return
+        # the figures on the next turn: showing the dashboard is GUI work of its own
+        self._chart_steps = [lambda: self._show_figures(snapshot)]
+        self._step_timer.start()
+
+    def _show_figures(self, snapshot: ProgramSnapshot) -> None:
+        """The filters, note and scope for `snapshot`, then its cards and charts one a turn."""
+        assert snapshot.report is not None
         self._populate_filters(snapshot)
         report, k = snapshot.report, snapshot.k
         # Labels in the interface language; the figures are the protected ones (the same the
@@ -512,7 +519,6 @@ class ProgramWorkspace(Workspace):
         # ~100 ms the first time
         self._chart_steps = [lambda: self.dashboard.set_headlines(labelled.headlines),
                              *self.dashboard.table_steps(labelled.tables, k)]
-        self._step_timer.start()
 
     def _next_chart(self) -> None:
         if self._closed or not self._chart_steps:
