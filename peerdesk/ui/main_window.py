@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
     def _attach_session(self, vault: Vault, *,
                         prepared: tuple[AppContext, list[Workspace]] | None = None,
                         ) -> AppContext:
-        """`open_session` but for showing it: the workspaces, their menus and actions."""
+        """The first part of `open_session`: the workspaces, their menus and actions, and the
+        start workspace chosen, while the start screen is still the page shown."""
         self.start.create_page.clear()
         self.start.unlock_page.clear()
         from peerdesk.ui.workspace_list import JOURNAL_MENU_PROVIDERS, WORKSPACE_CLASSES
