@@ -138,7 +138,9 @@ def outline_when_dark(target: QApplication | QWidget) -> bool:
     dark and it has not got it yet. Once given, it stays: it outlines only on dark palettes."""
     if isinstance(target.style(), DarkOutlineStyle) or not is_dark(target.palette()):
         return False
-    target.setStyle(DarkOutlineStyle(QStyleFactory.create(target.style().name())))
+    style = DarkOutlineStyle(QStyleFactory.create(target.style().name()))
+    target.setStyle(style)
+    style.setParent(target)  # lives as long as `target` (QApplication does so itself)
     return True
 
 
