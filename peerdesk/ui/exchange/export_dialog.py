@@ -482,7 +482,7 @@ def export_summary_action(window: Any, context: Any) -> list[QAction]:
 def open_export_dialog(vault: Vault, window: QWidget, *,
                        today: dt.date | None = None) -> ExportDialog:
     """The dialog, built now (its plan starts on a worker) and shown on the next turn of the
-    event loop: building and first painting it are GUI work of ~20 ms each, kept apart. It is
+    event loop: building it and showing it are GUI work of ~5–10 ms each, kept apart. It is
     closed when the journal locks, and deleted once closed."""
     dialog = ExportDialog(vault, window, today=today)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -22,7 +22,7 @@ DOCUMENTS_KEPT = 400
 
 class SnippetDelegate(QStyledItemDelegate):
     """Each snippet is laid out once (parsing and laying out its HTML on every paint took
-    about half a search result page's paint) and kept while it may be painted again."""
+    about a quarter of a search result page's paint) and kept while it may be painted again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -324,7 +324,7 @@ class ChartPanel(QFrame):
         self.table_view.setAlternatingRowColors(True)
         self.table_view.horizontalHeader().setStretchLastSection(False)
         # Sized to its contents while it is the tab shown (`_fit_table`): sizing a hidden
-        # table measured every cell twice on each refresh (~25 ms for a year by month).
+        # table measured every cell twice on each refresh (~20 ms for a year by month).
         self.model.modelReset.connect(self._fit_table)
 
         self.tabs = QTabWidget()
