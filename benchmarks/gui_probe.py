@@ -158,10 +158,10 @@ def probe_stall(journal: Path, files: list[Path], report: Path) -> dict[str, Any
     # then the dashboard's refresh (counted off the GUI thread, shown on it) belongs to it too
     _wait(app, lambda: "import" in finished and not workspace.refreshing, 300)
     import_s = time.perf_counter() - start
-    ticker.end()
-    if workspace.results_dialog is not None:
+    if workspace.results_dialog is not None:  # closing it belongs to the import too
         workspace.results_dialog.close()
     app.processEvents()
+    ticker.end()
     start_report = time.perf_counter()
     ticker.start("report")
     workspace.export_pdf(report)
