@@ -173,60 +173,45 @@ def _build_large_journal_folder() -> str:
     return f"journal folder of {LARGE_JOURNAL:,} sessions (moved by the app's upgrade step)"
 
 
-def _build_summaries() -> str:
+def _write_summaries(target: Path, supporters: int, *, seed: int, label: str, contacts: int,
+                     months: list[str], alias: Callable[[int], str], name: str) -> None:
+    """`supporters` signed files in `target` (made whole, then moved in place), supporter
+    `number` with its own random generator (`seed + number`), id, key and alias."""
     import random
 
-    from peerdesk.program.demo import (
-        demo_key,
-        summary_document,
-        supporter_contacts,
-        write_summary,
-    )
+    from peerdesk.program.demo import demo_key, summary_document, supporter_contacts, write_summary
 
-    target = summaries_dir()
     partial = target.with_name(f".{target.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True, mode=0o700)
-    months = [f"{year}-{month:02d}" for year in (2025, 2026) for month in range(1, 13)]
-    for number in range(1, SUPPORTERS + 1):
-        rng = random.Random(1000 + number)
-        supporter_id = hashlib.sha256(f"supporter {number}".encode()).hexdigest()[:32]
+    for number in range(1, supporters + 1):
+        rng = random.Random(seed + number)
+        supporter_id = hashlib.sha256(f"{label} {number}".encode()).hexdigest()[:32]
         document = summary_document(
-            supporter_contacts(rng, RECORDS_PER_SUPPORTER, months[:22]),
-            supporter_id=supporter_id, key=demo_key(rng), alias=f"team-{number}")
-        write_summary(partial / f"supporter-{number:02d}.json", document)
+            supporter_contacts(rng, contacts, months), supporter_id=supporter_id,
+            key=demo_key(rng), alias=alias(number))
+        write_summary(partial / name.format(number), document)
     os.replace(partial, target)
+
+
+def _build_summaries() -> str:
+    months = [f"{year}-{month:02d}" for year in (2025, 2026) for month in range(1, 13)]
+    _write_summaries(summaries_dir(), SUPPORTERS, seed=1000, label="supporter",
+                     contacts=RECORDS_PER_SUPPORTER, months=months[:22],
+                     alias=lambda number: f"team-{number}", name="supporter-{:02d}.json")
     return f"{SUPPORTERS} summary files of {RECORDS_PER_SUPPORTER:,} contacts"
 
 
 def _build_year_summaries() -> str:
     """YEAR_SUPPORTERS signed files, each the twelve months up to TODAY's (as a coordinator
     collects them at the year's end), every supporter with their own id and key."""
-    import random
+    from peerdesk.program.demo import ALIASES, months, months_ending
 
-    from peerdesk.program.demo import (
-        ALIASES,
-        demo_key,
-        months,
-        months_ending,
-        summary_document,
-        supporter_contacts,
-        write_summary,
-    )
-
-    target = year_summaries_dir()
-    partial = target.with_name(f".{target.name}.partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True, mode=0o700)
     year = months(*months_ending(TODAY + dt.timedelta(days=1), 12), 12)
-    for number in range(1, YEAR_SUPPORTERS + 1):
-        rng = random.Random(50_000 + number)
-        supporter_id = hashlib.sha256(f"year supporter {number}".encode()).hexdigest()[:32]
-        document = summary_document(
-            supporter_contacts(rng, YEAR_CONTACTS, year), supporter_id=supporter_id,
-            key=demo_key(rng), alias=f"{ALIASES[number % len(ALIASES)]}-{number}")
-        write_summary(partial / f"supporter-{number:03d}.json", document)
-    os.replace(partial, target)
+    _write_summaries(year_summaries_dir(), YEAR_SUPPORTERS, seed=50_000, label="year supporter",
+                     contacts=YEAR_CONTACTS, months=year,
+                     alias=lambda number: f"{ALIASES[number % len(ALIASES)]}-{number}",
+                     name="supporter-{:03d}.json")
     return f"{YEAR_SUPPORTERS} summary files of 12 months ({year[0]} to {year[-1]})"
 
 
