@@ -21,17 +21,14 @@ def next_turn(owner: QObject, then: Callable[[], object]) -> None:
     QTimer.singleShot(NEXT_TURN_MS, owner, then)
 
 
-def in_turns(owner: QObject, steps: Iterator[object],
-             then: Callable[[], object] | None = None) -> None:
-    """Advance `steps` (e.g. a generator doing one piece of work per `yield`) once per turn,
-    then call `then`. Stops with `owner`."""
+def in_turns(owner: QObject, steps: Iterator[object]) -> None:
+    """Advance `steps` (e.g. a generator doing one piece of work per `yield`) once per turn
+    until it ends. Stops with `owner`."""
 
     def advance() -> None:
         try:
             next(steps)
         except StopIteration:
-            if then is not None:
-                then()
             return
         next_turn(owner, advance)
 

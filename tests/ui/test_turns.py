@@ -43,7 +43,7 @@ def test_a_timer_runs_between_two_turns(qtbot) -> None:
     assert seen[1] > seen[0]  # a zero-delay single shot would run both before any tick
 
 
-def test_in_turns_runs_each_step_on_its_own_turn_then_the_ending(qtbot) -> None:
+def test_in_turns_runs_each_step_on_its_own_turn_to_the_end(qtbot) -> None:
     owner = QObject()
     timer, ticks = _ticker(qtbot)
     seen: list[int] = []
@@ -54,8 +54,9 @@ def test_in_turns_runs_each_step_on_its_own_turn_then_the_ending(qtbot) -> None:
             _work()
             seen.append(ticks[0])
             yield
+        ended.append(True)  # what follows the last step runs too
 
-    in_turns(owner, steps(), lambda: ended.append(True))
+    in_turns(owner, steps())
     qtbot.waitUntil(lambda: bool(ended))
     timer.stop()
     assert len(seen) == 4
