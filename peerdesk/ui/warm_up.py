@@ -10,6 +10,7 @@ the GUI thread. `warm_up_widgets` runs on the GUI thread while the start screen 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QObject
@@ -18,7 +19,7 @@ from peerdesk.guides import load_library
 from peerdesk.guides.search import search_index
 from peerdesk.journal.search_labels import indexed_label_maps
 from peerdesk.taxonomy import default_taxonomy, localized_taxonomy
-from peerdesk.ui.turns import next_turn
+from peerdesk.ui.turns import in_turns
 
 # Imported only when first used, inside functions: worth loading before that use too.
 _LATER_IMPORTS = (
@@ -48,14 +49,13 @@ def warm_up_widgets(owner: QObject) -> None:
     """On the GUI thread, while the start screen waits for a passphrase: make and drop one
     widget of each `_FIRST_USE_WIDGETS` class, one per turn of the event loop, so building the
     workspaces after unlock does not pay their first use."""
-    remaining = list(_FIRST_USE_WIDGETS)
 
-    def step() -> None:
-        widget = remaining.pop(0)()
-        widget.ensurePolished()
-        widget.sizeHint()
-        widget.deleteLater()
-        if remaining:
-            next_turn(owner, step)
+    def steps() -> Iterator[None]:
+        for widget_class in _FIRST_USE_WIDGETS:
+            widget = widget_class()
+            widget.ensurePolished()
+            widget.sizeHint()
+            widget.deleteLater()
+            yield
 
-    next_turn(owner, step)
+    in_turns(owner, steps())
