@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +70,7 @@ from peerdesk.ui.program.import_dialog import ImportResultsDialog
 from peerdesk.ui.program.tables import ImportHistoryModel
 from peerdesk.ui.style import tone_css
 from peerdesk.ui.tasks import BackgroundTask, Progress, run_in_background
-from peerdesk.ui.turns import NEXT_TURN_MS, next_turn
+from peerdesk.ui.turns import NEXT_TURN_MS, in_turns
 from peerdesk.ui.workspaces import AppContext, Workspace
 
 ReportProgress = Callable[[int, int, str], None]
@@ -579,27 +579,23 @@ class ProgramWorkspace(Workspace):
 
     def _import_done(self, outcomes: list[ImportOutcome]) -> None:
         self._set_busy(False)
-        # on the next turn of the event loop, once the progress dialog has gone: each piece
-        # of GUI work stays short
-        next_turn(self, lambda: self._show_import(outcomes))
+        in_turns(self, self._show_import(outcomes))
 
-    def _show_import(self, outcomes: list[ImportOutcome]) -> None:
-        """The results dialog is built on this turn of the event loop, opened (and painted)
-        on the next, and the dashboard's recount starts on the one after: each piece of GUI
-        work stays short, and the recount's Python (on a worker) does not hold up the calls
-        the dialog's first paint makes into Python."""
+    def _show_import(self, outcomes: list[ImportOutcome]) -> Iterator[None]:
+        """Each on a turn of the event loop of its own, so each piece of GUI work stays short:
+        (once the progress dialog has gone) the results dialog built, then opened (and
+        painted), then the dashboard's recount started, whose Python (on a worker) would hold
+        up the calls the dialog's first paint makes into Python."""
+        yield
         if self._closed:
             return
         dialog = self.show_results(outcomes, show=False)
-
-        def open_it() -> None:
-            if not self._closed and dialog is self.results_dialog:
-                dialog.open()
-            next_turn(self, lambda: self._refresh_after_import(outcomes))
-
-        next_turn(self, open_it)
-
-    def _refresh_after_import(self, outcomes: list[ImportOutcome]) -> None:
+        yield
+        if self._closed:
+            return
+        if dialog is self.results_dialog:
+            dialog.open()
+        yield
         if self._closed:
             return
         self.refresh()
